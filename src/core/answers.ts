@@ -1,0 +1,36 @@
+/** Shapes shared by every capability: how an answer ends, how an account is named. */
+import type { Account } from '../bank/connector';
+import type { Catalogue } from '../voice/locales';
+import { digits, list, say, type Spoken } from '../voice/spoken';
+import type { CustomerTurn } from './context';
+import type { Draft, DraftCard, OpenDraft } from './reply';
+import type { SessionState } from './session';
+import type { SlotName } from './turn';
+
+/** "checking ending in 4217": the kind (or, to tell two apart, the nickname) and the last four digits. */
+export function accountName(say: Catalogue, account: Account, useNickname = false): Spoken {
+  const name = useNickname && account.nickname ? account.nickname : say.kindNames[account.kind];
+  return say.accountLabel(name, digits(account.lastFour.slice(-4)));
+}
+
+/**
+ * After an answer: a one-shot request ("ask my bank for my balance") ends the session;
+ * inside a conversation the customer is asked what else they need.
+ */
+export function answer(ctx: Pick<CustomerTurn, 'turn' | 'say'>, speech: Spoken, session: SessionState, card?: DraftCard): Draft {
+  if (ctx.turn.newSession) return { speech, card, session, endSession: true };
+  const anythingElse = ctx.say.anythingElse();
+  return { speech: say`${speech} ${anythingElse}`, reprompt: anythingElse, card, session, endSession: false };
+}
+
+/** A question whose answer fills a slot of the current intent. */
+export function ask(question: Spoken, session: SessionState, elicitSlot?: SlotName): OpenDraft {
+  return { speech: question, reprompt: question, session, endSession: false, elicitSlot };
+}
+
+export function accountOptions(say: Catalogue, accounts: readonly Account[], useNickname: boolean): Spoken {
+  return list(
+    accounts.map((a) => accountName(say, a, useNickname)),
+    say.locale,
+  );
+}

@@ -1,0 +1,32 @@
+/** What a capability handler gets: the turn, who is speaking, and the means to answer. */
+import type { Account, BankConnector, Customer } from '../bank/connector';
+import type { Catalogue } from '../voice/locales';
+import type { Turn } from './turn';
+
+export interface CoreLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+  debug(obj: object, msg?: string): void;
+}
+
+export interface CoreDeps {
+  readonly connector: BankConnector;
+  /** The bank's spoken name per locale (and per language as a fallback). */
+  readonly bankNames: Readonly<Record<string, string>>;
+  readonly now: () => Date;
+  readonly log: CoreLogger;
+}
+
+/** A turn of a customer whose access token the bank knows. */
+export interface CustomerTurn {
+  readonly turn: Turn;
+  readonly deps: CoreDeps;
+  readonly say: Catalogue;
+  readonly bankName: string;
+  readonly customer: Customer;
+  readonly accessToken: string;
+  /** Today in the customer's time zone. */
+  readonly today: string;
+  accounts(): Promise<readonly Account[]>;
+}

@@ -1,0 +1,26 @@
+/** Repeat: answers the last request again, from fresh data, through the same checks. */
+import { answerBalance } from './balance';
+import { help, welcome } from './guidance';
+import { readTransactions } from './transactions';
+import { ask } from '../answers';
+import type { CustomerTurn } from '../context';
+import type { Draft } from '../reply';
+
+export async function repeat(ctx: CustomerTurn): Promise<Draft> {
+  const last = ctx.turn.session.last;
+  const accounts = await ctx.accounts();
+  switch (last?.intent) {
+    case 'Launch':
+      return welcome(ctx.say, ctx.bankName);
+    case 'Help':
+      return help(ctx.say);
+    case 'GetBalance':
+      return answerBalance(ctx, accounts.find((a) => a.id === last.accountId));
+    case 'GetTransactions': {
+      const account = accounts.find((a) => a.id === last.page.accountId);
+      if (account) return readTransactions(ctx, account, last.page);
+      break;
+    }
+  }
+  return ask(ctx.say.nothingToRepeat(), {});
+}

@@ -1,0 +1,36 @@
+/** What a capability answers, before the voice layer checks and renders it. */
+import type { SessionState } from './session';
+import type { SlotName } from './turn';
+import type { Spoken } from '../voice/spoken';
+
+export interface DraftCard {
+  readonly title: string;
+  readonly lines: readonly Spoken[];
+}
+
+interface DraftBase {
+  readonly speech: Spoken;
+  readonly card?: DraftCard;
+  readonly session: SessionState;
+  /** Ask the platform to show its account-linking prompt. */
+  readonly linkAccount?: boolean;
+}
+
+/** Keeping the session open means asking a question, with a reprompt. */
+export interface OpenDraft extends DraftBase {
+  readonly endSession: false;
+  readonly reprompt: Spoken;
+  /** The answer fills this slot of the current intent (Alexa: Dialog.ElicitSlot). */
+  readonly elicitSlot?: SlotName;
+}
+
+export interface ClosingDraft extends DraftBase {
+  readonly endSession: true;
+}
+
+export type Draft = OpenDraft | ClosingDraft;
+
+/** A request that needs no answer (the session already ended on the device). */
+export interface SilentDraft {
+  readonly silent: true;
+}

@@ -1,0 +1,42 @@
+/**
+ * What the core keeps between turns of one conversation. The platform stores it on
+ * the client, so it is untrusted input: validated on the way in, holding only what a
+ * forged copy cannot turn into harm (account ids are re-checked against the customer).
+ */
+import { z } from 'zod';
+
+const accountId = z.string().min(1).max(64);
+const isoDateRange = z.object({ from: z.string().max(10), to: z.string().max(10) });
+
+export const transactionsPageSchema = z.object({
+  accountId,
+  range: isoDateRange.optional(),
+  count: z.number().int().min(1).max(10),
+  offset: z.number().int().min(0).max(500),
+});
+export type TransactionsPage = z.infer<typeof transactionsPageSchema>;
+
+const lastRequestSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('Launch') }),
+  z.object({ intent: z.literal('Help') }),
+  z.object({ intent: z.literal('GetBalance'), accountId: accountId.optional() }),
+  z.object({ intent: z.literal('GetTransactions'), page: transactionsPageSchema }),
+]);
+export type LastRequest = z.infer<typeof lastRequestSchema>;
+
+export const sessionStateSchema = z.object({
+  /** What to do again on "repeat". */
+  last: lastRequestSchema.optional(),
+  /** The next page of transactions, when "more" has something to read. */
+  more: transactionsPageSchema.optional(),
+});
+
+export type SessionState = z.infer<typeof sessionStateSchema>;
+
+export const EMPTY_SESSION: SessionState = Object.freeze({});
+
+/** Anything not exactly of the expected shape is dropped, never trusted in part. */
+export function parseSessionState(raw: unknown): SessionState {
+  const parsed = sessionStateSchema.safeParse(raw ?? {});
+  return parsed.success ? parsed.data : EMPTY_SESSION;
+}

@@ -1,0 +1,41 @@
+/** One user utterance as the core sees it, whatever platform it came from. */
+import type { SessionState } from './session';
+
+/** The core's intent names: the Google handler names of DESIGN.md. */
+export const INTENT_NAMES = [
+  'Launch',
+  'GetBalance',
+  'GetTransactions',
+  'Yes',
+  'No',
+  'Help',
+  'Cancel',
+  'Fallback',
+  'Repeat',
+  'More',
+  'SessionEnded',
+] as const;
+
+export type IntentName = (typeof INTENT_NAMES)[number] | 'Unknown';
+
+export const SLOT_NAMES = ['accountType', 'count', 'date', 'payee', 'amount', 'cents', 'fromAccount', 'toAccount', 'pin'] as const;
+export type SlotName = (typeof SLOT_NAMES)[number];
+
+export interface SlotValue {
+  /** What the user said, as the platform recognised it. */
+  readonly spoken?: string;
+  /** The slot type's value id from entity resolution, when it matched one. */
+  readonly resolvedId?: string;
+}
+
+export interface Turn {
+  readonly platform: 'alexa' | 'google';
+  readonly requestId: string;
+  readonly locale: string;
+  readonly accessToken?: string;
+  readonly intent: IntentName;
+  readonly slots: Partial<Record<SlotName, SlotValue>>;
+  /** Untrusted: the platform echoes back whatever the client sends. */
+  readonly session: SessionState;
+  readonly newSession: boolean;
+}

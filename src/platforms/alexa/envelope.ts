@@ -1,0 +1,61 @@
+/** The shape an Alexa request must have before the skill sees it. */
+import type { RequestEnvelope } from 'ask-sdk-model';
+import { z } from 'zod';
+
+const text = z.string().max(2048);
+const user = z.object({ userId: text, accessToken: text.optional() }).passthrough();
+const slot = z
+  .object({
+    name: text,
+    value: text.optional(),
+    resolutions: z.object({ resolutionsPerAuthority: z.array(z.object({}).passthrough()).max(10) }).passthrough().optional(),
+  })
+  .passthrough();
+
+const request = z
+  .object({
+    type: text,
+    requestId: text,
+    timestamp: text,
+    locale: z.string().regex(/^[a-z]{2}-[A-Z]{2}$/).optional(),
+    intent: z.object({ name: text, slots: z.record(text, slot).optional() }).passthrough().optional(),
+  })
+  .passthrough()
+  .refine((r) => r.type !== 'IntentRequest' || r.intent !== undefined, { message: 'IntentRequest without intent' });
+
+const envelope = z
+  .object({
+    version: text,
+    session: z
+      .object({
+        new: z.boolean(),
+        sessionId: text,
+        application: z.object({ applicationId: text }).passthrough(),
+        attributes: z.record(text, z.unknown()).optional(),
+        user,
+      })
+      .passthrough()
+      .optional(),
+    context: z.object({
+      System: z
+        .object({ application: z.object({ applicationId: text }).passthrough(), user, apiEndpoint: text.optional() })
+        .passthrough(),
+    }).passthrough(),
+    request,
+  })
+  .passthrough();
+
+export type EnvelopeCheck = { ok: true; envelope: RequestEnvelope } | { ok: false; problem: string };
+
+export function checkEnvelope(body: unknown): EnvelopeCheck {
+  const parsed = envelope.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, problem: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}` };
+  }
+  return { ok: true, envelope: parsed.data as unknown as RequestEnvelope };
+}
+
+export function skillIdOf(envelope: RequestEnvelope): string {
+  return envelope.context.System.application.applicationId;
+}

@@ -1,0 +1,36 @@
+/** The ask-sdk-core skill: every request goes to the core and back through one renderer. */
+import { SkillBuilders, type HandlerInput, type Skill } from 'ask-sdk-core';
+import type { Response } from 'ask-sdk-model';
+import type { Conversation } from '../../core/conversation';
+import { sessionOf, type SafeReply } from '../../voice/reply';
+import { toTurn } from './turn';
+
+export interface AlexaSkillOptions {
+  readonly conversation: Conversation;
+  /** When set, ask-sdk-core rejects requests for any other skill. */
+  readonly skillId?: string;
+}
+
+function render(input: HandlerInput, reply: SafeReply | undefined): Response {
+  const builder = input.responseBuilder;
+  if (!reply) return builder.getResponse();
+  builder.speak(reply.speechSsml);
+  if (reply.repromptSsml) builder.reprompt(reply.repromptSsml);
+  if (reply.linkAccount) builder.withLinkAccountCard();
+  else if (reply.card) builder.withSimpleCard(reply.card.title, reply.card.text);
+  if (reply.elicitSlot && input.requestEnvelope.request.type === 'IntentRequest') {
+    builder.addElicitSlotDirective(reply.elicitSlot, input.requestEnvelope.request.intent);
+  }
+  builder.withShouldEndSession(reply.endSession);
+  input.attributesManager.setSessionAttributes(reply.endSession ? {} : sessionOf(reply));
+  return builder.getResponse();
+}
+
+export function createAlexaSkill({ conversation, skillId }: AlexaSkillOptions): Skill {
+  const builder = SkillBuilders.custom().addRequestHandlers({
+    canHandle: () => true,
+    handle: async (input) => render(input, await conversation.handle(toTurn(input.requestEnvelope))),
+  });
+  if (skillId) builder.withSkillId(skillId);
+  return builder.create();
+}

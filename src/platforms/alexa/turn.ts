@@ -1,0 +1,66 @@
+/** An Alexa request envelope as the core's Turn. */
+import type { IntentRequest, RequestEnvelope, Slot } from 'ask-sdk-model';
+import { parseSessionState } from '../../core/session';
+import { SLOT_NAMES, type IntentName, type SlotName, type SlotValue, type Turn } from '../../core/turn';
+
+const INTENTS: Readonly<Record<string, IntentName>> = {
+  GetBalanceIntent: 'GetBalance',
+  GetTransactionsIntent: 'GetTransactions',
+  'AMAZON.YesIntent': 'Yes',
+  'AMAZON.NoIntent': 'No',
+  'AMAZON.HelpIntent': 'Help',
+  'AMAZON.CancelIntent': 'Cancel',
+  'AMAZON.StopIntent': 'Cancel',
+  'AMAZON.FallbackIntent': 'Fallback',
+  'AMAZON.RepeatIntent': 'Repeat',
+  'AMAZON.NextIntent': 'More',
+  'AMAZON.NavigateHomeIntent': 'Launch',
+};
+
+export function intentOf(envelope: RequestEnvelope): IntentName {
+  const request = envelope.request;
+  switch (request.type) {
+    case 'LaunchRequest':
+      return 'Launch';
+    case 'IntentRequest':
+      return INTENTS[request.intent.name] ?? 'Unknown';
+    case 'SessionEndedRequest':
+      return 'SessionEnded';
+    default:
+      // Other request types (e.g. System.ExceptionEncountered) need no spoken answer.
+      return 'SessionEnded';
+  }
+}
+
+function slotValue(slot: Slot): SlotValue | undefined {
+  // Alexa sends "?" for a number it could not recognise.
+  const spoken = slot.value && slot.value !== '?' ? slot.value : undefined;
+  const match = slot.resolutions?.resolutionsPerAuthority?.find((r) => r.status?.code === 'ER_SUCCESS_MATCH');
+  const resolvedId = match?.values?.[0]?.value?.id;
+  if (spoken === undefined && resolvedId === undefined) return undefined;
+  return { spoken, resolvedId };
+}
+
+function slotsOf(request: IntentRequest): Partial<Record<SlotName, SlotValue>> {
+  const slots: Partial<Record<SlotName, SlotValue>> = {};
+  for (const name of SLOT_NAMES) {
+    const slot = request.intent.slots?.[name];
+    const value = slot && slotValue(slot);
+    if (value) slots[name] = value;
+  }
+  return slots;
+}
+
+export function toTurn(envelope: RequestEnvelope): Turn {
+  const request = envelope.request;
+  return {
+    platform: 'alexa',
+    requestId: request.requestId,
+    locale: request.locale ?? 'en-US',
+    accessToken: envelope.context?.System?.user?.accessToken ?? envelope.session?.user?.accessToken ?? undefined,
+    intent: intentOf(envelope),
+    slots: request.type === 'IntentRequest' ? slotsOf(request) : {},
+    session: parseSessionState(envelope.session?.attributes),
+    newSession: envelope.session?.new ?? true,
+  };
+}

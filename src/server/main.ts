@@ -1,0 +1,38 @@
+/** `npm start`: serve the skill on PORT with the configured (default: embedded) parts. */
+import { createAlexaSkill } from '../platforms/alexa/skill';
+import { amazonVerifiers } from './alexa-route';
+import { createHttpApp } from './app';
+import { createApplication } from './application';
+
+async function main(): Promise<void> {
+  const started = process.hrtime.bigint();
+  const application = createApplication(process.env);
+  const { config, log } = application;
+  if (!config.verifyRequests) {
+    log.warn(
+      'SALDO_VERIFY_REQUESTS=false: Alexa signatures and timestamps are NOT checked. Anyone can send requests as any user. Use this only on a developer machine.',
+    );
+  }
+  const skill = createAlexaSkill({ conversation: application.conversation, skillId: config.alexaSkillId });
+  const app = createHttpApp({
+    log,
+    connector: application.connector,
+    bodyLimit: config.bodyLimit,
+    alexa: { skill, verifiers: config.verifyRequests ? await amazonVerifiers() : [], skillId: config.alexaSkillId },
+  });
+  const server = app.listen(config.port, () => {
+    log.info(
+      { port: config.port, verifyRequests: config.verifyRequests, startMs: Number(process.hrtime.bigint() - started) / 1e6 },
+      'saldo listening',
+    );
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  // Configuration errors are the usual cause: say what is wrong, without a stack.
+  console.error(error instanceof Error ? `saldo failed to start: ${error.message}` : error);
+  process.exit(1);
+});

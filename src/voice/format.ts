@@ -1,0 +1,83 @@
+/** Money and dates as a speaker of the locale says and reads them. */
+import { daysBetween } from '../dates';
+import { currencyExponent, type Money, toDecimal } from '../money';
+import type { Spoken } from './spoken';
+import { plain } from './spoken';
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function cachedFormat(key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = make();
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+/** "$1,234.56", "2540,18 €": exact, from the decimal string, never through a float. */
+export function moneyText(amount: Money, locale: string): string {
+  const format = cachedFormat(`${locale}|${amount.currency}`, () =>
+    new Intl.NumberFormat(locale, { style: 'currency', currency: amount.currency }),
+  );
+  // Intl formats decimal strings exactly (NumberFormat v3); the cast only bridges the TS lib types.
+  return format.format(toDecimal(amount) as unknown as number);
+}
+
+export interface CurrencyWords {
+  readonly one: string;
+  readonly many: string;
+  readonly minorOne: string;
+  readonly minorMany: string;
+}
+
+/** Units and cents in words: "2540 euros con 18 céntimos". */
+export function moneyInWords(amount: Money, locale: string, words: CurrencyWords, joiner: string): string {
+  const exponent = currencyExponent(amount.currency);
+  const scale = 10 ** exponent;
+  const units = Math.trunc(amount.minor / scale);
+  const cents = amount.minor % scale;
+  const unitFormat = cachedFormat(`${locale}|int`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }));
+  const unitText = `${unitFormat.format(units)} ${units === 1 ? words.one : words.many}`;
+  if (cents === 0) return unitText;
+  return `${unitText} ${joiner} ${cents} ${cents === 1 ? words.minorOne : words.minorMany}`;
+}
+
+export interface DayWords {
+  readonly today: string;
+  readonly yesterday: string;
+  readonly tomorrow: string;
+  /** "on Tuesday" / "el martes". */
+  readonly onWeekday: (weekday: string) => string;
+  /** "on November 3" / "el 3 de noviembre". */
+  readonly onDate: (date: string) => string;
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function cachedDateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
+/** A calendar date relative to today: "today", "yesterday", "on Tuesday", "on November 3". */
+export function relativeDay(isoDate: string, today: string, locale: string, words: DayWords): Spoken {
+  const offset = daysBetween(today, isoDate);
+  if (offset === 0) return plain(words.today);
+  if (offset === -1) return plain(words.yesterday);
+  if (offset === 1) return plain(words.tomorrow);
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  if (Math.abs(offset) < 7) {
+    return plain(words.onWeekday(cachedDateFormat(locale, { weekday: 'long' }).format(date)));
+  }
+  const sameYear = isoDate.slice(0, 4) === today.slice(0, 4);
+  const options: Intl.DateTimeFormatOptions = sameYear
+    ? { month: 'long', day: 'numeric' }
+    : { month: 'long', day: 'numeric', year: 'numeric' };
+  return plain(words.onDate(cachedDateFormat(locale, options).format(date)));
+}

@@ -1,0 +1,116 @@
+/**
+ * The last line of defence: every outgoing text is scanned for the customer's known
+ * identifiers (account and card numbers, IBANs, tokens, a PIN just spoken), ignoring
+ * spaces, dashes and SSML tags between their characters. Any hit is redacted and
+ * reported as a security event.
+ */
+export interface SecurityEvent {
+  readonly kind: 'identifier-redacted';
+  readonly field: string;
+  /** Masked: never the identifier itself. */
+  readonly identifierHint: string;
+}
+
+export type SecurityEventSink = (event: SecurityEvent) => void;
+
+const MIN_IDENTIFIER_LENGTH = 4;
+/** Shorter all-digit identifiers (a PIN) only count as whole numbers, not inside "$2,468.00". */
+const SHORT_IDENTIFIER_LENGTH = 8;
+
+function normalise(identifier: string): string {
+  return identifier.replace(/[^0-9A-Za-z]/g, '').toUpperCase();
+}
+
+/** Identifiers worth scanning for, normalised, longest first. */
+export function prepareIdentifiers(identifiers: Iterable<string>): string[] {
+  const unique = new Set<string>();
+  for (const identifier of identifiers) {
+    const normal = normalise(identifier);
+    if (normal.length >= MIN_IDENTIFIER_LENGTH) unique.add(normal);
+  }
+  return [...unique].sort((a, b) => b.length - a.length);
+}
+
+interface Projection {
+  readonly chars: string;
+  /** For each char of `chars`, its index in the original text. */
+  readonly positions: number[];
+}
+
+/** The text's letters and digits only, outside SSML tags, upper-cased. */
+function project(text: string): Projection {
+  let chars = '';
+  const positions: number[] = [];
+  let inTag = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (c === '<') inTag = true;
+    else if (c === '>') inTag = false;
+    else if (!inTag && /[0-9A-Za-z]/.test(c)) {
+      chars += c.toUpperCase();
+      positions.push(i);
+    }
+  }
+  return { chars, positions };
+}
+
+function isDigit(c: string | undefined): boolean {
+  return c !== undefined && c >= '0' && c <= '9';
+}
+
+function hintFor(identifier: string): string {
+  return `…${identifier.slice(-2)} (${identifier.length} chars)`;
+}
+
+export interface ScanResult {
+  readonly text: string;
+  readonly redacted: string[];
+}
+
+/** Redacts every occurrence of the identifiers from the text. */
+export function redactIdentifiers(text: string, identifiers: readonly string[]): ScanResult {
+  if (identifiers.length === 0 || text.length === 0) return { text, redacted: [] };
+  const { chars, positions } = project(text);
+  const ranges: Array<[number, number]> = [];
+  const redacted: string[] = [];
+  for (const identifier of identifiers) {
+    const wholeNumberOnly = identifier.length < SHORT_IDENTIFIER_LENGTH && /^\d+$/.test(identifier);
+    let from = chars.indexOf(identifier);
+    while (from !== -1) {
+      const end = from + identifier.length;
+      if (!wholeNumberOnly || (!isDigit(chars[from - 1]) && !isDigit(chars[end]))) {
+        ranges.push([positions[from] as number, positions[end - 1] as number]);
+        redacted.push(identifier);
+      }
+      from = chars.indexOf(identifier, from + 1);
+    }
+  }
+  if (ranges.length === 0) return { text, redacted };
+  ranges.sort((a, b) => b[0] - a[0]);
+  let out = text;
+  let lastStart = Number.POSITIVE_INFINITY;
+  for (const [start, end] of ranges) {
+    if (end >= lastStart) continue;
+    // Keep SSML tags that sat between the identifier's characters so the markup stays valid.
+    const tags = out.slice(start, end + 1).match(/<[^>]*>/g)?.join('') ?? '';
+    out = `${out.slice(0, start)}[redacted]${tags}${out.slice(end + 1)}`;
+    lastStart = start;
+  }
+  return { text: out, redacted };
+}
+
+/** Scans named fields; reports each hit without revealing it. */
+export function guardFields<T extends Record<string, string | undefined>>(
+  fields: T,
+  identifiers: readonly string[],
+  report: SecurityEventSink,
+): T {
+  const result: Record<string, string | undefined> = { ...fields };
+  for (const [field, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    const scan = redactIdentifiers(value, identifiers);
+    for (const identifier of scan.redacted) report({ kind: 'identifier-redacted', field, identifierHint: hintFor(identifier) });
+    result[field] = scan.text;
+  }
+  return result as T;
+}

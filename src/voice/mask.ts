@@ -1,0 +1,27 @@
+/** Masking of identifiers and cleaning of bank-written text before anyone hears it. */
+
+/** Card numbers, IBANs and long digit runs, possibly grouped with spaces or dashes. */
+const CARD_OR_ACCOUNT_RUN = /\b\d(?:[ -]?\d){5,}\b/g;
+const IBAN = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b/gi;
+const TERMINAL_PREFIXES = /^(?:POS|DEBIT CARD PURCHASE|CARD PURCHASE|ACH|CHECKCARD)\b[\s:-]*/i;
+
+function titleCaseShouting(text: string): string {
+  if (text !== text.toUpperCase() || !/[A-Z]/.test(text)) return text;
+  return text.toLowerCase().replace(/(^|[\s&/-])(\p{L})/gu, (_m, sep: string, letter: string) => sep + letter.toUpperCase());
+}
+
+/**
+ * A transaction description fit to be spoken: card numbers, IBANs and long digit runs
+ * are removed, terminal prefixes dropped, shouting turned into title case.
+ */
+export function cleanDescription(description: string): string {
+  const cleaned = description
+    .replace(IBAN, ' ')
+    .replace(CARD_OR_ACCOUNT_RUN, ' ')
+    .replace(/[^\p{L}\p{N}\s&'.,/-]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(TERMINAL_PREFIXES, '')
+    .trim();
+  return titleCaseShouting(cleaned);
+}

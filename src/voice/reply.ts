@@ -1,0 +1,81 @@
+/**
+ * The one choke point every reply passes on its way to a platform: Spoken drafts are
+ * rendered to SSML and text, then every outgoing string (speech, reprompt, card, the
+ * serialised session state) is scanned for the customer's known identifiers. Only this
+ * module can make a SafeReply, and platforms accept nothing else.
+ */
+import type { Draft, DraftCard } from '../core/reply';
+import type { SessionState } from '../core/session';
+import type { SlotName } from '../core/turn';
+import { guardFields, type SecurityEventSink } from './guard';
+import type { Spoken } from './spoken';
+
+declare const voiceSafe: unique symbol;
+
+export interface SafeReply {
+  readonly [voiceSafe]: true;
+  /** `<speak>…</speak>`. */
+  readonly speechSsml: string;
+  readonly speechText: string;
+  readonly repromptSsml?: string;
+  readonly repromptText?: string;
+  readonly card?: { readonly title: string; readonly text: string };
+  readonly endSession: boolean;
+  readonly linkAccount: boolean;
+  readonly elicitSlot?: SlotName;
+  /** Serialised session state, already scanned. */
+  readonly sessionJson: string;
+}
+
+export interface ReplyGuard {
+  /** Normalised identifiers that must never go out (see prepareIdentifiers). */
+  readonly identifiers: readonly string[];
+  readonly report: SecurityEventSink;
+}
+
+function speak(spoken: Spoken): string {
+  return `<speak>${spoken.ssml}</speak>`;
+}
+
+function cardText(card: DraftCard): string {
+  return card.lines.map((line) => line.text).join('\n');
+}
+
+export function renderReply(draft: Draft, guard: ReplyGuard): SafeReply {
+  const reprompt = draft.endSession ? undefined : draft.reprompt;
+  const fields = guardFields(
+    {
+      speechSsml: speak(draft.speech),
+      speechText: draft.speech.text,
+      repromptSsml: reprompt && speak(reprompt),
+      repromptText: reprompt?.text,
+      cardTitle: draft.card?.title,
+      cardText: draft.card && cardText(draft.card),
+      sessionJson: JSON.stringify(draft.session satisfies SessionState),
+    },
+    guard.identifiers,
+    guard.report,
+  );
+  const reply = {
+    speechSsml: fields.speechSsml,
+    speechText: fields.speechText,
+    repromptSsml: fields.repromptSsml,
+    repromptText: fields.repromptText,
+    card: fields.cardTitle !== undefined ? { title: fields.cardTitle, text: fields.cardText ?? '' } : undefined,
+    endSession: draft.endSession,
+    linkAccount: draft.linkAccount === true,
+    elicitSlot: draft.endSession ? undefined : draft.elicitSlot,
+    sessionJson: fields.sessionJson,
+  };
+  return reply as SafeReply;
+}
+
+/** Parses the already-scanned session state for platforms that need an object. */
+export function sessionOf(reply: SafeReply): Record<string, unknown> {
+  try {
+    return JSON.parse(reply.sessionJson) as Record<string, unknown>;
+  } catch {
+    // A redaction can only break JSON if an identifier leaked into it: then drop it all.
+    return {};
+  }
+}
