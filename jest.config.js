@@ -3,7 +3,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   // ask-sdk-test registers its conversations with mocha's `it`; under jest that is jest's own.
   moduleNameMapper: { '^mocha$': '<rootDir>/test/support/mocha-shim.js' },
   testTimeout: 20000,
