@@ -1,0 +1,189 @@
+import { createSign } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { SkillRequestSignatureVerifier, TimestampVerifier } from 'ask-sdk-express-adapter';
+import request from 'supertest';
+import { alexaEnvelope } from '../support/alexa-requests';
+import { testHttpApp } from '../support/http';
+
+const CERT_URL = 'https://s3.amazonaws.com/echo.api/echo-api-cert-test.pem';
+const signingDir = path.join(__dirname, '../fixtures/alexa-signing');
+const trustedCert = readFileSync(path.join(signingDir, 'trusted-cert.pem'), 'utf8');
+const trustedKey = readFileSync(path.join(signingDir, 'trusted-key.pem'), 'utf8');
+const forgerKey = readFileSync(path.join(signingDir, 'forger-key.pem'), 'utf8');
+
+function sign(body: string, key: string): string {
+  return createSign('RSA-SHA256').update(body).sign(key, 'base64');
+}
+
+/** The real verifiers, with the test certificate standing in for Amazon's in their cache. */
+function verifyingApp() {
+  const signature = new SkillRequestSignatureVerifier();
+  (signature as unknown as { certCache: Map<string, string> }).certCache.set(CERT_URL, trustedCert);
+  return testHttpApp({ verifiers: [signature, new TimestampVerifier()] }).app;
+}
+
+const balanceBody = () => JSON.stringify(alexaEnvelope({ intent: 'GetBalanceIntent', token: 'sandbox-token-john' }));
+
+describe('POST /alexa with verification on', () => {
+  const app = verifyingApp();
+
+  it('answers a request signed with the trusted certificate (control)', async () => {
+    const body = balanceBody();
+    const res = await request(app)
+      .post('/alexa')
+      .set('content-type', 'application/json')
+      .set('SignatureCertChainUrl', CERT_URL)
+      .set('Signature-256', sign(body, trustedKey))
+      .send(body);
+    expect(res.status).toBe(200);
+    expect(res.body.response.outputSpeech.ssml).toContain('$1,234.56');
+  });
+
+  it('rejects an unsigned request', async () => {
+    const res = await request(app).post('/alexa').set('content-type', 'application/json').send(balanceBody());
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ error: 'request verification failed' });
+  });
+
+  it('rejects a request signed with another key', async () => {
+    const body = balanceBody();
+    const res = await request(app)
+      .post('/alexa')
+      .set('content-type', 'application/json')
+      .set('SignatureCertChainUrl', CERT_URL)
+      .set('Signature-256', sign(body, forgerKey))
+      .send(body);
+    expect(res.status).toBe(400);
+  });
+
+  it('rejects a signed request whose body was changed afterwards', async () => {
+    const body = balanceBody();
+    const tampered = body.replace('sandbox-token-john', 'sandbox-token-ana');
+    const res = await request(app)
+      .post('/alexa')
+      .set('content-type', 'application/json')
+      .set('SignatureCertChainUrl', CERT_URL)
+      .set('Signature-256', sign(body, trustedKey))
+      .send(tampered);
+    expect(res.status).toBe(400);
+  });
+
+  it('rejects a certificate URL outside Amazon', async () => {
+    const body = balanceBody();
+    const res = await request(app)
+      .post('/alexa')
+      .set('content-type', 'application/json')
+      .set('SignatureCertChainUrl', 'https://evil.example.com/echo.api/cert.pem')
+      .set('Signature-256', sign(body, forgerKey))
+      .send(body);
+    expect(res.status).toBe(400);
+  });
+
+  it('rejects a correctly signed request older than 150 seconds', async () => {
+    const body = JSON.stringify(
+      alexaEnvelope({ intent: 'GetBalanceIntent', token: 'sandbox-token-john', timestamp: new Date(Date.now() - 200_000).toISOString() }),
+    );
+    const res = await request(app)
+      .post('/alexa')
+      .set('content-type', 'application/json')
+      .set('SignatureCertChainUrl', CERT_URL)
+      .set('Signature-256', sign(body, trustedKey))
+      .send(body);
+    expect(res.status).toBe(400);
+  });
+});
+
+describe('POST /alexa input handling', () => {
+  const { app } = testHttpApp();
+
+  it.each([
+    ['bad JSON', '{"version": "1.0", ', 'body is not JSON'],
+    ['a JSON array', '[1,2,3]', 'not an Alexa request envelope'],
+    ['an envelope without a request', JSON.stringify({ version: '1.0', context: { System: {} } }), 'not an Alexa request envelope'],
+    ['an IntentRequest without an intent', JSON.stringify({ ...alexaEnvelope(), request: { type: 'IntentRequest', requestId: 'r', timestamp: 't' } }), 'not an Alexa request envelope'],
+    ['slots of the wrong type', JSON.stringify(alexaEnvelope({ intent: 'GetBalanceIntent' })).replace('"slots":{}', '"slots":"checking"'), 'not an Alexa request envelope'],
+  ])('answers %s with a short 400', async (_name, body, error) => {
+    const res = await request(app).post('/alexa').set('content-type', 'application/json').send(body);
+    expect(res.status).toBe(400);
+    expect(res.body.error).toBe(error);
+    expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+
+  it('answers an empty body with 400', async () => {
+    const res = await request(app).post('/alexa').set('content-type', 'application/json').send('');
+    expect(res.status).toBe(400);
+  });
+
+  it('answers an oversized body with 413 and keeps serving', async () => {
+    const huge = JSON.stringify({ ...alexaEnvelope({ intent: 'GetBalanceIntent' }), padding: 'x'.repeat(300 * 1024) });
+    const res = await request(app).post('/alexa').set('content-type', 'application/json').send(huge);
+    expect(res.status).toBe(413);
+    expect(res.body).toEqual({ error: 'request body too large' });
+    const next = await request(app).post('/alexa').set('content-type', 'application/json').send(balanceBody());
+    expect(next.status).toBe(200);
+  });
+
+  it('keeps serving after a burst of malformed requests', async () => {
+    const bad = ['{', 'null', '"text"', '{"request":{"type":"IntentRequest"}}', '\u0000\u0001'];
+    for (const body of bad) {
+      const res = await request(app).post('/alexa').set('content-type', 'application/json').send(body);
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+    }
+    const res = await request(app).post('/alexa').set('content-type', 'application/json').send(balanceBody());
+    expect(res.status).toBe(200);
+    expect(res.body.response.outputSpeech.ssml).toContain('Checking ending in');
+  });
+
+  it('answers unknown routes with a JSON 404', async () => {
+    const res = await request(app).get('/nope');
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({ error: 'not found' });
+  });
+});
+
+describe('ALEXA_SKILL_ID', () => {
+  const { app } = testHttpApp({ env: { ALEXA_SKILL_ID: 'amzn1.ask.skill.saldo' } });
+
+  it('rejects requests for another skill', async () => {
+    const res = await request(app)
+      .post('/alexa')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify(alexaEnvelope({ intent: 'GetBalanceIntent', token: 'sandbox-token-john', skillId: 'amzn1.ask.skill.other' })));
+    expect(res.status).toBe(403);
+  });
+
+  it('serves its own skill', async () => {
+    const res = await request(app)
+      .post('/alexa')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify(alexaEnvelope({ intent: 'GetBalanceIntent', token: 'sandbox-token-john', skillId: 'amzn1.ask.skill.saldo' })));
+    expect(res.status).toBe(200);
+  });
+});
+
+describe('health', () => {
+  const { app } = testHttpApp();
+
+  it('GET /healthz answers ok', async () => {
+    const res = await request(app).get('/healthz');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok' });
+  });
+
+  it('GET /readyz reports the bank reachable', async () => {
+    const res = await request(app).get('/readyz');
+    expect(res.status).toBe(200);
+    expect(res.body.checks.bank).toBe('ok');
+  });
+
+  it('GET /readyz answers 503 when the bank is down', async () => {
+    const { app: downApp, saldo } = testHttpApp();
+    saldo.application.connector.ping = async () => {
+      throw new Error('connection refused');
+    };
+    const res = await request(downApp).get('/readyz');
+    expect(res.status).toBe(503);
+  });
+});
