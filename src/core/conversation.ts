@@ -90,6 +90,10 @@ export function createConversation(deps: CoreDeps, report: SecurityEventSink): C
 
   return {
     async handle(turn) {
+      deps.log.debug(
+        { turn: { requestId: turn.requestId, intent: turn.intent, locale: turn.locale, slots: turn.slots, session: turn.session } },
+        'turn',
+      );
       if (turn.intent === 'SessionEnded') return undefined;
       const say = catalogueFor(turn.locale);
       const bankName = bankNameFor(deps.bankNames, say.locale);

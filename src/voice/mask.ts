@@ -5,9 +5,13 @@ const CARD_OR_ACCOUNT_RUN = /\b\d(?:[ -]?\d){5,}\b/g;
 const IBAN = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b/gi;
 const TERMINAL_PREFIXES = /^(?:POS|DEBIT CARD PURCHASE|CARD PURCHASE|ACH|CHECKCARD)\b[\s:-]*/i;
 
+/** "SHELL OIL" → "Shell Oil"; tokens like "AT&T" or "7-ELEVEN" stay as written. */
 function titleCaseShouting(text: string): string {
-  if (text !== text.toUpperCase() || !/[A-Z]/.test(text)) return text;
-  return text.toLowerCase().replace(/(^|[\s&/-])(\p{L})/gu, (_m, sep: string, letter: string) => sep + letter.toUpperCase());
+  if (text !== text.toUpperCase() || !/\p{Lu}/u.test(text)) return text;
+  return text
+    .split(' ')
+    .map((word) => (/^\p{L}+$/u.test(word) ? word.charAt(0) + word.slice(1).toLowerCase() : word))
+    .join(' ');
 }
 
 /**

@@ -1,0 +1,47 @@
+import fc from 'fast-check';
+import { guardFields, prepareIdentifiers, redactIdentifiers, type SecurityEvent } from '../../src/voice/guard';
+import { expectWellFormedSsml } from '../support/ssml';
+
+describe('redactIdentifiers', () => {
+  const identifiers = prepareIdentifiers(['000123454217', 'ES91 2100 0418 4502 0005 1332', '2468']);
+
+  it('redacts an identifier written plainly, grouped, or split by SSML tags', () => {
+    expect(redactIdentifiers('account 000123454217 ok', identifiers).text).toBe('account [redacted] ok');
+    expect(redactIdentifiers('iban ES91-2100-0418-4502-0005-1332.', identifiers).text).toBe('iban [redacted].');
+    const ssml = '<speak>x <say-as interpret-as="digits">000123</say-as>454217 y</speak>';
+    const out = redactIdentifiers(ssml, identifiers).text;
+    expect(out).not.toMatch(/000123|454217/);
+    expectWellFormedSsml(out);
+  });
+
+  it('treats a short all-digit secret (a PIN) as a whole number, not part of an amount', () => {
+    expect(redactIdentifiers('You have $2,468.00', identifiers).redacted).toEqual([]);
+    expect(redactIdentifiers('your pin is 2468.', identifiers).text).toBe('your pin is [redacted].');
+  });
+
+  it('reports each redaction without the identifier itself', () => {
+    const events: SecurityEvent[] = [];
+    const out = guardFields({ speech: 'number 000123454217' }, identifiers, (e) => events.push(e));
+    expect(out.speech).toBe('number [redacted]');
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ kind: 'identifier-redacted', field: 'speech' });
+    expect(JSON.stringify(events)).not.toContain('000123454217');
+  });
+
+  it('never lets a known identifier through, and keeps SSML well formed', () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[0-9]{8,18}$/),
+        fc.string({ maxLength: 30 }).map((s) => s.replace(/[<>&"']/g, ' ')),
+        fc.string({ maxLength: 30 }).map((s) => s.replace(/[<>&"']/g, ' ')),
+        (identifier, before, after) => {
+          const ssml = `<speak>${before}<say-as interpret-as="digits">${identifier}</say-as>${after}</speak>`;
+          const out = redactIdentifiers(ssml, prepareIdentifiers([identifier])).text;
+          expect(out.replace(/<[^>]*>/g, '').replace(/[^0-9]/g, '')).not.toContain(identifier);
+          expectWellFormedSsml(out);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,39 @@
+import fc from 'fast-check';
+import { cleanDescription } from '../../src/voice/mask';
+
+describe('cleanDescription', () => {
+  it.each([
+    ['POS 5454545454545454 SHELL OIL 5731', 'Shell Oil 5731'],
+    ['Trader Joe\'s', 'Trader Joe\'s'],
+    ['AT&T', 'AT&T'],
+    ['Transfer to ES91 2100 0418 4502 0005 1332', 'Transfer to'],
+    ['Card 4000-0012-3456-7899 refund', 'Card refund'],
+    ['Bizum Laura Martínez', 'Bizum Laura Martínez'],
+    ['Payroll Acme Corp', 'Payroll Acme Corp'],
+  ])('%s → %s', (raw, spoken) => {
+    expect(cleanDescription(raw)).toBe(spoken);
+  });
+
+  it('never leaves a run of six or more digits, however grouped', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), (raw) => {
+        expect(cleanDescription(raw)).not.toMatch(/\d(?:[ -]?\d){5,}/);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('removes IBANs in print and electronic form', () => {
+    const iban = fc
+      .tuple(fc.constantFrom('ES', 'GB', 'DE'), fc.integer({ min: 10, max: 99 }), fc.stringMatching(/^[A-Z0-9]{11,30}$/))
+      .map(([c, d, rest]) => `${c}${d}${rest}`);
+    fc.assert(
+      fc.property(iban, fc.boolean(), (value, spaced) => {
+        const printed = spaced ? value.replace(/(.{4})(?!$)/g, '$1 ') : value;
+        const cleaned = cleanDescription(`Payment to ${printed} thanks`).replace(/\s/g, '');
+        expect(cleaned).not.toContain(value);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
