@@ -6,5 +6,6 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   // ask-sdk-test registers its conversations with mocha's `it`; under jest that is jest's own.
   moduleNameMapper: { '^mocha$': '<rootDir>/test/support/mocha-shim.js' },
+  setupFilesAfterEnv: ['<rootDir>/test/support/setup.ts'],
   testTimeout: 20000,
 };

@@ -17,6 +17,9 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SALDO_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i).default('256kb'),
   SALDO_FIXTURE: z.string().min(1).optional(),
+  SALDO_PAYMENT_LIMIT: z.string().regex(/^\d{1,12}(\.\d{1,4})?$/, 'a decimal amount like 1000.00').default('1000.00'),
+  SALDO_DAILY_LIMIT: z.string().regex(/^\d{1,12}(\.\d{1,4})?$/, 'a decimal amount like 2000.00').default('2000.00'),
+  SALDO_PIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(5).default(3),
 });
 
 export interface Config {
@@ -29,6 +32,11 @@ export interface Config {
   readonly bodyLimit: string;
   /** The sandbox bank's data file; the bundled fixture when unset. */
   readonly sandboxFixture?: string;
+  /** Voice payment limits, decimal strings in the account's currency. */
+  readonly paymentLimit: string;
+  readonly dailyLimit: string;
+  /** Consecutive wrong PINs before voice payments lock (at most 5). */
+  readonly pinMaxAttempts: number;
 }
 
 export class ConfigError extends Error {
@@ -52,5 +60,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     bodyLimit: e.SALDO_BODY_LIMIT,
     sandboxFixture: e.SALDO_FIXTURE,
+    paymentLimit: e.SALDO_PAYMENT_LIMIT,
+    dailyLimit: e.SALDO_DAILY_LIMIT,
+    pinMaxAttempts: e.SALDO_PIN_MAX_ATTEMPTS,
   };
 }

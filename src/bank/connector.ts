@@ -79,6 +79,34 @@ export interface TransactionPage {
   readonly hasMore: boolean;
 }
 
+/** A beneficiary the customer saved with the bank: the only people and billers voice can pay. */
+export interface Payee {
+  readonly id: string;
+  readonly name: string;
+  /** Other names the customer uses for it ("power company", "mom"). */
+  readonly aliases: readonly string[];
+  readonly kind: 'biller' | 'person';
+}
+
+export type PaymentDestination =
+  | { readonly kind: 'payee'; readonly payeeId: string }
+  | { readonly kind: 'account'; readonly accountId: string };
+
+export interface PaymentOrder {
+  /** At most 40 characters; the same key always means the same payment. */
+  readonly idempotencyKey: string;
+  readonly sourceAccountId: string;
+  readonly destination: PaymentDestination;
+  readonly amount: Money;
+  readonly reference: string;
+}
+
+export type PaymentRejection = 'insufficient_funds' | 'invalid_destination' | 'invalid_source' | 'currency_mismatch';
+
+export type PaymentResult =
+  | { readonly status: 'completed'; readonly paymentId: string }
+  | { readonly status: 'rejected'; readonly paymentId: string; readonly reason: PaymentRejection };
+
 export interface BankConnector {
   readonly id: string;
   /** The customer an access token belongs to, or undefined when the bank does not know it. */
@@ -87,6 +115,12 @@ export interface BankConnector {
   getBalances(accessToken: string, accountId: string): Promise<AccountBalances>;
   /** Newest first. */
   listTransactions(accessToken: string, accountId: string, query: TransactionQuery): Promise<TransactionPage>;
+  listPayees(accessToken: string): Promise<readonly Payee[]>;
+  /**
+   * Moves money once per idempotency key: a repeated order with the same key returns
+   * the first result and moves nothing more.
+   */
+  makePayment(accessToken: string, order: PaymentOrder): Promise<PaymentResult>;
   /** Cheap reachability check for /readyz. */
   ping(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 /** What a capability handler gets: the turn, who is speaking, and the means to answer. */
 import type { Account, BankConnector, Customer } from '../bank/connector';
 import type { Catalogue } from '../voice/locales';
+import type { PaymentDeps } from './payments/deps';
 import type { Turn } from './turn';
 
 export interface CoreLogger {
@@ -16,6 +17,7 @@ export interface CoreDeps {
   readonly bankNames: Readonly<Record<string, string>>;
   readonly now: () => Date;
   readonly log: CoreLogger;
+  readonly payments: PaymentDeps;
 }
 
 /** A turn of a customer whose access token the bank knows. */

@@ -4,13 +4,15 @@
  */
 import { UnknownAccessTokenError, type Account, type Customer } from '../bank/connector';
 import { todayIn } from '../dates';
-import { prepareIdentifiers, type SecurityEventSink } from '../voice/guard';
+import { prepareIdentifiers, type SecurityEvent } from '../voice/guard';
 import { catalogueFor, type Catalogue } from '../voice/locales';
 import { renderReply, type SafeReply } from '../voice/reply';
-import { answer } from './answers';
+import { answer, ask } from './answers';
 import type { CoreDeps, CustomerTurn } from './context';
+import { cancelPayment, providePin, repeatReadBack, yesToReadBack } from './handlers/approve';
 import { getBalance } from './handlers/balance';
 import { bankUnavailable, fallback, goodbye, help, linkAccount, welcome } from './handlers/guidance';
+import { requestPayment } from './handlers/pay';
 import { repeat } from './handlers/repeat';
 import { getTransactions, moreTransactions } from './handlers/transactions';
 import type { Draft } from './reply';
@@ -22,22 +24,34 @@ const customerHandlers: Partial<Record<IntentName, CustomerHandler>> = {
   Launch: async (ctx) => welcome(ctx.say, ctx.bankName),
   GetBalance: getBalance,
   GetTransactions: getTransactions,
-  More: async (ctx) => (await moreTransactions(ctx)) ?? answer(ctx, ctx.say.noMoreTransactions(), {}),
-  Yes: async (ctx) => (await moreTransactions(ctx)) ?? fallback(ctx.say),
-  No: async (ctx) => goodbye(ctx.say),
-  Repeat: repeat,
+  PayBill: (ctx) => requestPayment(ctx, 'bill'),
+  TransferMoney: (ctx) => requestPayment(ctx, 'transfer'),
+  ProvidePin: providePin,
+  More: async (ctx) => (await moreTransactions(ctx)) ?? nothingMore(ctx),
+  // A page that did not apply (another customer's, or gone) is dropped, not carried on.
+  Yes: async (ctx) => (await yesToReadBack(ctx)) ?? (await moreTransactions(ctx)) ?? fallback(ctx.say, { ...ctx.turn.session, more: undefined }),
+  No: async (ctx) => (await cancelPayment(ctx, false)) ?? goodbye(ctx.say),
+  Cancel: async (ctx) => (await cancelPayment(ctx, true)) ?? goodbye(ctx.say),
+  Repeat: async (ctx) => (await repeatReadBack(ctx)) ?? repeat(ctx),
 };
 
+/** "Next" after the last page of a list says so; "next" out of the blue gets guidance. */
+function nothingMore(ctx: CustomerTurn): Draft {
+  const last = ctx.turn.session.last;
+  return last?.intent === 'GetTransactions' ? answer(ctx, ctx.say.noMoreTransactions(), { last }) : ask(ctx.say.nothingToContinue(), {});
+}
+
 /** Answers that need neither a linked account nor the bank. */
-function answerWithoutBank(intent: IntentName, say: Catalogue): Draft | undefined {
-  switch (intent) {
+function answerWithoutBank(turn: Turn, say: Catalogue): Draft | undefined {
+  switch (turn.intent) {
     case 'Help':
-      return help(say);
+      return turn.session.payment ? ask(say.paymentHelp(), { payment: turn.session.payment }) : help(say, turn.session);
     case 'Cancel':
-      return goodbye(say);
+      // With a payment open, cancelling must reach the store.
+      return turn.session.payment && turn.accessToken ? undefined : goodbye(say);
     case 'Fallback':
     case 'Unknown':
-      return fallback(say);
+      return fallback(say, turn.session);
     default:
       return undefined;
   }
@@ -57,7 +71,10 @@ export interface Conversation {
   handle(turn: Turn): Promise<SafeReply | undefined>;
 }
 
-export function createConversation(deps: CoreDeps, report: SecurityEventSink): Conversation {
+/** A redaction, with who it happened to. */
+export type TurnSecurityEvent = SecurityEvent & { readonly customerId?: string; readonly channel: Turn['platform'] };
+
+export function createConversation(deps: CoreDeps, report: (event: TurnSecurityEvent) => void): Conversation {
   const baseIdentifiers = (turn: Turn, customer?: Customer) =>
     prepareIdentifiers([
       ...(customer?.sensitiveIdentifiers ?? []),
@@ -66,13 +83,13 @@ export function createConversation(deps: CoreDeps, report: SecurityEventSink): C
     ]);
 
   async function draftFor(turn: Turn, say: Catalogue, bankName: string): Promise<{ draft: Draft; customer?: Customer }> {
-    const simple = answerWithoutBank(turn.intent, say);
+    const simple = answerWithoutBank(turn, say);
     if (simple) return { draft: simple };
     if (!turn.accessToken) return { draft: linkAccount(say, bankName) };
     const customer = await deps.connector.identify(turn.accessToken);
     if (!customer) return { draft: linkAccount(say, bankName) };
     const handler = customerHandlers[turn.intent];
-    if (!handler) return { draft: fallback(say), customer };
+    if (!handler) return { draft: fallback(say, turn.session), customer };
     const accessToken = turn.accessToken;
     let accounts: Promise<readonly Account[]> | undefined;
     const ctx: CustomerTurn = {
@@ -110,7 +127,10 @@ export function createConversation(deps: CoreDeps, report: SecurityEventSink): C
           draft = bankUnavailable(say, bankName);
         }
       }
-      return renderReply(draft, { identifiers: baseIdentifiers(turn, customer), report });
+      return renderReply(draft, {
+        identifiers: baseIdentifiers(turn, customer),
+        report: (event) => report({ ...event, customerId: customer?.id, channel: turn.platform }),
+      });
     },
   };
 }

@@ -29,6 +29,11 @@ export const sessionStateSchema = z.object({
   last: lastRequestSchema.optional(),
   /** The next page of transactions, when "more" has something to read. */
   more: transactionsPageSchema.optional(),
+  /**
+   * The opaque id of the payment being prepared or awaiting a PIN. Never amounts,
+   * payees or approvals: the server re-reads everything from its store.
+   */
+  payment: z.string().regex(/^[A-Za-z0-9_-]{22}$/).optional(),
 });
 
 export type SessionState = z.infer<typeof sessionStateSchema>;

@@ -2,12 +2,12 @@
 import type { Skill } from 'ask-sdk-core';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Logger } from 'pino';
-import type { BankConnector } from '../bank/connector';
 import { alexaRouter, type RequestVerifier } from './alexa-route';
 
 export interface HttpAppOptions {
   readonly log: Logger;
-  readonly connector: BankConnector;
+  /** Named readiness checks for /readyz (store, bank, …). */
+  readonly readiness: Readonly<Record<string, () => Promise<void>>>;
   readonly alexa: { readonly skill: Skill; readonly verifiers: readonly RequestVerifier[]; readonly skillId?: string };
   readonly bodyLimit: string;
 }
@@ -26,7 +26,7 @@ async function within<T>(ms: number, work: Promise<T>): Promise<T> {
   }
 }
 
-export function createHttpApp({ log, connector, alexa, bodyLimit }: HttpAppOptions): Express {
+export function createHttpApp({ log, readiness, alexa, bodyLimit }: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -36,13 +36,19 @@ export function createHttpApp({ log, connector, alexa, bodyLimit }: HttpAppOptio
   });
 
   app.get('/readyz', async (_req, res) => {
-    try {
-      await within(READY_TIMEOUT_MS, connector.ping());
-      res.json({ status: 'ready', checks: { bank: 'ok' } });
-    } catch (error) {
-      log.warn({ reason: error instanceof Error ? error.message : String(error) }, 'readiness check failed');
-      res.status(503).json({ status: 'not ready', checks: { bank: 'unreachable' } });
-    }
+    const results = await Promise.all(
+      Object.entries(readiness).map(async ([name, check]) => {
+        try {
+          await within(READY_TIMEOUT_MS, check());
+          return [name, 'ok'] as const;
+        } catch (error) {
+          log.warn({ check: name, reason: error instanceof Error ? error.message : String(error) }, 'readiness check failed');
+          return [name, 'unreachable'] as const;
+        }
+      }),
+    );
+    const ready = results.every(([, state]) => state === 'ok');
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks: Object.fromEntries(results) });
   });
 
   app.use(alexaRouter({ skill: alexa.skill, log, bodyLimit, verifiers: alexa.verifiers, skillId: alexa.skillId }));

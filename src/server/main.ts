@@ -6,7 +6,7 @@ import { createApplication } from './application';
 
 async function main(): Promise<void> {
   const started = process.hrtime.bigint();
-  const application = createApplication(process.env);
+  const application = await createApplication(process.env);
   const { config, log } = application;
   if (!config.verifyRequests) {
     log.warn(
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const skill = createAlexaSkill({ conversation: application.conversation, skillId: config.alexaSkillId });
   const app = createHttpApp({
     log,
-    connector: application.connector,
+    readiness: application.readiness,
     bodyLimit: config.bodyLimit,
     alexa: { skill, verifiers: config.verifyRequests ? await amazonVerifiers() : [], skillId: config.alexaSkillId },
   });
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
       'saldo listening',
     );
   });
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => server.close(() => void application.close().finally(() => process.exit(0)));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

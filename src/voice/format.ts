@@ -29,18 +29,23 @@ export interface CurrencyWords {
   readonly many: string;
   readonly minorOne: string;
   readonly minorMany: string;
+  readonly minus: string;
 }
 
 /** Units and cents in words: "2540 euros con 18 céntimos". */
 export function moneyInWords(amount: Money, locale: string, words: CurrencyWords, joiner: string): string {
   const exponent = currencyExponent(amount.currency);
   const scale = 10 ** exponent;
-  const units = Math.trunc(amount.minor / scale);
-  const cents = amount.minor % scale;
+  const magnitude = Math.abs(amount.minor);
+  const units = Math.trunc(magnitude / scale);
+  const cents = magnitude % scale;
+  const sign = amount.minor < 0 ? `${words.minus} ` : '';
   const unitFormat = cachedFormat(`${locale}|int`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }));
   const unitText = `${unitFormat.format(units)} ${units === 1 ? words.one : words.many}`;
-  if (cents === 0) return unitText;
-  return `${unitText} ${joiner} ${cents} ${cents === 1 ? words.minorOne : words.minorMany}`;
+  const centText = `${cents} ${cents === 1 ? words.minorOne : words.minorMany}`;
+  if (cents === 0) return sign + unitText;
+  if (units === 0) return sign + centText;
+  return `${sign}${unitText} ${joiner} ${centText}`;
 }
 
 export interface DayWords {

@@ -10,7 +10,7 @@ function titleCaseShouting(text: string): string {
   if (text !== text.toUpperCase() || !/\p{Lu}/u.test(text)) return text;
   return text
     .split(' ')
-    .map((word) => (/^\p{L}+$/u.test(word) ? word.charAt(0) + word.slice(1).toLowerCase() : word))
+    .map((word) => (/^[\p{L}']+$/u.test(word) ? word.charAt(0) + word.slice(1).toLowerCase() : word))
     .join(' ');
 }
 

@@ -51,6 +51,12 @@ export function digits(value: string): Spoken {
   return { ssml: `<say-as interpret-as="digits">${escapeXml(clean)}</say-as>`, text: clean };
 }
 
+/** Letters and digits spelled out one by one (a payment reference "7F3A"). */
+export function characters(value: string): Spoken {
+  const clean = value.replace(/[^0-9A-Za-z]/g, '');
+  return { ssml: `<say-as interpret-as="characters">${escapeXml(clean)}</say-as>`, text: clean };
+}
+
 export function join(parts: readonly SpokenPart[], separator: SpokenPart = ' '): Spoken {
   const spokenSeparator = plain(separator);
   const spoken = parts.map(plain);

@@ -2,6 +2,7 @@ import { createSign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SkillRequestSignatureVerifier, TimestampVerifier } from 'ask-sdk-express-adapter';
+import type { Express } from 'express';
 import request from 'supertest';
 import { alexaEnvelope } from '../support/alexa-requests';
 import { testHttpApp } from '../support/http';
@@ -17,16 +18,19 @@ function sign(body: string, key: string): string {
 }
 
 /** The real verifiers, with the test certificate standing in for Amazon's in their cache. */
-function verifyingApp() {
+async function verifyingApp(): Promise<Express> {
   const signature = new SkillRequestSignatureVerifier();
   (signature as unknown as { certCache: Map<string, string> }).certCache.set(CERT_URL, trustedCert);
-  return testHttpApp({ verifiers: [signature, new TimestampVerifier()] }).app;
+  return (await testHttpApp({ verifiers: [signature, new TimestampVerifier()] })).app;
 }
 
 const balanceBody = () => JSON.stringify(alexaEnvelope({ intent: 'GetBalanceIntent', token: 'sandbox-token-john' }));
 
 describe('POST /alexa with verification on', () => {
-  const app = verifyingApp();
+  let app: Express;
+  beforeAll(async () => {
+    app = await verifyingApp();
+  });
 
   it('answers a request signed with the trusted certificate (control)', async () => {
     const body = balanceBody();
@@ -95,7 +99,10 @@ describe('POST /alexa with verification on', () => {
 });
 
 describe('POST /alexa input handling', () => {
-  const { app } = testHttpApp();
+  let app: Express;
+  beforeAll(async () => {
+    ({ app } = await testHttpApp());
+  });
 
   it.each([
     ['bad JSON', '{"version": "1.0", ', 'body is not JSON'],
@@ -144,7 +151,10 @@ describe('POST /alexa input handling', () => {
 });
 
 describe('ALEXA_SKILL_ID', () => {
-  const { app } = testHttpApp({ env: { ALEXA_SKILL_ID: 'amzn1.ask.skill.saldo' } });
+  let app: Express;
+  beforeAll(async () => {
+    ({ app } = await testHttpApp({ env: { ALEXA_SKILL_ID: 'amzn1.ask.skill.saldo' } }));
+  });
 
   it('rejects requests for another skill', async () => {
     const res = await request(app)
@@ -164,7 +174,10 @@ describe('ALEXA_SKILL_ID', () => {
 });
 
 describe('health', () => {
-  const { app } = testHttpApp();
+  let app: Express;
+  beforeAll(async () => {
+    ({ app } = await testHttpApp());
+  });
 
   it('GET /healthz answers ok', async () => {
     const res = await request(app).get('/healthz');
@@ -178,12 +191,18 @@ describe('health', () => {
     expect(res.body.checks.bank).toBe('ok');
   });
 
+  it('GET /readyz reports the store reachable', async () => {
+    const res = await request(app).get('/readyz');
+    expect(res.body.checks.store).toBe('ok');
+  });
+
   it('GET /readyz answers 503 when the bank is down', async () => {
-    const { app: downApp, saldo } = testHttpApp();
-    saldo.application.connector.ping = async () => {
+    const { app: downApp, application } = await testHttpApp();
+    application.bank.connector.ping = async () => {
       throw new Error('connection refused');
     };
     const res = await request(downApp).get('/readyz');
     expect(res.status).toBe(503);
+    expect(res.body).toEqual({ status: 'not ready', checks: { store: 'ok', bank: 'unreachable' } });
   });
 });

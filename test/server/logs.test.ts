@@ -1,13 +1,13 @@
 /** A whole conversation at the most verbose log level leaves no secret in the logs. */
 import request from 'supertest';
 import { loadSandboxFixture } from '../../src/bank/sandbox/fixture';
-import { alexaEnvelope } from '../support/alexa-requests';
+import { alexaEnvelope, type EnvelopeOptions } from '../support/alexa-requests';
 import { testHttpApp } from '../support/http';
 import { alnum } from '../support/ssml';
 
 describe('logs of a whole conversation', () => {
   it('hold no access token, account number, card number, IBAN or PIN', async () => {
-    const { app, saldo } = testHttpApp({ env: { LOG_LEVEL: 'trace' } });
+    const { app, saldo } = await testHttpApp({ env: { LOG_LEVEL: 'trace' } });
     const fixture = loadSandboxFixture();
     const post = async (envelope: Record<string, unknown>) => {
       const res = await request(app).post('/alexa').set('content-type', 'application/json').send(JSON.stringify(envelope));
@@ -18,7 +18,7 @@ describe('logs of a whole conversation', () => {
       const token = customer.accessToken;
       const locale = customer.locale;
       let attributes: Record<string, unknown> = {};
-      const steps = [
+      const steps: EnvelopeOptions[] = [
         { intent: undefined },
         { intent: 'GetBalanceIntent', slots: { accountType: { value: 'checking', id: 'checking' } } },
         { intent: 'GetBalanceIntent' },

@@ -27,18 +27,37 @@ export function captureLogs(level = 'trace'): { log: pino.Logger; capture: LogCa
   return { log, capture: { lines, text: () => lines.join('\n') } };
 }
 
+const opened: Array<Promise<Application | undefined>> = [];
+
+/** Closes every application the suite built (registered once in test/support/setup.ts). */
+export async function closeTestApplications(): Promise<void> {
+  const applications = opened.splice(0);
+  await Promise.all(applications.map(async (app) => (await app)?.close()));
+}
+
 export interface TestSaldo {
-  readonly application: Application;
+  /** Built on first use; closed after the suite. */
+  readonly application: Promise<Application>;
   readonly logs: LogCapture;
   readonly handler: LambdaHandler;
 }
 
+/**
+ * Saldo as `npm start` builds it, on a fresh in-memory SQLite store unless the env names
+ * another, with verification off (these tests call the skill directly).
+ */
 export function testSaldo(env: NodeJS.ProcessEnv = {}, overrides: ApplicationOverrides = {}): TestSaldo {
   const { log, capture } = captureLogs();
   const application = createApplication(
-    { SALDO_VERIFY_REQUESTS: 'false', ...env },
+    { SALDO_VERIFY_REQUESTS: 'false', DATABASE_URL: 'sqlite::memory:', ...env },
     { log, now: () => FIXED_NOW, ...overrides },
   );
-  const skill = createAlexaSkill({ conversation: application.conversation, skillId: application.config.alexaSkillId });
-  return { application, logs: capture, handler: lambdaHandlerFor(skill) };
+  opened.push(application.catch(() => undefined));
+  const handler: LambdaHandler = (event, context, callback) => {
+    application.then(
+      (app) => lambdaHandlerFor(createAlexaSkill({ conversation: app.conversation, skillId: app.config.alexaSkillId }))(event, context, callback),
+      (error: unknown) => callback(error as Error),
+    );
+  };
+  return { application, logs: capture, handler };
 }

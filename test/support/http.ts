@@ -3,20 +3,26 @@ import type { Express } from 'express';
 import { createAlexaSkill } from '../../src/platforms/alexa/skill';
 import type { RequestVerifier } from '../../src/server/alexa-route';
 import { createHttpApp } from '../../src/server/app';
-import type { ApplicationOverrides } from '../../src/server/application';
+import type { Application, ApplicationOverrides } from '../../src/server/application';
 import { testSaldo, type TestSaldo } from './app';
 
-export function testHttpApp(
+export interface TestHttp {
+  readonly app: Express;
+  readonly application: Application;
+  readonly saldo: TestSaldo;
+}
+
+export async function testHttpApp(
   options: { env?: NodeJS.ProcessEnv; verifiers?: RequestVerifier[]; overrides?: ApplicationOverrides } = {},
-): { app: Express; saldo: TestSaldo } {
+): Promise<TestHttp> {
   const saldo = testSaldo(options.env, options.overrides);
-  const { application } = saldo;
+  const application = await saldo.application;
   const skill = createAlexaSkill({ conversation: application.conversation, skillId: application.config.alexaSkillId });
   const app = createHttpApp({
     log: application.log,
-    connector: application.connector,
+    readiness: application.readiness,
     bodyLimit: application.config.bodyLimit,
     alexa: { skill, verifiers: options.verifiers ?? [], skillId: application.config.alexaSkillId },
   });
-  return { app, saldo };
+  return { app, application, saldo };
 }

@@ -5,7 +5,12 @@
 import fc from 'fast-check';
 import { createSandboxConnector } from '../../src/bank/sandbox/connector';
 import type { SandboxFixture } from '../../src/bank/sandbox/fixture';
+import { sandboxLedger, seedLedger } from '../../src/bank/sandbox/ledger';
+import { loadConfig } from '../../src/config';
 import { createConversation } from '../../src/core/conversation';
+import { paymentDeps } from '../../src/server/application';
+import type { Db } from '../../src/store/db';
+import { openStore } from '../../src/store/open';
 import { EMPTY_SESSION } from '../../src/core/session';
 import type { IntentName, Turn } from '../../src/core/turn';
 import type { SafeReply } from '../../src/voice/reply';
@@ -91,13 +96,27 @@ function outgoing(reply: SafeReply): string[] {
 }
 
 describe('no identifier reaches the customer whole', () => {
+  let db: Db;
+  beforeEach(async () => {
+    db = await openStore('sqlite::memory:');
+  });
+  afterEach(() => db.close());
+
   it('holds for balances and transactions in every locale', async () => {
     await fc.assert(
       fc.asyncProperty(scenario, fc.constantFrom('en-US', 'es-ES'), async (s, locale) => {
         const fixture = fixtureOf(s);
         const { log } = captureLogs('silent');
+        const now = () => FIXED_NOW;
+        await seedLedger(db, fixture);
         const conversation = createConversation(
-          { connector: createSandboxConnector({ fixture, now: () => FIXED_NOW }), bankNames: fixture.bank.names, now: () => FIXED_NOW, log },
+          {
+            connector: createSandboxConnector({ fixture, ledger: sandboxLedger(db, fixture.bank.id), now }),
+            bankNames: fixture.bank.names,
+            now,
+            log,
+            payments: paymentDeps(db, loadConfig({}), fixture.bank.id, now),
+          },
           () => undefined,
         );
         const turns = [

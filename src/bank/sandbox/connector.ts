@@ -1,7 +1,8 @@
 /**
- * The sandbox bank: serves the fixture's customers, with transaction dates relative
- * to today in each customer's time zone.
+ * The sandbox bank: the fixture's customers, accounts and payees, with transaction dates
+ * relative to today in each customer's time zone, and money kept in the store's ledger.
  */
+import { randomUUID } from 'node:crypto';
 import { addDays, todayIn } from '../../dates';
 import { parseDecimal } from '../../money';
 import type {
@@ -10,23 +11,29 @@ import type {
   BankConnector,
   Balance,
   Customer,
+  PaymentOrder,
+  PaymentResult,
   Transaction,
   TransactionPage,
   TransactionQuery,
 } from '../connector';
 import { UnknownAccessTokenError } from '../connector';
 import type { SandboxCustomer, SandboxFixture } from './fixture';
+import type { LedgerEntry, SandboxLedger } from './ledger';
 
 interface SandboxDeps {
-  fixture: SandboxFixture;
-  now?: () => Date;
+  readonly fixture: SandboxFixture;
+  readonly ledger: SandboxLedger;
+  readonly now?: () => Date;
 }
+
+type RawAccount = SandboxCustomer['accounts'][number];
 
 export function lastFour(identifier: string): string {
   return identifier.replace(/[^0-9A-Za-z]/g, '').slice(-4);
 }
 
-function toAccount(raw: SandboxCustomer['accounts'][number]): Account {
+function toAccount(raw: RawAccount): Account {
   return { id: raw.id, kind: raw.type, nickname: raw.nickname, currency: raw.currency, lastFour: lastFour(raw.number) };
 }
 
@@ -40,7 +47,33 @@ function toCustomer(raw: SandboxCustomer): Customer {
   };
 }
 
-export function createSandboxConnector({ fixture, now = () => new Date() }: SandboxDeps): BankConnector {
+/** The ledger entries of a payment: the debit, and the credit when it stays inside the bank. */
+function entriesFor(customer: SandboxCustomer, order: PaymentOrder, source: RawAccount): LedgerEntry[] | undefined {
+  const amount = order.amount.minor;
+  const sourceName = source.nickname ?? source.type;
+  if (order.destination.kind === 'payee') {
+    const payeeId = order.destination.payeeId;
+    const payee = customer.payees.find((p) => p.id === payeeId);
+    if (!payee) return undefined;
+    return [{ accountId: source.id, description: `Payment to ${payee.name}`, creditDebit: 'debit', currentDelta: -amount }];
+  }
+  const destinationId = order.destination.accountId;
+  const destination = customer.accounts.find((a) => a.id === destinationId);
+  if (!destination || destination.id === source.id || destination.currency !== source.currency) return undefined;
+  const isCard = destination.type === 'credit_card';
+  return [
+    { accountId: source.id, description: `Transfer to ${destination.nickname ?? destination.type}`, creditDebit: 'debit', currentDelta: -amount },
+    {
+      accountId: destination.id,
+      description: isCard ? 'Payment Thank You' : `Transfer from ${sourceName}`,
+      creditDebit: 'credit',
+      availableDelta: isCard ? 0 : amount,
+      currentDelta: isCard ? -amount : amount,
+    },
+  ];
+}
+
+export function createSandboxConnector({ fixture, ledger, now = () => new Date() }: SandboxDeps): BankConnector {
   const byToken = new Map(fixture.customers.map((c) => [c.accessToken, c]));
 
   function customerFor(accessToken: string): SandboxCustomer {
@@ -49,14 +82,29 @@ export function createSandboxConnector({ fixture, now = () => new Date() }: Sand
     return customer;
   }
 
-  function accountOf(customer: SandboxCustomer, accountId: string) {
+  function accountOf(customer: SandboxCustomer, accountId: string): RawAccount {
     const account = customer.accounts.find((a) => a.id === accountId);
     if (!account) throw new Error('no such account for this customer');
     return account;
   }
 
+  function fixtureTransactions(customer: SandboxCustomer, account: RawAccount, today: string): Transaction[] {
+    return customer.transactions
+      .map((t, index) => ({ t, index }))
+      .filter(({ t }) => t.accountId === account.id)
+      .map(({ t, index }) => ({
+        id: `${customer.id}-tx-${index}`,
+        accountId: t.accountId,
+        bookingDate: addDays(today, -t.daysAgo),
+        status: t.status,
+        amount: parseDecimal(t.amount, account.currency),
+        creditDebit: t.creditDebit,
+        description: t.description,
+      }));
+  }
+
   return {
-    id: 'sandbox',
+    id: fixture.bank.id,
 
     async identify(accessToken) {
       const customer = byToken.get(accessToken);
@@ -70,12 +118,20 @@ export function createSandboxConnector({ fixture, now = () => new Date() }: Sand
     async getBalances(accessToken, accountId): Promise<AccountBalances> {
       const customer = customerFor(accessToken);
       const raw = accountOf(customer, accountId);
+      const money = await ledger.balance(raw.id);
+      if (!money) throw new Error('sandbox ledger has no balance for this account');
       const isCard = raw.type === 'credit_card';
       // A card's balance is what is owed: a debit balance in Open Banking terms.
-      const creditDebit = isCard ? 'debit' : 'credit';
-      const balances: Balance[] = [{ type: 'current', amount: parseDecimal(raw.current, raw.currency), creditDebit }];
-      if (raw.available !== undefined) {
-        balances.unshift({ type: 'available', amount: parseDecimal(raw.available, raw.currency), creditDebit: 'credit' });
+      const currentSign = isCard ? 'debit' : money.currentMinor < 0 ? 'debit' : 'credit';
+      const balances: Balance[] = [
+        { type: 'current', amount: { minor: Math.abs(money.currentMinor), currency: raw.currency }, creditDebit: currentSign },
+      ];
+      if (money.availableMinor !== undefined) {
+        balances.unshift({
+          type: 'available',
+          amount: { minor: Math.abs(money.availableMinor), currency: raw.currency },
+          creditDebit: money.availableMinor < 0 ? 'debit' : 'credit',
+        });
       }
       const today = todayIn(customer.timeZone, now());
       return {
@@ -84,8 +140,7 @@ export function createSandboxConnector({ fixture, now = () => new Date() }: Sand
         creditCard: isCard
           ? {
               creditLimit: raw.creditLimit === undefined ? undefined : parseDecimal(raw.creditLimit, raw.currency),
-              minimumPaymentDue:
-                raw.minimumPaymentDue === undefined ? undefined : parseDecimal(raw.minimumPaymentDue, raw.currency),
+              minimumPaymentDue: raw.minimumPaymentDue === undefined ? undefined : parseDecimal(raw.minimumPaymentDue, raw.currency),
               paymentDueDate: raw.paymentDueInDays === undefined ? undefined : addDays(today, raw.paymentDueInDays),
             }
           : undefined,
@@ -96,24 +151,50 @@ export function createSandboxConnector({ fixture, now = () => new Date() }: Sand
       const customer = customerFor(accessToken);
       const account = accountOf(customer, accountId);
       const today = todayIn(customer.timeZone, now());
-      const all: Transaction[] = customer.transactions
-        .map((t, index) => ({ t, index }))
-        .filter(({ t }) => t.accountId === account.id)
-        .map(({ t, index }) => ({
-          id: `${customer.id}-tx-${index}`,
-          accountId: t.accountId,
-          bookingDate: addDays(today, -t.daysAgo),
-          status: t.status,
-          amount: parseDecimal(t.amount, account.currency),
-          creditDebit: t.creditDebit,
-          description: t.description,
-        }))
+      const booked: Transaction[] = (await ledger.transactions(account.id)).map((t) => ({
+        id: t.id,
+        accountId: t.accountId,
+        bookingDate: todayIn(customer.timeZone, new Date(t.bookedAt)),
+        status: 'booked',
+        amount: { minor: t.amountMinor, currency: t.currency },
+        creditDebit: t.creditDebit,
+        description: t.description,
+      }));
+      // Payments made today come before the fixture's (which have no time of day).
+      const all = [...booked, ...fixtureTransactions(customer, account, today)]
         .filter((t) => !query.range || (t.bookingDate >= query.range.from && t.bookingDate <= query.range.to))
         .sort((a, b) => b.bookingDate.localeCompare(a.bookingDate));
-      const transactions = all.slice(query.offset, query.offset + query.limit);
-      return { transactions, hasMore: query.offset + query.limit < all.length };
+      return { transactions: all.slice(query.offset, query.offset + query.limit), hasMore: query.offset + query.limit < all.length };
     },
 
-    async ping() {},
+    async listPayees(accessToken) {
+      return customerFor(accessToken).payees.map(({ id, name, aliases, kind }) => ({ id, name, aliases, kind }));
+    },
+
+    async makePayment(accessToken, order): Promise<PaymentResult> {
+      const customer = customerFor(accessToken);
+      const paymentId = `sbx-${randomUUID()}`;
+      const source = customer.accounts.find((a) => a.id === order.sourceAccountId);
+      if (!source || source.type === 'credit_card') return { status: 'rejected', paymentId, reason: 'invalid_source' };
+      if (source.currency !== order.amount.currency) return { status: 'rejected', paymentId, reason: 'currency_mismatch' };
+      const entries = entriesFor(customer, order, source);
+      if (!entries) return { status: 'rejected', paymentId, reason: 'invalid_destination' };
+      return ledger.execute(
+        {
+          idempotencyKey: order.idempotencyKey,
+          customerId: customer.id,
+          paymentId,
+          sourceAccountId: source.id,
+          amountMinor: order.amount.minor,
+          currency: order.amount.currency,
+          at: now().getTime(),
+        },
+        entries,
+      );
+    },
+
+    async ping() {
+      await ledger.balance(fixture.customers[0]?.accounts[0]?.id ?? '');
+    },
   };
 }

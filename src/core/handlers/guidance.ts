@@ -2,18 +2,24 @@
 import type { Catalogue } from '../../voice/locales';
 import { ask } from '../answers';
 import type { Draft } from '../reply';
+import type { SessionState } from '../session';
+
+/** What a side question (help, an unrecognised phrase) must not lose: a list being read, a payment waiting. */
+function ongoing(session: SessionState): SessionState {
+  return { more: session.more, payment: session.payment };
+}
 
 export function welcome(say: Catalogue, bankName: string): Draft {
   return { speech: say.welcome(bankName), reprompt: say.welcomeReprompt(), session: { last: { intent: 'Launch' } }, endSession: false };
 }
 
-export function help(say: Catalogue): Draft {
-  return { speech: say.help(), reprompt: say.helpReprompt(), session: { last: { intent: 'Help' } }, endSession: false };
+export function help(say: Catalogue, session: SessionState): Draft {
+  return { speech: say.help(), reprompt: say.helpReprompt(), session: { ...ongoing(session), last: { intent: 'Help' } }, endSession: false };
 }
 
 /** Anything the skill cannot do gets guidance, never an error. */
-export function fallback(say: Catalogue): Draft {
-  return ask(say.fallback(), {});
+export function fallback(say: Catalogue, session: SessionState): Draft {
+  return ask(say.fallback(), ongoing(session));
 }
 
 export function goodbye(say: Catalogue): Draft {

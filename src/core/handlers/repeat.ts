@@ -13,7 +13,7 @@ export async function repeat(ctx: CustomerTurn): Promise<Draft> {
     case 'Launch':
       return welcome(ctx.say, ctx.bankName);
     case 'Help':
-      return help(ctx.say);
+      return help(ctx.say, ctx.turn.session);
     case 'GetBalance':
       return answerBalance(ctx, accounts.find((a) => a.id === last.accountId));
     case 'GetTransactions': {

@@ -53,6 +53,11 @@ export async function readTransactions(ctx: CustomerTurn, account: Account, page
   return { speech: join([speech, hearMore]), reprompt: hearMore, card, session: { last, more }, endSession: false };
 }
 
+/** Two accounts of one type can only be told apart by nickname. */
+function hasTwinAccounts(accounts: readonly Account[]): boolean {
+  return new Set(accounts.map((a) => a.kind)).size < accounts.length;
+}
+
 /** With no account named: the only checking account, else ask. */
 function defaultAccount(accounts: readonly Account[]): Account | undefined {
   const checking = accounts.filter((a) => a.kind === 'checking');
@@ -75,8 +80,8 @@ export async function getTransactions(ctx: CustomerTurn): Promise<Draft> {
     );
   }
   if (!account) {
-    const options = choice.kind === 'ambiguous' ? choice.options : accounts;
-    return ask(say.whichAccount(accountOptions(say, options, choice.kind === 'ambiguous')), {}, 'accountType');
+    if (choice.kind === 'ambiguous') return ask(say.whichAccount(accountOptions(say, choice.options, true)), {}, 'accountType');
+    return ask(say.whichAccountToUse(accountOptions(say, accounts, hasTwinAccounts(accounts))), {}, 'accountType');
   }
   return readTransactions(ctx, account, {
     accountId: account.id,

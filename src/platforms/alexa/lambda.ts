@@ -12,13 +12,18 @@ export function lambdaHandlerFor(skill: Skill): LambdaHandler {
   };
 }
 
-let built: LambdaHandler | undefined;
+let built: Promise<LambdaHandler> | undefined;
 
-/** Configured from the Lambda's environment, like `npm start` is from the shell's. */
+/** Configured from the Lambda's environment, like `npm start` is from the shell's; built once per container. */
 export const handler: LambdaHandler = (event, context, callback) => {
-  if (!built) {
-    const application = createApplication(process.env);
-    built = lambdaHandlerFor(createAlexaSkill({ conversation: application.conversation, skillId: application.config.alexaSkillId }));
-  }
-  built(event, context, callback);
+  built ??= createApplication(process.env).then((application) =>
+    lambdaHandlerFor(createAlexaSkill({ conversation: application.conversation, skillId: application.config.alexaSkillId })),
+  );
+  built.then(
+    (ready) => ready(event, context, callback),
+    (error: unknown) => {
+      built = undefined;
+      callback(error instanceof Error ? error : new Error(String(error)));
+    },
+  );
 };

@@ -6,6 +6,9 @@ import { SLOT_NAMES, type IntentName, type SlotName, type SlotValue, type Turn }
 const INTENTS: Readonly<Record<string, IntentName>> = {
   GetBalanceIntent: 'GetBalance',
   GetTransactionsIntent: 'GetTransactions',
+  PayBillIntent: 'PayBill',
+  TransferMoneyIntent: 'TransferMoney',
+  ProvidePinIntent: 'ProvidePin',
   'AMAZON.YesIntent': 'Yes',
   'AMAZON.NoIntent': 'No',
   'AMAZON.HelpIntent': 'Help',

@@ -33,13 +33,17 @@ export interface Catalogue {
   balanceCardTitle(): string;
 
   noAccountOfKind(p: { kind: string; available: Spoken }): Spoken;
+  /** Two or more accounts of the type the customer named. */
   whichAccount(options: Spoken): Spoken;
+  /** No account named and no obvious default. */
+  whichAccountToUse(options: Spoken): Spoken;
 
   transactionsIntro(p: { account: Spoken; count: number; day?: Spoken; older: boolean }): Spoken;
   transactionLine(line: TransactionLine): Spoken;
   noTransactions(p: { account: Spoken; day?: Spoken }): Spoken;
   noMoreTransactions(): Spoken;
   hearMore(): Spoken;
+  nothingToContinue(): Spoken;
   transactionsCardTitle(): string;
 
   anythingElse(): Spoken;
@@ -49,4 +53,37 @@ export interface Catalogue {
   nothingToRepeat(): Spoken;
   goodbye(): Spoken;
   bankUnavailable(bankName: string): Spoken;
+
+  // Payments
+  payWhom(): Spoken;
+  payHowMuch(payee: string): Spoken;
+  transferHowMuch(): Spoken;
+  payFromWhich(options: Spoken): Spoken;
+  transferToWhich(options: Spoken): Spoken;
+  unknownPayee(spoken: string): Spoken;
+  whichPayee(options: Spoken): Spoken;
+  sameAccount(): Spoken;
+  cannotPayFrom(account: Spoken): Spoken;
+  overPaymentLimit(limit: Spoken): Spoken;
+  overDailyLimit(p: { limit: Spoken; remaining: Spoken }): Spoken;
+  insufficientFunds(p: { account: Spoken; available: Spoken }): Spoken;
+  readBackBill(p: { amount: Spoken; payee: string; account: Spoken }): Spoken;
+  readBackTransfer(p: { amount: Spoken; from: Spoken; to: Spoken }): Spoken;
+  pinPrompt(): Spoken;
+  pinInsteadOfYes(): Spoken;
+  pinFormat(): Spoken;
+  pinWrong(triesLeft: number): Spoken;
+  pinLocked(p: { bankName: string; justLocked: boolean }): Spoken;
+  pinLockedCard(p: { bankName: string; customerId: string }): { title: string; text: string };
+  pinNotEnrolled(bankName: string): Spoken;
+  pinBusy(): Spoken;
+  noPendingPayment(): Spoken;
+  paymentExpired(): Spoken;
+  paymentCancelled(): Spoken;
+  paidBill(p: { amount: Spoken; payee: string; account: Spoken; reference: Spoken; available?: Spoken }): Spoken;
+  transferred(p: { amount: Spoken; from: Spoken; to: Spoken; reference: Spoken; available?: Spoken }): Spoken;
+  paymentRejected(): Spoken;
+  paymentOutcomeUnknown(bankName: string): Spoken;
+  paymentHelp(): Spoken;
+  paymentCardTitle(): string;
 }

@@ -49,6 +49,7 @@ export const enUS: Catalogue = {
   noAccountOfKind: ({ kind, available }) =>
     say`I couldn't find a ${kind} account. You have ${available}. Which account would you like?`,
   whichAccount: (options) => say`You have more than one of those: ${options}. Which one would you like?`,
+  whichAccountToUse: (options) => say`Which account would you like: ${options}?`,
 
   transactionsIntro: ({ account, count, day, older }) => {
     const noun = count === 1 ? 'transaction' : 'transactions';
@@ -59,14 +60,16 @@ export const enUS: Catalogue = {
   transactionLine: (line: TransactionLine) => {
     const when = capitalise(line.day);
     const status = line.pending ? say`, pending` : say``;
-    return line.credit
-      ? say`${when}${status}: ${line.amount} received from ${line.description}.`
-      : say`${when}${status}: ${line.amount} at ${line.description}.`;
+    if (line.credit) return say`${when}${status}: ${line.amount} received from ${line.description}.`;
+    // "at Transfer to savings" would be odd: transfers and payments are read as written.
+    if (/^(transfer|payment|bill pay)\b/i.test(line.description)) return say`${when}${status}: ${line.amount}, ${line.description}.`;
+    return say`${when}${status}: ${line.amount} at ${line.description}.`;
   },
   noTransactions: ({ account, day }) =>
     day ? say`I found no transactions ${day} on your ${account}.` : say`I found no transactions on your ${account}.`,
   noMoreTransactions: () => say`That's all the transactions I have for that account.`,
   hearMore: () => say`Would you like to hear more?`,
+  nothingToContinue: () => say`There's nothing more to read right now. What would you like to do?`,
   transactionsCardTitle: () => 'Recent transactions',
 
   anythingElse: () => say`What else can I help you with?`,
@@ -78,4 +81,56 @@ export const enUS: Catalogue = {
   nothingToRepeat: () => say`There's nothing to repeat yet. What would you like to do?`,
   goodbye: () => say`Goodbye.`,
   bankUnavailable: (bank) => say`Sorry, I can't reach ${bank} right now. Please try again in a few minutes.`,
+
+  payWhom: () => say`Who would you like to pay? You can pay any payee you've saved with your bank.`,
+  payHowMuch: (payee) => say`How much would you like to pay ${payee}?`,
+  transferHowMuch: () => say`How much would you like to transfer?`,
+  payFromWhich: (options) => say`Which account should the money come from: ${options}?`,
+  transferToWhich: (options) => say`Which account would you like to transfer to: ${options}?`,
+  unknownPayee: (spoken) =>
+    say`I couldn't find a saved payee called ${spoken}. For your security, I can only pay payees you've saved with your bank. Who would you like to pay?`,
+  whichPayee: (options) => say`Did you mean ${options}?`,
+  sameAccount: () => say`The money has to go to a different account. Which account would you like to transfer to?`,
+  cannotPayFrom: (account) => say`I can't send money from your ${account}. Which account should the money come from?`,
+  overPaymentLimit: (limit) => say`Sorry, each voice payment can be at most ${limit}. Nothing was sent.`,
+  overDailyLimit: ({ limit, remaining }) =>
+    say`Sorry, that would go over your daily voice payment limit of ${limit}. You can still send ${remaining} today. Nothing was sent.`,
+  insufficientFunds: ({ account, available }) =>
+    say`Sorry, your ${account} only has ${available} available, so I can't send that. Nothing was sent.`,
+  readBackBill: ({ amount, payee, account }) =>
+    say`You're paying ${amount} to ${payee} from your ${account}. To approve, what's your four-digit voice PIN?`,
+  readBackTransfer: ({ amount, from, to }) =>
+    say`You're transferring ${amount} from your ${from} to your ${to}. To approve, what's your four-digit voice PIN?`,
+  pinPrompt: () => say`What's your four-digit voice PIN?`,
+  pinInsteadOfYes: () => say`To approve, I need your four-digit voice PIN rather than a yes. What's your voice PIN?`,
+  pinFormat: () => say`A voice PIN has four digits. What's your voice PIN?`,
+  pinWrong: (triesLeft) =>
+    say`That PIN didn't match. You have ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left. What's your four-digit voice PIN?`,
+  pinLocked: ({ bankName, justLocked }) =>
+    justLocked
+      ? say`That PIN didn't match, so for your security I've locked voice payments. To unlock them, reset your voice PIN in the ${bankName} app. I've sent the steps to your Alexa app.`
+      : say`Voice payments are locked for your security. To unlock them, reset your voice PIN in the ${bankName} app. I've sent the steps to your Alexa app.`,
+  pinLockedCard: ({ bankName, customerId }) => ({
+    title: 'Voice payments locked',
+    text: `Reset your voice PIN in the ${bankName} app or with your bank's support.
+Sandbox developers: npm run pin -- reset ${customerId}`,
+  }),
+  pinNotEnrolled: (bank) => say`You haven't set up a voice PIN with ${bank}, so I can't make payments yet. You can set one up in your bank's app.`,
+  pinBusy: () => say`I'm still checking your last PIN. Please say it again in a moment. What's your voice PIN?`,
+  noPendingPayment: () => say`There's no payment waiting for your PIN.`,
+  paymentExpired: () => say`That payment wasn't approved within five minutes, so it expired. Nothing was sent.`,
+  paymentCancelled: () => say`OK, I've cancelled that payment. No money was moved.`,
+  paidBill: ({ amount, payee, account, reference, available }) => {
+    const done = say`Done. I've paid ${amount} to ${payee} from your ${account}. The reference ends in ${reference}.`;
+    return available ? say`${done} Your available balance is now ${available}.` : done;
+  },
+  transferred: ({ amount, from, to, reference, available }) => {
+    const done = say`Done. I've moved ${amount} from your ${from} to your ${to}. The reference ends in ${reference}.`;
+    return available ? say`${done} Your available balance is now ${available}.` : done;
+  },
+  paymentRejected: () => say`Sorry, the bank didn't accept that payment because there isn't enough money available. Nothing was sent.`,
+  paymentOutcomeUnknown: (bank) =>
+    say`I couldn't get an answer from ${bank} about that payment yet. It won't be sent twice. Please check your balance in a few minutes.`,
+  paymentHelp: () => say`To approve the payment, say your four-digit voice PIN. To stop, say cancel. What's your voice PIN?`,
+  paymentCardTitle: () => 'Payment',
 };

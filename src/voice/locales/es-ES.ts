@@ -1,15 +1,15 @@
 import type { Money } from '../../money';
-import { moneyInWords, moneyText, relativeDay } from '../format';
+import { type CurrencyWords, moneyInWords, moneyText, relativeDay } from '../format';
 import { join, plain, say, type Spoken } from '../spoken';
 import type { Catalogue, TransactionLine } from './catalogue';
 import { capitalise } from './text';
 
 const LOCALE = 'es-ES';
 
-const currencyWords: Record<string, { one: string; many: string; minorOne: string; minorMany: string }> = {
-  EUR: { one: 'euro', many: 'euros', minorOne: 'céntimo', minorMany: 'céntimos' },
-  USD: { one: 'dólar', many: 'dólares', minorOne: 'centavo', minorMany: 'centavos' },
-  GBP: { one: 'libra', many: 'libras', minorOne: 'penique', minorMany: 'peniques' },
+const currencyWords: Record<string, CurrencyWords> = {
+  EUR: { one: 'euro', many: 'euros', minorOne: 'céntimo', minorMany: 'céntimos', minus: 'menos' },
+  USD: { one: 'dólar', many: 'dólares', minorOne: 'centavo', minorMany: 'centavos', minus: 'menos' },
+  GBP: { one: 'libra', many: 'libras', minorOne: 'penique', minorMany: 'peniques', minus: 'menos' },
 };
 
 const dayWords = {
@@ -19,6 +19,12 @@ const dayWords = {
   onWeekday: (weekday: string) => `el ${weekday}`,
   onDate: (date: string) => `el ${date}`,
 };
+
+/** "el viernes" → "del viernes", "hoy" → "de hoy". */
+function ofDay(day: Spoken): Spoken {
+  const contract = (value: string) => (value.startsWith('el ') ? `del ${value.slice(3)}` : `de ${value}`);
+  return { ssml: contract(day.ssml), text: contract(day.text) };
+}
 
 /** Spoken in words ("2540 euros con 18 céntimos"); shown as Spanish readers write it ("2540,18 €"). */
 function spanishMoney(amount: Money): Spoken {
@@ -63,10 +69,15 @@ export const esES: Catalogue = {
   noAccountOfKind: ({ kind, available }) =>
     say`No encuentro ninguna ${kind}. Tienes ${available}. ¿Qué cuenta quieres consultar?`,
   whichAccount: (options) => say`Tienes más de una: ${options}. ¿Cuál quieres?`,
+  whichAccountToUse: (options) => say`¿Qué cuenta quieres: ${options}?`,
 
   transactionsIntro: ({ account, count, day, older }) => {
     const noun = count === 1 ? 'movimiento' : 'movimientos';
-    if (day) return say`${count === 1 ? 'Este es el' : 'Estos son los'} ${count} ${noun} de ${day} en tu ${account}.`;
+    if (day) {
+      return count === 1
+        ? say`Este es el movimiento ${ofDay(day)} en tu ${account}.`
+        : say`Estos son los ${count} ${noun} ${ofDay(day)} en tu ${account}.`;
+    }
     if (older) return say`${count === 1 ? 'Este es' : 'Estos son'} ${count} ${noun} anteriores de tu ${account}.`;
     return count === 1
       ? say`Este es el último movimiento de tu ${account}.`
@@ -75,14 +86,17 @@ export const esES: Catalogue = {
   transactionLine: (line: TransactionLine) => {
     const when = capitalise(line.day);
     const status = line.pending ? say`, pendiente` : say``;
-    return line.credit
-      ? say`${when}${status}: ingreso de ${line.amount} de ${line.description}.`
-      : say`${when}${status}: ${line.amount} en ${line.description}.`;
+    if (line.credit) return say`${when}${status}: ingreso de ${line.amount} de ${line.description}.`;
+    if (/^(transferencia|transfer|pago|payment|bizum|recibo)\b/i.test(line.description)) {
+      return say`${when}${status}: ${line.amount}, ${line.description}.`;
+    }
+    return say`${when}${status}: ${line.amount} en ${line.description}.`;
   },
   noTransactions: ({ account, day }) =>
     day ? say`No he encontrado movimientos ${day} en tu ${account}.` : say`No he encontrado movimientos en tu ${account}.`,
   noMoreTransactions: () => say`No hay más movimientos en esa cuenta.`,
   hearMore: () => say`¿Quieres oír más?`,
+  nothingToContinue: () => say`Ahora mismo no hay nada más que leer. ¿Qué quieres hacer?`,
   transactionsCardTitle: () => 'Últimos movimientos',
 
   anythingElse: () => say`¿Te puedo ayudar con algo más?`,
@@ -94,4 +108,56 @@ export const esES: Catalogue = {
   nothingToRepeat: () => say`Todavía no hay nada que repetir. ¿Qué quieres hacer?`,
   goodbye: () => say`Hasta luego.`,
   bankUnavailable: (bank) => say`Lo siento, ahora mismo no puedo conectar con ${bank}. Inténtalo de nuevo en unos minutos.`,
+
+  payWhom: () => say`¿A quién quieres pagar? Puedes pagar a cualquier beneficiario que tengas guardado en tu banco.`,
+  payHowMuch: (payee) => say`¿Cuánto quieres pagar a ${payee}?`,
+  transferHowMuch: () => say`¿Cuánto quieres transferir?`,
+  payFromWhich: (options) => say`¿Desde qué cuenta quieres enviar el dinero: ${options}?`,
+  transferToWhich: (options) => say`¿A qué cuenta quieres transferir: ${options}?`,
+  unknownPayee: (spoken) =>
+    say`No encuentro ningún beneficiario guardado que se llame ${spoken}. Por tu seguridad, solo puedo pagar a beneficiarios que tengas guardados en tu banco. ¿A quién quieres pagar?`,
+  whichPayee: (options) => say`¿Te refieres a ${options}?`,
+  sameAccount: () => say`El dinero tiene que ir a otra cuenta. ¿A qué cuenta quieres transferir?`,
+  cannotPayFrom: (account) => say`No puedo enviar dinero desde tu ${account}. ¿Desde qué cuenta quieres enviarlo?`,
+  overPaymentLimit: (limit) => say`Lo siento, cada pago por voz puede ser como máximo de ${limit}. No se ha enviado nada.`,
+  overDailyLimit: ({ limit, remaining }) =>
+    say`Lo siento, eso superaría tu límite diario de pagos por voz de ${limit}. Hoy aún puedes enviar ${remaining}. No se ha enviado nada.`,
+  insufficientFunds: ({ account, available }) =>
+    say`Lo siento, tu ${account} solo tiene ${available} disponibles, así que no puedo enviarlo. No se ha enviado nada.`,
+  readBackBill: ({ amount, payee, account }) =>
+    say`Vas a pagar ${amount} a ${payee} desde tu ${account}. Para aprobarlo, ¿cuál es tu PIN de voz de cuatro cifras?`,
+  readBackTransfer: ({ amount, from, to }) =>
+    say`Vas a transferir ${amount} desde tu ${from} a tu ${to}. Para aprobarlo, ¿cuál es tu PIN de voz de cuatro cifras?`,
+  pinPrompt: () => say`¿Cuál es tu PIN de voz de cuatro cifras?`,
+  pinInsteadOfYes: () => say`Para aprobarlo necesito tu PIN de voz de cuatro cifras, no un sí. ¿Cuál es tu PIN de voz?`,
+  pinFormat: () => say`El PIN de voz tiene cuatro cifras. ¿Cuál es tu PIN de voz?`,
+  pinWrong: (triesLeft) =>
+    say`Ese PIN no coincide. Te ${triesLeft === 1 ? 'queda 1 intento' : `quedan ${triesLeft} intentos`}. ¿Cuál es tu PIN de voz de cuatro cifras?`,
+  pinLocked: ({ bankName, justLocked }) =>
+    justLocked
+      ? say`Ese PIN no coincide, así que por tu seguridad he bloqueado los pagos por voz. Para desbloquearlos, restablece tu PIN de voz en la aplicación de ${bankName}. Te he enviado los pasos a la aplicación de Alexa.`
+      : say`Los pagos por voz están bloqueados por tu seguridad. Para desbloquearlos, restablece tu PIN de voz en la aplicación de ${bankName}. Te he enviado los pasos a la aplicación de Alexa.`,
+  pinLockedCard: ({ bankName, customerId }) => ({
+    title: 'Pagos por voz bloqueados',
+    text: `Restablece tu PIN de voz en la aplicación de ${bankName} o con la atención al cliente de tu banco.\nDesarrolladores del sandbox: npm run pin -- reset ${customerId}`,
+  }),
+  pinNotEnrolled: (bank) =>
+    say`No tienes un PIN de voz configurado con ${bank}, así que todavía no puedo hacer pagos. Puedes configurarlo en la aplicación de tu banco.`,
+  pinBusy: () => say`Todavía estoy comprobando tu último PIN. Dímelo otra vez en un momento. ¿Cuál es tu PIN de voz?`,
+  noPendingPayment: () => say`No hay ningún pago esperando tu PIN.`,
+  paymentExpired: () => say`Ese pago no se aprobó en cinco minutos, así que ha caducado. No se ha enviado nada.`,
+  paymentCancelled: () => say`De acuerdo, he cancelado ese pago. No se ha movido dinero.`,
+  paidBill: ({ amount, payee, account, reference, available }) => {
+    const done = say`Hecho. He pagado ${amount} a ${payee} desde tu ${account}. La referencia termina en ${reference}.`;
+    return available ? say`${done} Tu saldo disponible es ahora de ${available}.` : done;
+  },
+  transferred: ({ amount, from, to, reference, available }) => {
+    const done = say`Hecho. He transferido ${amount} desde tu ${from} a tu ${to}. La referencia termina en ${reference}.`;
+    return available ? say`${done} Tu saldo disponible es ahora de ${available}.` : done;
+  },
+  paymentRejected: () => say`Lo siento, el banco no ha aceptado ese pago porque no hay saldo suficiente. No se ha enviado nada.`,
+  paymentOutcomeUnknown: (bank) =>
+    say`Todavía no tengo respuesta de ${bank} sobre ese pago. No se enviará dos veces. Consulta tu saldo dentro de unos minutos.`,
+  paymentHelp: () => say`Para aprobar el pago, di tu PIN de voz de cuatro cifras. Para dejarlo, di cancelar. ¿Cuál es tu PIN de voz?`,
+  paymentCardTitle: () => 'Pago',
 };

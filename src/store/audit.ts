@@ -1,0 +1,57 @@
+/** The append-only audit log: who did what, with masked details only. */
+import type { Db } from './db';
+
+export type AuditEvent =
+  | 'payment.requested'
+  | 'payment.refused'
+  | 'payment.cancelled'
+  | 'payment.expired'
+  | 'pin.failed'
+  | 'pin.locked'
+  | 'pin.reset'
+  | 'pin.set'
+  | 'payment.approved'
+  | 'payment.executed'
+  | 'payment.rejected'
+  | 'security.redaction';
+
+export interface AuditEntry {
+  readonly bankId: string;
+  readonly customerId?: string;
+  readonly channel?: string;
+  readonly event: AuditEvent;
+  /** Masked values only: amounts, payee names, "checking ending in 4217", reasons. */
+  readonly details: Readonly<Record<string, string | number | boolean | undefined>>;
+}
+
+export type AuditLog = (entry: AuditEntry, at?: number) => Promise<void>;
+
+export function auditLog(db: Db, now: () => Date): AuditLog {
+  return async (entry, at = now().getTime()) => {
+    await db.run('INSERT INTO audit_log (at, bank_id, customer_id, channel, event, details) VALUES (?, ?, ?, ?, ?, ?)', [
+      at,
+      entry.bankId,
+      entry.customerId ?? null,
+      entry.channel ?? null,
+      entry.event,
+      JSON.stringify(entry.details),
+    ]);
+  };
+}
+
+export interface AuditRow {
+  readonly id: number;
+  readonly at: number;
+  readonly bank_id: string;
+  readonly customer_id: string | null;
+  readonly channel: string | null;
+  readonly event: AuditEvent;
+  readonly details: string;
+}
+
+export function readAudit(db: Db, bankId: string, customerId: string): Promise<AuditRow[]> {
+  return db.query<AuditRow & Record<string, unknown>>(
+    'SELECT id, at, bank_id, customer_id, channel, event, details FROM audit_log WHERE bank_id = ? AND customer_id = ? ORDER BY id',
+    [bankId, customerId],
+  );
+}

@@ -1,0 +1,159 @@
+/**
+ * Versioned schema migrations, applied in order at start, each once, in a transaction.
+ * A migration is SQL for both engines, with the few dialect differences spelled out.
+ */
+import type { Db } from './db';
+
+interface Dialect {
+  readonly autoId: string;
+  readonly appendOnly: (table: string) => string[];
+}
+
+const dialects: Record<Db['engine'], Dialect> = {
+  sqlite: {
+    autoId: 'INTEGER PRIMARY KEY AUTOINCREMENT',
+    appendOnly: (table) => [
+      `CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`,
+      `CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`,
+    ],
+  },
+  postgres: {
+    autoId: 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY',
+    appendOnly: (table) => [
+      `CREATE OR REPLACE FUNCTION ${table}_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '${table} is append-only'; END $$`,
+      `CREATE TRIGGER ${table}_no_change BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${table}_append_only()`,
+    ],
+  },
+};
+
+interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly statements: (dialect: Dialect) => string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'voice PINs, pending payments, spending, idempotency, audit',
+    statements: (d) => [
+      `CREATE TABLE pin_credentials (
+        bank_id TEXT NOT NULL,
+        customer_id TEXT NOT NULL,
+        pin_hash TEXT NOT NULL,
+        failures INTEGER NOT NULL DEFAULT 0,
+        locked_at BIGINT,
+        check_lease_until BIGINT,
+        updated_at BIGINT NOT NULL,
+        PRIMARY KEY (bank_id, customer_id)
+      )`,
+      `CREATE TABLE pending_payments (
+        id TEXT PRIMARY KEY,
+        bank_id TEXT NOT NULL,
+        customer_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('bill', 'transfer')),
+        status TEXT NOT NULL,
+        source_account_id TEXT,
+        payee_id TEXT,
+        destination_account_id TEXT,
+        amount_minor BIGINT,
+        currency TEXT,
+        channel TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL,
+        decided_at BIGINT,
+        outcome TEXT
+      )`,
+      `CREATE INDEX pending_payments_customer ON pending_payments (bank_id, customer_id, created_at)`,
+      `CREATE TABLE voice_spending (
+        bank_id TEXT NOT NULL,
+        customer_id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        currency TEXT NOT NULL,
+        total_minor BIGINT NOT NULL,
+        PRIMARY KEY (bank_id, customer_id, day, currency)
+      )`,
+      `CREATE TABLE idempotency_records (
+        idempotency_key TEXT PRIMARY KEY,
+        bank_id TEXT NOT NULL,
+        pending_payment_id TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        outcome TEXT
+      )`,
+      `CREATE TABLE audit_log (
+        id ${d.autoId},
+        at BIGINT NOT NULL,
+        bank_id TEXT NOT NULL,
+        customer_id TEXT,
+        channel TEXT,
+        event TEXT NOT NULL,
+        details TEXT NOT NULL
+      )`,
+      ...d.appendOnly('audit_log'),
+    ],
+  },
+  {
+    version: 2,
+    name: 'sandbox bank ledger',
+    statements: () => [
+      `CREATE TABLE sandbox_balances (
+        bank_id TEXT NOT NULL,
+        account_id TEXT NOT NULL,
+        customer_id TEXT NOT NULL,
+        currency TEXT NOT NULL,
+        available_minor BIGINT,
+        current_minor BIGINT NOT NULL,
+        PRIMARY KEY (bank_id, account_id)
+      )`,
+      `CREATE TABLE sandbox_transactions (
+        id TEXT PRIMARY KEY,
+        bank_id TEXT NOT NULL,
+        account_id TEXT NOT NULL,
+        booked_at BIGINT NOT NULL,
+        description TEXT NOT NULL,
+        amount_minor BIGINT NOT NULL,
+        currency TEXT NOT NULL,
+        credit_debit TEXT NOT NULL CHECK (credit_debit IN ('credit', 'debit')),
+        status TEXT NOT NULL CHECK (status IN ('booked', 'pending'))
+      )`,
+      `CREATE INDEX sandbox_transactions_account ON sandbox_transactions (bank_id, account_id, booked_at)`,
+      `CREATE TABLE sandbox_payments (
+        bank_id TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL,
+        customer_id TEXT NOT NULL,
+        payment_id TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('processing', 'completed', 'rejected')),
+        result TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (bank_id, idempotency_key)
+      )`,
+    ],
+  },
+];
+
+/** PostgreSQL advisory lock id guarding migrations: any constant unique to Saldo. */
+const MIGRATION_LOCK = 5_417_201;
+
+export async function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  const dialect = dialects[db.engine];
+  return db.transaction(async (tx) => {
+    // Two processes starting together must not both apply a migration.
+    if (db.engine === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
+    await tx.run(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
+    );
+    const applied = new Set((await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
+    const done: number[] = [];
+    for (const migration of migrations) {
+      if (applied.has(migration.version)) continue;
+      for (const statement of migration.statements(dialect)) await tx.run(statement);
+      await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
+        migration.version,
+        migration.name,
+        Date.now(),
+      ]);
+      done.push(migration.version);
+    }
+    return done;
+  });
+}

@@ -1,0 +1,3 @@
+import { closeTestApplications } from './app';
+
+afterAll(closeTestApplications);
