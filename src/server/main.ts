@@ -21,10 +21,9 @@ async function main(): Promise<void> {
     alexa: { skill, verifiers: config.verifyRequests ? await amazonVerifiers() : [], skillId: config.alexaSkillId },
   });
   const server = app.listen(config.port, () => {
-    log.info(
-      { port: config.port, verifyRequests: config.verifyRequests, startMs: Number(process.hrtime.bigint() - started) / 1e6 },
-      'saldo listening',
-    );
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    log.info({ port, verifyRequests: config.verifyRequests, startMs: Number(process.hrtime.bigint() - started) / 1e6 }, 'saldo listening');
   });
   const stop = () => server.close(() => void application.close().finally(() => process.exit(0)));
   process.once('SIGINT', stop);

@@ -175,6 +175,14 @@ async function settle(ctx: CustomerTurn, payment: PendingPayment): Promise<Draft
   return answer(ctx, ctx.say.noPendingPayment(), {});
 }
 
+/** Locked: the waiting payment is dropped and the customer told how to unlock. */
+async function lockedOut(ctx: CustomerTurn, payment: PendingPayment | undefined, justLocked: boolean): Promise<Draft> {
+  if (payment && (await ctx.deps.payments.pending.transition(payment.id, ['awaiting_pin'], 'cancelled', ctx.deps.now().getTime()))) {
+    await audit(ctx, 'payment.cancelled', payment, { reason: 'voice_payments_locked' });
+  }
+  return lockedDraft(ctx, justLocked);
+}
+
 const CONFIRMABLE: readonly PendingStatus[] = ['awaiting_pin', 'approved', 'executed', 'rejected'];
 
 export async function providePin(ctx: CustomerTurn): Promise<Draft> {
@@ -189,6 +197,7 @@ export async function providePin(ctx: CustomerTurn): Promise<Draft> {
   try {
     return await pins.exclusive(bankId, ctx.customer.id, async () => {
       const current = await pending.find(payment.id, bankId, ctx.customer.id);
+      if (await pins.isLocked(bankId, ctx.customer.id)) return lockedOut(ctx, current, false);
       if (!current || !CONFIRMABLE.includes(current.status)) return answer(ctx, say.noPendingPayment(), {});
       if (current.status === 'awaiting_pin' && isExpired(ctx, current)) return expire(ctx, current);
       const check = await pins.check(bankId, ctx.customer.id, pin, ctx.turn.platform);
@@ -198,10 +207,7 @@ export async function providePin(ctx: CustomerTurn): Promise<Draft> {
         case 'wrong':
           return ask(say.pinWrong(check.triesLeft), { payment: current.id });
         case 'locked':
-          if (await pending.transition(current.id, ['awaiting_pin'], 'cancelled', ctx.deps.now().getTime())) {
-            await audit(ctx, 'payment.cancelled', current, { reason: 'voice_payments_locked' });
-          }
-          return lockedDraft(ctx, check.justLocked);
+          return lockedOut(ctx, current, check.justLocked);
         case 'not-enrolled':
           await pending.transition(current.id, ['awaiting_pin'], 'cancelled', ctx.deps.now().getTime());
           return answer(ctx, say.pinNotEnrolled(ctx.bankName), {});
