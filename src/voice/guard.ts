@@ -43,12 +43,17 @@ function project(text: string): Projection {
   const positions: number[] = [];
   let inTag = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (c === '<') inTag = true;
-    else if (c === '>') inTag = false;
-    else if (!inTag && /[0-9A-Za-z]/.test(c)) {
-      chars += c.toUpperCase();
-      positions.push(i);
+    const code = text.charCodeAt(i);
+    if (code === 60 /* < */) inTag = true;
+    else if (code === 62 /* > */) inTag = false;
+    else if (!inTag) {
+      if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90)) {
+        chars += text[i];
+        positions.push(i);
+      } else if (code >= 97 && code <= 122) {
+        chars += String.fromCharCode(code - 32);
+        positions.push(i);
+      }
     }
   }
   return { chars, positions };

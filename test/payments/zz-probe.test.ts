@@ -1,0 +1,22 @@
+import { testSaldo } from '../support/app';
+import { JOHN, settingsFor, customerIn, saldoWithFixture } from '../alexa/helpers';
+import { fromCustomer, invoke, paymentRequestsFor, ssmlOf } from './helpers';
+const r = paymentRequestsFor(settingsFor('en-US'));
+const saldo = testSaldo();
+const water = saldoWithFixture((f) => { (customerIn(f, 'cust-john').payees as unknown[]).push({ id: 'w', name: 'City Water', aliases: [], kind: 'biller', accountNumber: '99004321' }); });
+it('probe', async () => {
+  const say = async (s: typeof saldo, env: any, attrs: any = {}) => { const res = await invoke(s.handler, fromCustomer(JOHN, env, { isNew: false, attributes: attrs })); console.log(ssmlOf(res), JSON.stringify(res.sessionAttributes), JSON.stringify(res.response.directives?.map((d: any) => d.slotToElicit))); return res; };
+  await say(saldo, r.transfer({ amount: '75', toAccount: 'checking' }));
+  let a = await say(saldo, r.payBill({ payee: 'city powers', amount: '24', cents: '68' }));
+  await say(saldo, r.pin('2468'), a.sessionAttributes);
+  await say(water, r.payBill({ payee: 'city', amount: '30' }));
+  await say(saldo, r.payBill({ payee: 'the city power bill', amount: '30' }));
+  await say(saldo, r.payBill({ payee: 'power', amount: '30' }));
+  await say(saldo, r.payBill({ payee: 'phone', amount: '30' }));
+  await say(saldo, r.payBill({ payee: 'carter', amount: '30' }));
+  await say(saldo, r.payBill({ payee: 'mary', amount: '1234', cents: '56' }));
+  await say(saldo, r.payBill({ payee: 'verizon', amount: '45.20' }));
+  await say(saldo, r.payBill({ payee: 'verizon', amount: '45', cents: '5' }));
+  await say(saldo, r.payBill({ payee: 'verizon', amount: '-5' }));
+  await say(saldo, r.pin('2468'), { payment: 'x'.repeat(22) });
+});

@@ -1,0 +1,72 @@
+/** `npm run pin`: set (from standard input), status and reset, against a real store. */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { verifyPin } from '../../src/security/pin-hash';
+import { readAudit } from '../../src/store/audit';
+import { openStore } from '../../src/store/open';
+import { pinCredentials } from '../../src/store/pin-credentials';
+import { isWeakPin } from '../../src/security/pin-policy';
+import { engines } from '../support/databases';
+
+const PIN_TOOL = path.resolve(__dirname, '../../dist/tools/pin.js');
+
+function pinTool(args: string[], databaseUrl: string, stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [PIN_TOOL, ...args], { env: { ...process.env, DATABASE_URL: databaseUrl } }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+    child.stdin?.end(stdin);
+  });
+}
+
+describe('weak PINs', () => {
+  it.each(['0000', '1111', '1234', '4321', '6789'])('%s is refused', (pin) => expect(isWeakPin(pin)).toBe(true));
+  it.each(['2468', '4831', '1357', '9021'])('%s is accepted', (pin) => expect(isWeakPin(pin)).toBe(false));
+});
+
+describe('npm run pin', () => {
+  const [sqlite] = engines();
+
+  it('sets a PIN from standard input, shows status, resets a lockout, and audits each change', async () => {
+    const database = await sqlite!.fresh();
+    try {
+      const set = await pinTool(['set', 'cust-john'], database.url, '7391\n');
+      expect(set).toMatchObject({ code: 0 });
+      expect(set.stdout).not.toContain('7391');
+      const db = await openStore(database.url);
+      try {
+        const credentials = pinCredentials(db);
+        expect(await verifyPin('7391', (await credentials.hash('sandbox', 'cust-john')) as string)).toBe(true);
+        for (let i = 0; i < 3; i++) await credentials.recordFailure('sandbox', 'cust-john', 3, Date.now());
+
+        const locked = await pinTool(['status', 'cust-john'], database.url);
+        expect(locked.stdout).toMatch(/3 consecutive failure\(s\); locked since/);
+
+        expect((await pinTool(['reset', 'cust-john'], database.url)).code).toBe(0);
+        expect(await credentials.status('sandbox', 'cust-john')).toEqual({ enrolled: true, failures: 0 });
+        expect((await pinTool(['status', 'cust-john'], database.url)).stdout).toContain('0 consecutive failure(s); not locked');
+
+        const events = (await readAudit(db, 'sandbox', 'cust-john')).map((e) => e.event);
+        expect(events).toEqual(['pin.set', 'pin.reset']);
+        expect(JSON.stringify(await readAudit(db, 'sandbox', 'cust-john'))).not.toContain('7391');
+      } finally {
+        await db.close();
+      }
+    } finally {
+      await database.drop();
+    }
+  });
+
+  it('refuses malformed and weak PINs and unknown commands', async () => {
+    const database = await sqlite!.fresh();
+    try {
+      expect((await pinTool(['set', 'cust-john'], database.url, '12a4\n')).code).toBe(1);
+      expect((await pinTool(['set', 'cust-john'], database.url, '1234\n')).stderr).toContain('too easy to guess');
+      expect((await pinTool(['reset', 'nobody'], database.url)).code).toBe(1);
+      expect((await pinTool(['frobnicate', 'cust-john'], database.url)).code).toBe(2);
+    } finally {
+      await database.drop();
+    }
+  });
+});
