@@ -75,12 +75,22 @@ export interface Conversation {
 export type TurnSecurityEvent = SecurityEvent & { readonly customerId?: string; readonly channel: Turn['platform'] };
 
 export function createConversation(deps: CoreDeps, report: (event: TurnSecurityEvent) => void): Conversation {
-  const baseIdentifiers = (turn: Turn, customer?: Customer) =>
-    prepareIdentifiers([
-      ...(customer?.sensitiveIdentifiers ?? []),
-      ...(turn.accessToken ? [turn.accessToken] : []),
-      ...(turn.slots.pin?.spoken ? [turn.slots.pin.spoken] : []),
-    ]);
+  // Prepared once per customer and token (a connector that returns the same Customer
+  // object each time, as the sandbox does, pays for this only once).
+  const prepared = new WeakMap<Customer, { readonly token?: string; readonly identifiers: readonly string[] }>();
+  const knownIdentifiers = (customer: Customer, token?: string): readonly string[] => {
+    let entry = prepared.get(customer);
+    if (!entry || entry.token !== token) {
+      entry = { token, identifiers: prepareIdentifiers([...customer.sensitiveIdentifiers, ...(token ? [token] : [])]) };
+      prepared.set(customer, entry);
+    }
+    return entry.identifiers;
+  };
+  const identifiersFor = (turn: Turn, customer?: Customer): readonly string[] => {
+    const known = customer ? knownIdentifiers(customer, turn.accessToken) : prepareIdentifiers(turn.accessToken ? [turn.accessToken] : []);
+    const pin = turn.slots.pin?.spoken;
+    return pin ? prepareIdentifiers([...known, pin]) : known;
+  };
 
   async function draftFor(turn: Turn, say: Catalogue, bankName: string): Promise<{ draft: Draft; customer?: Customer }> {
     const simple = answerWithoutBank(turn, say);
@@ -128,7 +138,7 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
         }
       }
       return renderReply(draft, {
-        identifiers: baseIdentifiers(turn, customer),
+        identifiers: identifiersFor(turn, customer),
         report: (event) => report({ ...event, customerId: customer?.id, channel: turn.platform }),
       });
     },

@@ -198,14 +198,15 @@ describe('PayBill (en-US, John)', () => {
       });
     });
     const alexa = new AlexaTest(saldo.handler, settings);
-    const WHICH = 'Did you mean City Power and City Water?';
+    // Both names, as a question (whether joined by "and" or "or").
+    const which = (speech: string) => /^Did you mean City Power (and|or) City Water\?$/.test(speech);
 
     alexa.test(
       asCustomer(JOHN, [
         {
           request: r.payBill({ payee: 'city', amount: '30' }),
-          says: WHICH,
-          reprompts: WHICH,
+          says: which,
+          reprompts: which,
           elicitsSlot: 'payee',
           elicitsForIntent: 'PayBillIntent',
           shouldEndSession: false,
@@ -616,6 +617,27 @@ describe('PayBill (en-US, John)', () => {
       expect(await moneyIn(saldo, JOHN, 'acc-john-chk')).toEqual({ availableMinor: 118936, currentMinor: 125691 });
       expect(await countPaymentsExecuted(saldo)).toBe(1);
     });
+  });
+
+  // KNOWN SRC BUG (src/voice/guard.ts): the reply guard drops the separators of "$24.68"
+  // and redacts the amount as if it were the PIN 2468 just spoken, so John hears
+  // "I've paid $[redacted] to City Power". The guard means to redact a PIN only as a
+  // whole number, never inside an amount (test/voice/guard.test.ts).
+  describe('an amount whose digits are the PIN ($24.68, PIN 2468)', () => {
+    const saldo = testSaldo();
+    const alexa = new AlexaTest(saldo.handler, settings);
+
+    alexa.test(
+      asCustomer(JOHN, [
+        readBackItem(r.payBill({ payee: 'city power', amount: '24', cents: '68' }), readBack('$24.68', 'City Power')),
+        {
+          request: r.pin('2468'),
+          shouldEndSession: false,
+          callback: (response) => expect(ssmlOf(response)).toMatch(paid('$24.68', 'City Power', '$1,209.88')),
+        },
+      ]),
+      'is still spoken in the confirmation, not redacted',
+    );
   });
 
   describe('limits and funds are checked before the PIN is asked for', () => {

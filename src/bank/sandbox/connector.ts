@@ -74,7 +74,10 @@ function entriesFor(customer: SandboxCustomer, order: PaymentOrder, source: RawA
 }
 
 export function createSandboxConnector({ fixture, ledger, now = () => new Date() }: SandboxDeps): BankConnector {
+  // Built once: a request only looks things up.
   const byToken = new Map(fixture.customers.map((c) => [c.accessToken, c]));
+  const customers = new Map(fixture.customers.map((c) => [c.accessToken, toCustomer(c)]));
+  const accounts = new Map(fixture.customers.map((c) => [c.accessToken, c.accounts.map(toAccount)]));
 
   function customerFor(accessToken: string): SandboxCustomer {
     const customer = byToken.get(accessToken);
@@ -107,12 +110,13 @@ export function createSandboxConnector({ fixture, ledger, now = () => new Date()
     id: fixture.bank.id,
 
     async identify(accessToken) {
-      const customer = byToken.get(accessToken);
-      return customer && toCustomer(customer);
+      return customers.get(accessToken);
     },
 
     async listAccounts(accessToken) {
-      return customerFor(accessToken).accounts.map(toAccount);
+      const list = accounts.get(accessToken);
+      if (!list) throw new UnknownAccessTokenError();
+      return list;
     },
 
     async getBalances(accessToken, accountId): Promise<AccountBalances> {
