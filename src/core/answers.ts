@@ -3,7 +3,7 @@ import type { Account } from '../bank/connector';
 import type { Catalogue } from '../voice/locales';
 import { digits, list, say, type Spoken } from '../voice/spoken';
 import type { CustomerTurn } from './context';
-import type { Draft, DraftCard, OpenDraft } from './reply';
+import type { Draft, DraftCard, OpenDraft, SuggestionKey } from './reply';
 import type { SessionState } from './session';
 import type { SlotName } from './turn';
 
@@ -13,6 +13,9 @@ export function accountName(say: Catalogue, account: Account, useNickname = fals
   return say.accountLabel(name, digits(account.lastFour.slice(-4)));
 }
 
+/** What people usually do next. */
+export const NEXT_STEPS: readonly SuggestionKey[] = ['balance', 'transactions', 'payBill'];
+
 /**
  * After an answer: a one-shot request ("ask my bank for my balance") ends the session;
  * inside a conversation the customer is asked what else they need.
@@ -20,12 +23,12 @@ export function accountName(say: Catalogue, account: Account, useNickname = fals
 export function answer(ctx: Pick<CustomerTurn, 'turn' | 'say'>, speech: Spoken, session: SessionState, card?: DraftCard): Draft {
   if (ctx.turn.newSession) return { speech, card, session, endSession: true };
   const anythingElse = ctx.say.anythingElse();
-  return { speech: say`${speech} ${anythingElse}`, reprompt: anythingElse, card, session, endSession: false };
+  return { speech: say`${speech} ${anythingElse}`, reprompt: anythingElse, card, session, endSession: false, suggest: NEXT_STEPS };
 }
 
 /** A question whose answer fills a slot of the current intent. */
-export function ask(question: Spoken, session: SessionState, elicitSlot?: SlotName): OpenDraft {
-  return { speech: question, reprompt: question, session, endSession: false, elicitSlot };
+export function ask(question: Spoken, session: SessionState, elicitSlot?: SlotName, suggest?: readonly SuggestionKey[]): OpenDraft {
+  return { speech: question, reprompt: question, session, endSession: false, elicitSlot, suggest };
 }
 
 export function accountOptions(say: Catalogue, accounts: readonly Account[], useNickname: boolean): Spoken {

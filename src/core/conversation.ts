@@ -5,6 +5,7 @@
 import { UnknownAccessTokenError, type Account, type Customer } from '../bank/connector';
 import { todayIn } from '../dates';
 import { prepareIdentifiers, type SecurityEvent } from '../voice/guard';
+import { maskForLog } from '../voice/mask';
 import { catalogueFor, type Catalogue } from '../voice/locales';
 import { renderReply, type SafeReply } from '../voice/reply';
 import { answer, ask } from './answers';
@@ -57,6 +58,13 @@ function answerWithoutBank(turn: Turn, say: Catalogue): Draft | undefined {
   }
 }
 
+/** Slot values as said, with number-shaped ones masked (a PIN is redacted by the logger). */
+function loggableSlots(slots: Turn['slots']): Turn['slots'] {
+  return Object.fromEntries(
+    Object.entries(slots).map(([name, value]) => [name, { ...value, spoken: value.spoken === undefined ? undefined : maskForLog(value.spoken) }]),
+  );
+}
+
 /** Name and message only: a stack or a cause could carry request data into the logs. */
 function errorSummary(error: unknown): { name: string; message: string } {
   return error instanceof Error ? { name: error.name, message: error.message } : { name: 'non-error', message: String(error) };
@@ -95,9 +103,9 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
   async function draftFor(turn: Turn, say: Catalogue, bankName: string): Promise<{ draft: Draft; customer?: Customer }> {
     const simple = answerWithoutBank(turn, say);
     if (simple) return { draft: simple };
-    if (!turn.accessToken) return { draft: linkAccount(say, bankName) };
+    if (!turn.accessToken) return { draft: linkAccount(say, bankName, turn.platform) };
     const customer = await deps.connector.identify(turn.accessToken);
-    if (!customer) return { draft: linkAccount(say, bankName) };
+    if (!customer) return { draft: linkAccount(say, bankName, turn.platform) };
     const handler = customerHandlers[turn.intent];
     if (!handler) return { draft: fallback(say, turn.session), customer };
     const accessToken = turn.accessToken;
@@ -118,7 +126,7 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
   return {
     async handle(turn) {
       deps.log.debug(
-        { turn: { requestId: turn.requestId, intent: turn.intent, locale: turn.locale, slots: turn.slots, session: turn.session } },
+        { turn: { requestId: turn.requestId, intent: turn.intent, locale: turn.locale, slots: loggableSlots(turn.slots), session: turn.session } },
         'turn',
       );
       if (turn.intent === 'SessionEnded') return undefined;
@@ -130,7 +138,7 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
         ({ draft, customer } = await draftFor(turn, say, bankName));
       } catch (error) {
         if (error instanceof UnknownAccessTokenError) {
-          draft = linkAccount(say, bankName);
+          draft = linkAccount(say, bankName, turn.platform);
         } else {
           // Connector failures are the common case; a bug here must still get a spoken answer.
           deps.log.error({ err: errorSummary(error), requestId: turn.requestId, intent: turn.intent }, 'turn failed');
@@ -140,7 +148,7 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
       return renderReply(draft, {
         identifiers: identifiersFor(turn, customer),
         report: (event) => report({ ...event, customerId: customer?.id, channel: turn.platform }),
-      });
+      }, say);
     },
   };
 }

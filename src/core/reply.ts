@@ -8,8 +8,12 @@ export interface DraftCard {
   readonly lines: readonly Spoken[];
 }
 
+/** Likely next steps, shown as chips where the platform has them (never a PIN). */
+export type SuggestionKey = 'balance' | 'transactions' | 'payBill' | 'more' | 'yes' | 'no' | 'cancel' | 'help';
+
 interface DraftBase {
   readonly speech: Spoken;
+  readonly suggest?: readonly SuggestionKey[];
   readonly card?: DraftCard;
   readonly session: SessionState;
   /** Ask the platform to show its account-linking prompt. */

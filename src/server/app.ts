@@ -3,12 +3,14 @@ import type { Skill } from 'ask-sdk-core';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Logger } from 'pino';
 import { alexaRouter, type RequestVerifier } from './alexa-route';
+import { googleRouter, type GoogleRouteOptions } from './google-route';
 
 export interface HttpAppOptions {
   readonly log: Logger;
   /** Named readiness checks for /readyz (store, bank, …). */
   readonly readiness: Readonly<Record<string, () => Promise<void>>>;
   readonly alexa: { readonly skill: Skill; readonly verifiers: readonly RequestVerifier[]; readonly skillId?: string };
+  readonly google: Omit<GoogleRouteOptions, 'log' | 'bodyLimit'>;
   readonly bodyLimit: string;
 }
 
@@ -26,7 +28,7 @@ async function within<T>(ms: number, work: Promise<T>): Promise<T> {
   }
 }
 
-export function createHttpApp({ log, readiness, alexa, bodyLimit }: HttpAppOptions): Express {
+export function createHttpApp({ log, readiness, alexa, google, bodyLimit }: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -52,6 +54,7 @@ export function createHttpApp({ log, readiness, alexa, bodyLimit }: HttpAppOptio
   });
 
   app.use(alexaRouter({ skill: alexa.skill, log, bodyLimit, verifiers: alexa.verifiers, skillId: alexa.skillId }));
+  app.use(googleRouter({ ...google, log, bodyLimit }));
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });

@@ -2,6 +2,7 @@
 import { createAlexaSkill } from '../platforms/alexa/skill';
 import { amazonVerifiers } from './alexa-route';
 import { createHttpApp } from './app';
+import { MISSING_PROJECT_ID } from './google-route';
 import { createApplication } from './application';
 
 async function main(): Promise<void> {
@@ -19,7 +20,9 @@ async function main(): Promise<void> {
     readiness: application.readiness,
     bodyLimit: config.bodyLimit,
     alexa: { skill, verifiers: config.verifyRequests ? await amazonVerifiers() : [], skillId: config.alexaSkillId },
+    google: { conversation: application.conversation, verifyRequests: config.verifyRequests, projectId: config.googleProjectId },
   });
+  if (config.verifyRequests && !config.googleProjectId) log.warn(MISSING_PROJECT_ID + '; POST /google answers 503 until then');
   const server = app.listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

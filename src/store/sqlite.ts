@@ -11,6 +11,16 @@ import type { Db, Row, SqlValue } from './db';
 
 const FOR_UPDATE = /\s+FOR\s+UPDATE\b/gi;
 
+/**
+ * The native addon builds its errors once, in whichever JavaScript realm first loaded
+ * it; a fresh Error (with SQLite's code) behaves the same in every realm and engine.
+ */
+function storeError(error: unknown): Error {
+  const message = error instanceof Object && 'message' in error ? String(error.message) : String(error);
+  const code = error instanceof Object && 'code' in error ? String(error.code) : undefined;
+  return Object.assign(new Error(message), code ? { code } : {});
+}
+
 export function openSqlite(file: string): Db {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const connection = new Database(file);
@@ -39,11 +49,19 @@ export function openSqlite(file: string): Db {
   const direct: Db = {
     engine: 'sqlite',
     async query<T extends Row>(sql: string, params: readonly SqlValue[] = []) {
-      const statement = prepare(sql);
-      return (statement.reader ? statement.all(...params) : (statement.run(...params), [])) as T[];
+      try {
+        const statement = prepare(sql);
+        return (statement.reader ? statement.all(...params) : (statement.run(...params), [])) as T[];
+      } catch (error) {
+        throw storeError(error);
+      }
     },
     async run(sql, params = []) {
-      return prepare(sql).run(...params).changes;
+      try {
+        return prepare(sql).run(...params).changes;
+      } catch (error) {
+        throw storeError(error);
+      }
     },
     transaction: () => {
       throw new Error('nested transactions are not supported');

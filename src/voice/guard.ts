@@ -14,7 +14,7 @@ export interface SecurityEvent {
 export type SecurityEventSink = (event: SecurityEvent) => void;
 
 const MIN_IDENTIFIER_LENGTH = 4;
-/** Shorter all-digit identifiers (a PIN) only count as whole numbers, not inside "$2,468.00". */
+/** Shorter all-digit identifiers (a PIN) only count as numbers of their own, not inside "$24.68". */
 const SHORT_IDENTIFIER_LENGTH = 8;
 
 function normalise(identifier: string): string {
@@ -59,8 +59,17 @@ function project(text: string): Projection {
   return { chars, positions };
 }
 
-function isDigit(c: string | undefined): boolean {
-  return c !== undefined && c >= '0' && c <= '9';
+/**
+ * Where a short number (a PIN) is said as a number of its own: its digits alone or
+ * spaced or dashed ("2468", "2 4 6 8"), never as part of "$24.68" or "12,468".
+ */
+function wholeNumberRanges(text: string, identifier: string): Array<[number, number]> {
+  const outsideTags = text.replace(/<[^>]*>/g, (tag) => ' '.repeat(tag.length));
+  const ranges: Array<[number, number]> = [];
+  for (const match of outsideTags.matchAll(/(?<![\d.,])\d(?:[ -]?\d)*(?![\d]|[.,]\d)/g)) {
+    if (match[0].replace(/[ -]/g, '') === identifier) ranges.push([match.index, match.index + match[0].length - 1]);
+  }
+  return ranges;
 }
 
 function hintFor(identifier: string): string {
@@ -79,14 +88,18 @@ export function redactIdentifiers(text: string, identifiers: readonly string[]):
   const ranges: Array<[number, number]> = [];
   const redacted: string[] = [];
   for (const identifier of identifiers) {
-    const wholeNumberOnly = identifier.length < SHORT_IDENTIFIER_LENGTH && /^\d+$/.test(identifier);
+    if (identifier.length < SHORT_IDENTIFIER_LENGTH && /^\d+$/.test(identifier)) {
+      for (const range of wholeNumberRanges(text, identifier)) {
+        ranges.push(range);
+        redacted.push(identifier);
+      }
+      continue;
+    }
     let from = chars.indexOf(identifier);
     while (from !== -1) {
       const end = from + identifier.length;
-      if (!wholeNumberOnly || (!isDigit(chars[from - 1]) && !isDigit(chars[end]))) {
-        ranges.push([positions[from] as number, positions[end - 1] as number]);
-        redacted.push(identifier);
-      }
+      ranges.push([positions[from] as number, positions[end - 1] as number]);
+      redacted.push(identifier);
       from = chars.indexOf(identifier, from + 1);
     }
   }

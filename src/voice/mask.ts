@@ -29,3 +29,11 @@ export function cleanDescription(description: string): string {
     .trim();
   return titleCaseShouting(cleaned);
 }
+
+/**
+ * What a customer said, fit for a log line: anything shaped like an account number,
+ * card number or IBAN becomes "[number]" (people do read numbers out to a speaker).
+ */
+export function maskForLog(spoken: string): string {
+  return spoken.replace(IBAN, '[number]').replace(CARD_OR_ACCOUNT_RUN, '[number]');
+}

@@ -8,6 +8,7 @@ import type { Draft, DraftCard } from '../core/reply';
 import type { SessionState } from '../core/session';
 import type { SlotName } from '../core/turn';
 import { guardFields, type SecurityEventSink } from './guard';
+import type { Catalogue } from './locales';
 import type { Spoken } from './spoken';
 
 declare const voiceSafe: unique symbol;
@@ -23,6 +24,8 @@ export interface SafeReply {
   readonly endSession: boolean;
   readonly linkAccount: boolean;
   readonly elicitSlot?: SlotName;
+  /** Chip titles in the customer's language, already scanned. */
+  readonly suggestions: readonly string[];
   /** Serialised session state, already scanned. */
   readonly sessionJson: string;
 }
@@ -41,7 +44,10 @@ function cardText(card: DraftCard): string {
   return card.lines.map((line) => line.text).join('\n');
 }
 
-export function renderReply(draft: Draft, guard: ReplyGuard): SafeReply {
+/** Google limits a suggestion chip to 25 characters. */
+const MAX_SUGGESTION_LENGTH = 25;
+
+export function renderReply(draft: Draft, guard: ReplyGuard, say: Catalogue): SafeReply {
   const reprompt = draft.endSession ? undefined : draft.reprompt;
   const fields = guardFields(
     {
@@ -52,11 +58,12 @@ export function renderReply(draft: Draft, guard: ReplyGuard): SafeReply {
       cardTitle: draft.card?.title,
       cardText: draft.card && cardText(draft.card),
       sessionJson: JSON.stringify(draft.session satisfies SessionState),
+      suggestions: (draft.suggest ?? []).map((key) => say.suggestion(key).slice(0, MAX_SUGGESTION_LENGTH)).join('\n'),
     },
     guard.identifiers,
     guard.report,
   );
-  const reply = {
+  const reply: Omit<SafeReply, typeof voiceSafe> = {
     speechSsml: fields.speechSsml,
     speechText: fields.speechText,
     repromptSsml: fields.repromptSsml,
@@ -66,6 +73,7 @@ export function renderReply(draft: Draft, guard: ReplyGuard): SafeReply {
     linkAccount: draft.linkAccount === true,
     elicitSlot: draft.endSession ? undefined : draft.elicitSlot,
     sessionJson: fields.sessionJson,
+    suggestions: fields.suggestions ? fields.suggestions.split('\n') : [],
   };
   return reply as SafeReply;
 }

@@ -1,6 +1,7 @@
 /** The express app wired as `npm start` wires it, with test doubles where a test needs them. */
 import type { Express } from 'express';
 import { createAlexaSkill } from '../../src/platforms/alexa/skill';
+import type { GoogleApp } from '../../src/platforms/google/app';
 import type { RequestVerifier } from '../../src/server/alexa-route';
 import { createHttpApp } from '../../src/server/app';
 import type { Application, ApplicationOverrides } from '../../src/server/application';
@@ -13,7 +14,7 @@ export interface TestHttp {
 }
 
 export async function testHttpApp(
-  options: { env?: NodeJS.ProcessEnv; verifiers?: RequestVerifier[]; overrides?: ApplicationOverrides } = {},
+  options: { env?: NodeJS.ProcessEnv; verifiers?: RequestVerifier[]; overrides?: ApplicationOverrides; googleApp?: GoogleApp } = {},
 ): Promise<TestHttp> {
   const saldo = testSaldo(options.env, options.overrides);
   const application = await saldo.application;
@@ -23,6 +24,12 @@ export async function testHttpApp(
     readiness: application.readiness,
     bodyLimit: application.config.bodyLimit,
     alexa: { skill, verifiers: options.verifiers ?? [], skillId: application.config.alexaSkillId },
+    google: {
+      conversation: application.conversation,
+      verifyRequests: application.config.verifyRequests,
+      projectId: application.config.googleProjectId,
+      app: options.googleApp,
+    },
   });
   return { app, application, saldo };
 }

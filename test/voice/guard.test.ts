@@ -45,3 +45,19 @@ describe('redactIdentifiers', () => {
     );
   });
 });
+
+describe('a PIN among amounts', () => {
+  const pin = prepareIdentifiers(['2468']);
+  it.each([
+    ['You paid $24.68.', 'You paid $24.68.'],
+    ['You have $2,468.00', 'You have $2,468.00'],
+    ['12468 points', '12468 points'],
+    ['2468.5 miles', '2468.5 miles'],
+    ['pin 2468', 'pin [redacted]'],
+    ['pin 2 4 6 8.', 'pin [redacted].'],
+    ['pin 2-4-6-8?', 'pin [redacted]?'],
+    ['<say-as interpret-as="digits">2468</say-as>', '<say-as interpret-as="digits">[redacted]</say-as>'],
+  ])('%s → %s', (text, expected) => {
+    expect(redactIdentifiers(text, pin).text).toBe(expected);
+  });
+});

@@ -205,7 +205,7 @@ export async function providePin(ctx: CustomerTurn): Promise<Draft> {
         case 'ok':
           return settle(ctx, current);
         case 'wrong':
-          return ask(say.pinWrong(check.triesLeft), { payment: current.id });
+          return ask(say.pinWrong(check.triesLeft), { payment: current.id }, undefined, ['cancel']);
         case 'locked':
           return lockedOut(ctx, current, check.justLocked);
         case 'not-enrolled':
@@ -244,5 +244,5 @@ export async function repeatReadBack(ctx: CustomerTurn): Promise<Draft | undefin
   const payment = await currentPayment(ctx);
   if (!payment || payment.status !== 'awaiting_pin' || isExpired(ctx, payment)) return undefined;
   const speech = await readBack(ctx, payment);
-  return speech && { speech, reprompt: ctx.say.pinPrompt(), session: { payment: payment.id }, endSession: false };
+  return speech && { speech, reprompt: ctx.say.pinPrompt(), session: { payment: payment.id }, endSession: false, suggest: ['cancel'] };
 }

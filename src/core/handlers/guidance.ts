@@ -1,6 +1,7 @@
 /** Launch, Help, Fallback and goodbye: answers that need no figures. */
 import type { Catalogue } from '../../voice/locales';
-import { ask } from '../answers';
+import type { Platform } from '../../voice/locales/catalogue';
+import { ask, NEXT_STEPS } from '../answers';
 import type { Draft } from '../reply';
 import type { SessionState } from '../session';
 
@@ -10,24 +11,24 @@ function ongoing(session: SessionState): SessionState {
 }
 
 export function welcome(say: Catalogue, bankName: string): Draft {
-  return { speech: say.welcome(bankName), reprompt: say.welcomeReprompt(), session: { last: { intent: 'Launch' } }, endSession: false };
+  return { speech: say.welcome(bankName), reprompt: say.welcomeReprompt(), session: { last: { intent: 'Launch' } }, endSession: false, suggest: NEXT_STEPS };
 }
 
 export function help(say: Catalogue, session: SessionState): Draft {
-  return { speech: say.help(), reprompt: say.helpReprompt(), session: { ...ongoing(session), last: { intent: 'Help' } }, endSession: false };
+  return { speech: say.help(), reprompt: say.helpReprompt(), session: { ...ongoing(session), last: { intent: 'Help' } }, endSession: false, suggest: NEXT_STEPS };
 }
 
 /** Anything the skill cannot do gets guidance, never an error. */
 export function fallback(say: Catalogue, session: SessionState): Draft {
-  return ask(say.fallback(), ongoing(session));
+  return ask(say.fallback(), ongoing(session), undefined, ['help', ...NEXT_STEPS]);
 }
 
 export function goodbye(say: Catalogue): Draft {
   return { speech: say.goodbye(), session: {}, endSession: true };
 }
 
-export function linkAccount(say: Catalogue, bankName: string): Draft {
-  return { speech: say.linkAccount(bankName), session: {}, endSession: true, linkAccount: true };
+export function linkAccount(say: Catalogue, bankName: string, platform: Platform): Draft {
+  return { speech: say.linkAccount(bankName, platform), session: {}, endSession: true, linkAccount: true };
 }
 
 export function bankUnavailable(say: Catalogue, bankName: string): Draft {

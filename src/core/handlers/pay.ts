@@ -212,14 +212,14 @@ export async function requestPayment(ctx: CustomerTurn, kind: PaymentKind): Prom
     event: 'payment.requested',
     details: { kind, amountMinor: amount.minor, currency: amount.currency, readBack: speech.text },
   });
-  return { speech, reprompt: say.pinPrompt(), session: { payment: payment.id }, endSession: false };
+  return { speech, reprompt: say.pinPrompt(), session: { payment: payment.id }, endSession: false, suggest: ['cancel'] };
 }
 
 /** Voice payments are locked: say how to unlock, with the details on a card. */
 export function lockedDraft(ctx: CustomerTurn, justLocked: boolean): Draft {
   const card = ctx.say.pinLockedCard({ bankName: ctx.bankName, customerId: ctx.customer.id });
   return {
-    speech: ctx.say.pinLocked({ bankName: ctx.bankName, justLocked }),
+    speech: ctx.say.pinLocked({ bankName: ctx.bankName, justLocked, platform: ctx.turn.platform }),
     card: { title: card.title, lines: card.text.split('\n').map((line) => plain(line)) },
     session: {},
     endSession: true,

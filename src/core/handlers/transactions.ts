@@ -50,7 +50,7 @@ export async function readTransactions(ctx: CustomerTurn, account: Account, page
   if (!result.hasMore) return answer(ctx, speech, { last }, card);
   const more = { ...page, offset: page.offset + result.transactions.length };
   const hearMore = say.hearMore();
-  return { speech: join([speech, hearMore]), reprompt: hearMore, card, session: { last, more }, endSession: false };
+  return { speech: join([speech, hearMore]), reprompt: hearMore, card, session: { last, more }, endSession: false, suggest: ['yes', 'no'] };
 }
 
 /** Two accounts of one type can only be told apart by nickname. */

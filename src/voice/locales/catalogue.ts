@@ -1,7 +1,11 @@
 /** Everything Saldo says, per locale. Each locale module implements this whole interface. */
 import type { AccountKind } from '../../bank/connector';
+import type { SuggestionKey } from '../../core/reply';
 import type { Money } from '../../money';
 import type { Spoken } from '../spoken';
+
+/** Where the customer is talking: some sentences name the companion app. */
+export type Platform = 'alexa' | 'google';
 
 export interface TransactionLine {
   readonly day: Spoken;
@@ -15,6 +19,8 @@ export interface Catalogue {
   readonly locale: string;
   readonly kindNames: Readonly<Record<AccountKind, string>>;
   money(amount: Money): Spoken;
+  /** A chip title of at most 25 characters. */
+  suggestion(key: SuggestionKey): string;
   /** Relative to today: "today", "yesterday", "on Tuesday", "on November 3". */
   day(isoDate: string, today: string): Spoken;
   /** "checking ending in <digits>4217</digits>". */
@@ -22,7 +28,7 @@ export interface Catalogue {
 
   welcome(bankName: string): Spoken;
   welcomeReprompt(): Spoken;
-  linkAccount(bankName: string): Spoken;
+  linkAccount(bankName: string, platform: Platform): Spoken;
   linkAccountCardTitle(): string;
 
   depositBalance(p: { account: Spoken; available?: Spoken; current?: Spoken }): Spoken;
@@ -73,7 +79,7 @@ export interface Catalogue {
   pinInsteadOfYes(): Spoken;
   pinFormat(): Spoken;
   pinWrong(triesLeft: number): Spoken;
-  pinLocked(p: { bankName: string; justLocked: boolean }): Spoken;
+  pinLocked(p: { bankName: string; justLocked: boolean; platform: Platform }): Spoken;
   pinLockedCard(p: { bankName: string; customerId: string }): { title: string; text: string };
   pinNotEnrolled(bankName: string): Spoken;
   pinBusy(): Spoken;

@@ -18,13 +18,26 @@ export const enUS: Catalogue = {
   locale: LOCALE,
   kindNames: { checking: 'checking', savings: 'savings', credit_card: 'credit card', other: 'account' },
   money: (amount: Money) => plain(moneyText(amount, LOCALE)),
+  suggestion: (key) =>
+    ({
+      balance: 'My balance',
+      transactions: 'Recent transactions',
+      payBill: 'Pay a bill',
+      more: 'More',
+      yes: 'Yes',
+      no: 'No',
+      cancel: 'Cancel',
+      help: 'Help',
+    })[key],
   day: (isoDate, today) => relativeDay(isoDate, today, LOCALE, dayWords),
   accountLabel: (name, lastFour) => say`${name} ending in ${lastFour}`,
 
   welcome: (bank) => say`Welcome to ${bank}. You can ask for a balance or your recent transactions. What would you like to do?`,
   welcomeReprompt: () => say`What would you like to do? For example, say: what's my checking balance?`,
-  linkAccount: (bank) =>
-    say`To use ${bank}, please link your bank account. I've sent a card to the Alexa app to help you do that.`,
+  linkAccount: (bank, platform) =>
+    platform === 'alexa'
+      ? say`To use ${bank}, please link your bank account. I've sent a card to the Alexa app to help you do that.`
+      : say`To use ${bank}, you need to link your bank account first.`,
   linkAccountCardTitle: () => 'Link your bank account',
 
   depositBalance: ({ account, available, current }) => {
@@ -106,10 +119,12 @@ export const enUS: Catalogue = {
   pinFormat: () => say`A voice PIN has four digits. What's your voice PIN?`,
   pinWrong: (triesLeft) =>
     say`That PIN didn't match. You have ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left. What's your four-digit voice PIN?`,
-  pinLocked: ({ bankName, justLocked }) =>
-    justLocked
-      ? say`That PIN didn't match, so for your security I've locked voice payments. To unlock them, reset your voice PIN in the ${bankName} app. I've sent the steps to your Alexa app.`
-      : say`Voice payments are locked for your security. To unlock them, reset your voice PIN in the ${bankName} app. I've sent the steps to your Alexa app.`,
+  pinLocked: ({ bankName, justLocked, platform }) => {
+    const steps = platform === 'alexa' ? say`I've sent the steps to your Alexa app.` : say`I've shown the steps on your screen.`;
+    return justLocked
+      ? say`That PIN didn't match, so for your security I've locked voice payments. To unlock them, reset your voice PIN in the ${bankName} app. ${steps}`
+      : say`Voice payments are locked for your security. To unlock them, reset your voice PIN in the ${bankName} app. ${steps}`;
+  },
   pinLockedCard: ({ bankName, customerId }) => ({
     title: 'Voice payments locked',
     text: `Reset your voice PIN in the ${bankName} app or with your bank's support.

@@ -38,13 +38,26 @@ export const esES: Catalogue = {
   locale: LOCALE,
   kindNames: { checking: 'cuenta corriente', savings: 'cuenta de ahorro', credit_card: 'tarjeta de crédito', other: 'cuenta' },
   money: spanishMoney,
+  suggestion: (key) =>
+    ({
+      balance: 'Mi saldo',
+      transactions: 'Últimos movimientos',
+      payBill: 'Pagar un recibo',
+      more: 'Más',
+      yes: 'Sí',
+      no: 'No',
+      cancel: 'Cancelar',
+      help: 'Ayuda',
+    })[key],
   day: (isoDate, today) => relativeDay(isoDate, today, LOCALE, dayWords),
   accountLabel: (name, lastFour) => say`${name} terminada en ${lastFour}`,
 
   welcome: (bank) => say`Te damos la bienvenida a ${bank}. Puedes consultar tu saldo o tus últimos movimientos. ¿Qué quieres hacer?`,
   welcomeReprompt: () => say`¿Qué quieres hacer? Por ejemplo, di: ¿cuál es el saldo de mi cuenta corriente?`,
-  linkAccount: (bank) =>
-    say`Para usar ${bank}, vincula tu cuenta bancaria. Te he enviado una tarjeta a la aplicación de Alexa para hacerlo.`,
+  linkAccount: (bank, platform) =>
+    platform === 'alexa'
+      ? say`Para usar ${bank}, vincula tu cuenta bancaria. Te he enviado una tarjeta a la aplicación de Alexa para hacerlo.`
+      : say`Para usar ${bank}, primero tienes que vincular tu cuenta bancaria.`,
   linkAccountCardTitle: () => 'Vincula tu cuenta bancaria',
 
   depositBalance: ({ account, available, current }) => {
@@ -133,10 +146,12 @@ export const esES: Catalogue = {
   pinFormat: () => say`El PIN de voz tiene cuatro cifras. ¿Cuál es tu PIN de voz?`,
   pinWrong: (triesLeft) =>
     say`Ese PIN no coincide. Te ${triesLeft === 1 ? 'queda 1 intento' : `quedan ${triesLeft} intentos`}. ¿Cuál es tu PIN de voz de cuatro cifras?`,
-  pinLocked: ({ bankName, justLocked }) =>
-    justLocked
-      ? say`Ese PIN no coincide, así que por tu seguridad he bloqueado los pagos por voz. Para desbloquearlos, restablece tu PIN de voz en la aplicación de ${bankName}. Te he enviado los pasos a la aplicación de Alexa.`
-      : say`Los pagos por voz están bloqueados por tu seguridad. Para desbloquearlos, restablece tu PIN de voz en la aplicación de ${bankName}. Te he enviado los pasos a la aplicación de Alexa.`,
+  pinLocked: ({ bankName, justLocked, platform }) => {
+    const steps = platform === 'alexa' ? say`Te he enviado los pasos a la aplicación de Alexa.` : say`Te he mostrado los pasos en la pantalla.`;
+    return justLocked
+      ? say`Ese PIN no coincide, así que por tu seguridad he bloqueado los pagos por voz. Para desbloquearlos, restablece tu PIN de voz en la aplicación de ${bankName}. ${steps}`
+      : say`Los pagos por voz están bloqueados por tu seguridad. Para desbloquearlos, restablece tu PIN de voz en la aplicación de ${bankName}. ${steps}`;
+  },
   pinLockedCard: ({ bankName, customerId }) => ({
     title: 'Pagos por voz bloqueados',
     text: `Restablece tu PIN de voz en la aplicación de ${bankName} o con la atención al cliente de tu banco.\nDesarrolladores del sandbox: npm run pin -- reset ${customerId}`,

@@ -1,0 +1,57 @@
+/**
+ * The @assistant/conversation app: every handler name goes to the core and back
+ * through one renderer. Verification (the Google-signed JWT in
+ * `google-assistant-signature`, audience = the Actions project id) is the library's.
+ */
+import { Card, conversation, Simple, Suggestion, type ConversationV3 } from '@assistant/conversation';
+import type { Conversation } from '../../core/conversation';
+import { INTENT_NAMES } from '../../core/turn';
+import { sessionOf, type SafeReply } from '../../voice/reply';
+import { toTurn, type GoogleSessionParams } from './turn';
+import type { WebhookRequest } from './webhook';
+
+/** The scene the Actions Builder project uses to ask for account linking. */
+export const ACCOUNT_LINKING_SCENE = 'AccountLinking';
+export const END_CONVERSATION = 'actions.scene.END_CONVERSATION';
+/** Where handler names the core does not know are sent, so they get a spoken answer. */
+const UNKNOWN_HANDLER = 'Unknown';
+
+export interface GoogleAppOptions {
+  readonly conversation: Conversation;
+  /** Verify request JWTs against this Actions project id; undefined only with verification off. */
+  readonly projectId?: string;
+}
+
+function render(conv: ConversationV3, reply: SafeReply | undefined): void {
+  if (!reply) {
+    conv.scene.next = { name: END_CONVERSATION };
+    return;
+  }
+  conv.add(new Simple({ speech: reply.speechSsml, text: reply.speechText }));
+  if (reply.card) conv.add(new Card({ title: reply.card.title, text: reply.card.text }));
+  for (const title of reply.suggestions) conv.add(new Suggestion({ title }));
+  if (reply.linkAccount) conv.scene.next = { name: ACCOUNT_LINKING_SCENE };
+  else if (reply.endSession) conv.scene.next = { name: END_CONVERSATION };
+  const params: GoogleSessionParams = reply.endSession ? {} : { saldo: sessionOf(reply), started: true };
+  conv.session.params = { ...params };
+}
+
+export function createGoogleApp({ conversation: core, projectId }: GoogleAppOptions) {
+  const app = conversation({
+    // A fixed message: the library would otherwise put the verifier's stack in the body.
+    verification: projectId ? { project: projectId, status: 401, error: 'request verification failed' } : undefined,
+  });
+  const handle = async (conv: ConversationV3) => {
+    const bearer = conv.user.params.bearerToken;
+    const turn = toTurn(conv.request as WebhookRequest, typeof bearer === 'string' ? bearer : undefined);
+    render(conv, await core.handle(turn));
+  };
+  const known = new Set<string>([...INTENT_NAMES.filter((name) => name !== 'SessionEnded'), UNKNOWN_HANDLER]);
+  for (const name of known) app.handle(name, handle);
+  app.middleware((conv: ConversationV3) => {
+    if (!known.has(conv.handler.name ?? '')) conv.handler.name = UNKNOWN_HANDLER;
+  });
+  return app;
+}
+
+export type GoogleApp = ReturnType<typeof createGoogleApp>;
