@@ -31,9 +31,11 @@ export function ask(question: Spoken, session: SessionState, elicitSlot?: SlotNa
   return { speech: question, reprompt: question, session, endSession: false, elicitSlot, suggest };
 }
 
-export function accountOptions(say: Catalogue, accounts: readonly Account[], useNickname: boolean): Spoken {
+/** The accounts to choose from, as a question offers them: "checking ending in 4217 or savings ending in 0088". */
+export function accountOptions(say: Catalogue, accounts: readonly Account[], useNickname: boolean, kind: 'and' | 'or' = 'or'): Spoken {
   return list(
     accounts.map((a) => accountName(say, a, useNickname)),
     say.locale,
+    kind,
   );
 }

@@ -117,7 +117,6 @@ export const languageModelSchema = z
 export type LanguageModel = z.infer<typeof languageModelSchema>;
 export type ModelIntent = LanguageModel['intents'][string];
 export type ModelSlot = ModelIntent['slots'][number];
-export type ModelSlotType = LanguageModel['types'][string];
 
 export function isBuiltInSlotKind(type: string): type is BuiltInSlotKind {
   return (BUILT_IN_SLOT_KINDS as readonly string[]).includes(type);

@@ -66,10 +66,12 @@ export function join(parts: readonly SpokenPart[], separator: SpokenPart = ' '):
   };
 }
 
-/** "a, b and c" in the locale's list style. */
-export function list(parts: readonly Spoken[], locale: string): Spoken {
+const CONJUNCTIONS = { and: { en: ' and ', es: ' y ' }, or: { en: ' or ', es: ' o ' } } as const;
+
+/** "a, b and c" (or, for a choice, "a, b or c") in the locale's language. */
+export function list(parts: readonly Spoken[], locale: string, kind: 'and' | 'or' = 'and'): Spoken {
   if (parts.length <= 1) return join(parts);
-  const conjunction = locale.startsWith('es') ? ' y ' : ' and ';
+  const conjunction = CONJUNCTIONS[kind][locale.startsWith('es') ? 'es' : 'en'];
   return join([join(parts.slice(0, -1), ', '), parts[parts.length - 1] as Spoken], conjunction);
 }
 

@@ -183,7 +183,7 @@ describe('en-US conversation (John)', () => {
     });
     const joint = new AlexaTest(twoChecking.handler, settings);
     const WHICH =
-      `You have more than one of those: Everyday Checking ending in ${digits('4217')} and Joint Checking ending in ${digits('1111')}. ` +
+      `You have more than one of those: Everyday Checking ending in ${digits('4217')} or Joint Checking ending in ${digits('1111')}. ` +
       'Which one would you like?';
 
     joint.test(

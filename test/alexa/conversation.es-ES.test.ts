@@ -180,7 +180,7 @@ describe('es-ES conversation (Ana)', () => {
       });
     });
     const joint = new AlexaTest(twoChecking.handler, settings);
-    const WHICH = `Tienes más de una: Cuenta Nómina terminada en ${digits('1332')} y Cuenta Conjunta terminada en ${digits('1111')}. ¿Cuál quieres?`;
+    const WHICH = `Tienes más de una: Cuenta Nómina terminada en ${digits('1332')} o Cuenta Conjunta terminada en ${digits('1111')}. ¿Cuál quieres?`;
 
     joint.test(
       asCustomer(ANA, [

@@ -249,3 +249,12 @@ export function fromCustomer(
   envelope.context.System.user.accessToken = token;
   return envelope;
 }
+
+/**
+ * What Saldo itself says in a response: speech, reprompt, card and session attributes.
+ * (Not the Dialog directive, which hands Alexa back the customer's own slot values.)
+ */
+export function outgoingTextOf(response: ResponseEnvelope): string {
+  const { outputSpeech, reprompt, card } = response.response;
+  return JSON.stringify({ outputSpeech, reprompt, card, sessionAttributes: response.sessionAttributes ?? {} });
+}

@@ -318,7 +318,7 @@ describe('PayBill (en-US, John)', () => {
       });
     });
     const alexa = new AlexaTest(saldo.handler, settings);
-    const WHICH = `Which account should the money come from: ${CHECKING}, ${SAVINGS} and checking ending in ${digits('1111')}?`;
+    const WHICH = `Which account should the money come from: ${CHECKING}, ${SAVINGS} or checking ending in ${digits('1111')}?`;
 
     alexa.test(
       asCustomer(JOHN, [
@@ -619,10 +619,9 @@ describe('PayBill (en-US, John)', () => {
     });
   });
 
-  // KNOWN SRC BUG (src/voice/guard.ts): the reply guard drops the separators of "$24.68"
-  // and redacts the amount as if it were the PIN 2468 just spoken, so John hears
-  // "I've paid $[redacted] to City Power". The guard means to redact a PIN only as a
-  // whole number, never inside an amount (test/voice/guard.test.ts).
+  // Regression: the reply guard once dropped the separators of "$24.68" and redacted the
+  // amount as if it were the PIN 2468 just spoken ("I've paid $[redacted] to City Power").
+  // A PIN is redacted only as a number of its own, never inside an amount.
   describe('an amount whose digits are the PIN ($24.68, PIN 2468)', () => {
     const saldo = testSaldo();
     const alexa = new AlexaTest(saldo.handler, settings);
@@ -760,6 +759,39 @@ describe('PayBill (en-US, John)', () => {
     it('moved $1,800.00 in all, and refused the third payment for the daily limit', async () => {
       expect(await moneyIn(saldo, JOHN, 'acc-john-sav')).toEqual({ availableMinor: 622000, currentMinor: 622000 });
       expect(await countPaymentsExecuted(saldo)).toBe(2);
+      const refusals = (await auditOf(saldo, 'cust-john')).filter((a) => a.event === 'payment.refused');
+      expect(refusals.map((a) => [a.details.reason, a.details.amountMinor])).toEqual([['over_daily_limit', 30000]]);
+    });
+  });
+
+  describe('the daily limit is checked again at approval', () => {
+    const saldo = testSaldo();
+    const alexa = new AlexaTest(saldo.handler, settings);
+    const sessions = [capturedSession(), capturedSession(), capturedSession()];
+    const OVER_DAILY =
+      'Sorry, that would go over your daily voice payment limit of $2,000.00. You can still send $200.00 today. Nothing was sent.';
+
+    // Three read-backs on three devices, each within the limit when it was read back.
+    [['city power', '900'], ['verizon', '900'], ['mary carter', '300']].forEach(([payee, amount], i) => {
+      alexa.test(
+        asCustomer(JOHN, [{ request: r.payBill({ payee, amount, fromAccount: 'savings' }), saysLike: `You&apos;re paying $${amount}.00`, shouldEndSession: false, callback: sessions[i]?.capture }]),
+        `read-back ${i + 1}: $${amount}`,
+      );
+    });
+
+    alexa.test(
+      asCustomer(JOHN, [
+        { request: r.help(), saysLike: 'What would you like to do?', shouldEndSession: false },
+        { request: r.pin('2468'), withSessionAttributes: sessions[0]?.attributes, says: (speech: string) => paid('$900.00', 'City Power', '$7,120.00', SAVINGS).test(speech), shouldEndSession: false },
+        { request: r.pin('2468'), withSessionAttributes: sessions[1]?.attributes, says: (speech: string) => paid('$900.00', 'Verizon', '$6,220.00', SAVINGS).test(speech), shouldEndSession: false },
+        { request: r.pin('2468'), withSessionAttributes: sessions[2]?.attributes, says: `${OVER_DAILY} ${ANYTHING_ELSE}`, shouldEndSession: false },
+      ]),
+      'approving all three: the third would pass $2,000.00 and is refused',
+    );
+
+    it('moved $1,800.00; the third is refused and audited', async () => {
+      expect(await moneyIn(saldo, JOHN, 'acc-john-sav')).toEqual({ availableMinor: 622000, currentMinor: 622000 });
+      expect((await pendingStatuses(saldo, 'cust-john')).map((p) => p.status)).toEqual(['executed', 'executed', 'refused']);
       const refusals = (await auditOf(saldo, 'cust-john')).filter((a) => a.event === 'payment.refused');
       expect(refusals.map((a) => [a.details.reason, a.details.amountMinor])).toEqual([['over_daily_limit', 30000]]);
     });

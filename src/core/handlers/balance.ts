@@ -91,7 +91,7 @@ export async function getBalance(ctx: CustomerTurn): Promise<Draft> {
       return ask(say.whichAccount(accountOptions(say, choice.options, true)), {}, 'accountType');
     case 'none':
       return ask(
-        say.noAccountOfKind({ kind: say.kindNames[choice.requested], available: accountOptions(say, accounts, false) }),
+        say.noAccountOfKind({ kind: say.kindNames[choice.requested], available: accountOptions(say, accounts, false, 'and') }),
         {},
         'accountType',
       );

@@ -124,7 +124,7 @@ export async function readBack(ctx: CustomerTurn, payment: PendingPayment): Prom
 }
 
 function payeeOptions(ctx: CustomerTurn, payees: readonly Payee[]): Spoken {
-  return list(payees.map((p) => plain(p.name)), ctx.say.locale);
+  return list(payees.map((p) => plain(p.name)), ctx.say.locale, 'or');
 }
 
 export async function requestPayment(ctx: CustomerTurn, kind: PaymentKind): Promise<Draft> {
@@ -166,9 +166,11 @@ export async function requestPayment(ctx: CustomerTurn, kind: PaymentKind): Prom
   // Where it comes from: named, or the only checking account.
   const sourceChoice = resolveAccount(accounts, turn.slots.fromAccount, turn.locale);
   const deposits = accounts.filter(isDeposit);
+  // Money can leave any deposit account except the one it is going to.
+  const sourcesFor = (t: PaymentTerms) => deposits.filter((a) => a.id !== t.destinationAccountId);
   if (sourceChoice.kind === 'found') terms = { ...terms, sourceAccountId: sourceChoice.account.id };
   else if (sourceChoice.kind === 'ambiguous' || sourceChoice.kind === 'none') {
-    const options = sourceChoice.kind === 'ambiguous' ? sourceChoice.options : deposits;
+    const options = sourceChoice.kind === 'ambiguous' ? sourceChoice.options : sourcesFor(terms);
     return askFor(ctx, previous, terms, say.payFromWhich(accountOptions(say, options, sourceChoice.kind === 'ambiguous')), 'fromAccount');
   } else if (!terms.sourceAccountId) {
     const checking = accounts.filter((a) => a.kind === 'checking');
@@ -187,7 +189,7 @@ export async function requestPayment(ctx: CustomerTurn, kind: PaymentKind): Prom
   }
 
   if (!terms.sourceAccountId) {
-    return askFor(ctx, previous, terms, say.payFromWhich(accountOptions(say, deposits, false)), 'fromAccount');
+    return askFor(ctx, previous, terms, say.payFromWhich(accountOptions(say, sourcesFor(terms), false)), 'fromAccount');
   }
   const source = accounts.find((a) => a.id === terms.sourceAccountId) as Account;
   if (!isDeposit(source)) {

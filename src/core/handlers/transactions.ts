@@ -74,7 +74,7 @@ export async function getTransactions(ctx: CustomerTurn): Promise<Draft> {
   else if (choice.kind === 'unspecified') account = defaultAccount(accounts);
   else if (choice.kind === 'none') {
     return ask(
-      say.noAccountOfKind({ kind: say.kindNames[choice.requested], available: accountOptions(say, accounts, false) }),
+      say.noAccountOfKind({ kind: say.kindNames[choice.requested], available: accountOptions(say, accounts, false, 'and') }),
       {},
       'accountType',
     );

@@ -1,6 +1,7 @@
 /** The ask-sdk-core skill: every request goes to the core and back through one renderer. */
 import { SkillBuilders, type HandlerInput, type Skill } from 'ask-sdk-core';
-import type { Response } from 'ask-sdk-model';
+import type { Intent, Response } from 'ask-sdk-model';
+import { maskForLog } from '../../voice/mask';
 import type { Conversation } from '../../core/conversation';
 import { sessionOf, type SafeReply } from '../../voice/reply';
 import { toTurn } from './turn';
@@ -11,6 +12,20 @@ export interface AlexaSkillOptions {
   readonly skillId?: string;
 }
 
+/**
+ * The intent to keep eliciting, minus slot values shaped like account or card numbers:
+ * the directive would otherwise echo them back (Saldo keeps the known terms itself).
+ */
+function withoutNumbers(intent: Intent): Intent {
+  const slots = Object.fromEntries(
+    Object.entries(intent.slots ?? {}).map(([name, slot]) => {
+      const safe = slot.value === undefined || maskForLog(slot.value) === slot.value;
+      return [name, safe ? slot : { name: slot.name, confirmationStatus: slot.confirmationStatus }];
+    }),
+  );
+  return { ...intent, slots };
+}
+
 function render(input: HandlerInput, reply: SafeReply | undefined): Response {
   const builder = input.responseBuilder;
   if (!reply) return builder.getResponse();
@@ -19,7 +34,7 @@ function render(input: HandlerInput, reply: SafeReply | undefined): Response {
   if (reply.linkAccount) builder.withLinkAccountCard();
   else if (reply.card) builder.withSimpleCard(reply.card.title, reply.card.text);
   if (reply.elicitSlot && input.requestEnvelope.request.type === 'IntentRequest') {
-    builder.addElicitSlotDirective(reply.elicitSlot, input.requestEnvelope.request.intent);
+    builder.addElicitSlotDirective(reply.elicitSlot, withoutNumbers(input.requestEnvelope.request.intent));
   }
   builder.withShouldEndSession(reply.endSession);
   input.attributesManager.setSessionAttributes(reply.endSession ? {} : sessionOf(reply));
