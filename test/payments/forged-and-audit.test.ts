@@ -38,7 +38,7 @@ const NO_PENDING = 'There&apos;s no payment waiting for your PIN.';
 const PIN_INSTEAD_OF_YES = 'To approve, I need your four-digit voice PIN rather than a yes. What&apos;s your voice PIN?';
 const PIN_FORMAT = 'A voice PIN has four digits. What&apos;s your voice PIN?';
 const WRONG_2 = 'That PIN didn&apos;t match. You have 2 tries left. What&apos;s your four-digit voice PIN?';
-const PAY_WHOM = 'Who would you like to pay? You can pay any payee you&apos;ve saved with your bank.';
+const PAY_WHOM = 'You can pay any payee you&apos;ve saved with your bank. Who would you like to pay?';
 const ANA_READ_BACK =
   `Vas a pagar 45 euros con 20 céntimos a Iberdrola desde tu cuenta corriente terminada en ${digits('1332')}. ` +
   'Para aprobarlo, ¿cuál es tu PIN de voz de cuatro cifras?';

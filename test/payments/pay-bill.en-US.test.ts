@@ -253,7 +253,7 @@ describe('PayBill (en-US, John)', () => {
       asCustomer(JOHN, [
         {
           request: r.payBill({ amount: '45' }),
-          says: 'Who would you like to pay? You can pay any payee you&apos;ve saved with your bank.',
+          says: 'You can pay any payee you&apos;ve saved with your bank. Who would you like to pay?',
           elicitsSlot: 'payee',
           elicitsForIntent: 'PayBillIntent',
           shouldEndSession: false,

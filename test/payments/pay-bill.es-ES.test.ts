@@ -173,7 +173,7 @@ describe('PayBill (es-ES, Ana)', () => {
       asCustomer(ANA, [
         {
           request: r.payBill({ amount: '30' }),
-          says: '¿A quién quieres pagar? Puedes pagar a cualquier beneficiario que tengas guardado en tu banco.',
+          says: 'Puedes pagar a cualquier beneficiario que tengas guardado en tu banco. ¿A quién quieres pagar?',
           elicitsSlot: 'payee',
           elicitsForIntent: 'PayBillIntent',
           shouldEndSession: false,

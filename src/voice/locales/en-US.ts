@@ -95,7 +95,7 @@ export const enUS: Catalogue = {
   goodbye: () => say`Goodbye.`,
   bankUnavailable: (bank) => say`Sorry, I can't reach ${bank} right now. Please try again in a few minutes.`,
 
-  payWhom: () => say`Who would you like to pay? You can pay any payee you've saved with your bank.`,
+  payWhom: () => say`You can pay any payee you've saved with your bank. Who would you like to pay?`,
   payHowMuch: (payee) => say`How much would you like to pay ${payee}?`,
   transferHowMuch: () => say`How much would you like to transfer?`,
   payFromWhich: (options) => say`Which account should the money come from: ${options}?`,

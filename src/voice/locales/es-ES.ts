@@ -122,7 +122,7 @@ export const esES: Catalogue = {
   goodbye: () => say`Hasta luego.`,
   bankUnavailable: (bank) => say`Lo siento, ahora mismo no puedo conectar con ${bank}. Inténtalo de nuevo en unos minutos.`,
 
-  payWhom: () => say`¿A quién quieres pagar? Puedes pagar a cualquier beneficiario que tengas guardado en tu banco.`,
+  payWhom: () => say`Puedes pagar a cualquier beneficiario que tengas guardado en tu banco. ¿A quién quieres pagar?`,
   payHowMuch: (payee) => say`¿Cuánto quieres pagar a ${payee}?`,
   transferHowMuch: () => say`¿Cuánto quieres transferir?`,
   payFromWhich: (options) => say`¿Desde qué cuenta quieres enviar el dinero: ${options}?`,

@@ -1,0 +1,184 @@
+import type { Money } from '../../money';
+import { type CurrencyWords, moneyInWords, moneyText, relativeDay } from '../format';
+import { join, plain, say, type Spoken } from '../spoken';
+import type { Catalogue, TransactionLine } from './catalogue';
+import { capitalise } from './text';
+
+const LOCALE = 'es-US';
+
+const currencyWords: Record<string, CurrencyWords> = {
+  USD: { one: 'dólar', many: 'dólares', minorOne: 'centavo', minorMany: 'centavos', minus: 'menos' },
+  MXN: { one: 'peso', many: 'pesos', minorOne: 'centavo', minorMany: 'centavos', minus: 'menos' },
+  EUR: { one: 'euro', many: 'euros', minorOne: 'centavo', minorMany: 'centavos', minus: 'menos' },
+  GBP: { one: 'libra', many: 'libras', minorOne: 'penique', minorMany: 'peniques', minus: 'menos' },
+};
+
+const dayWords = {
+  today: 'hoy',
+  yesterday: 'ayer',
+  tomorrow: 'mañana',
+  onWeekday: (weekday: string) => `el ${weekday}`,
+  onDate: (date: string) => `el ${date}`,
+};
+
+/** "el viernes" → "del viernes", "hoy" → "de hoy". */
+function ofDay(day: Spoken): Spoken {
+  const contract = (value: string) => (value.startsWith('el ') ? `del ${value.slice(3)}` : `de ${value}`);
+  return { ssml: contract(day.ssml), text: contract(day.text) };
+}
+
+/** Spoken in words ("45 dólares con 20 centavos"); shown as written in the US ("$45.20"). */
+function usSpanishMoney(amount: Money): Spoken {
+  const words = currencyWords[amount.currency];
+  const text = moneyText(amount, LOCALE);
+  if (!words) return plain(text);
+  return { ssml: say`${moneyInWords(amount, LOCALE, words, 'con')}`.ssml, text };
+}
+
+export const esUS: Catalogue = {
+  locale: LOCALE,
+  kindNames: { checking: 'cuenta de cheques', savings: 'cuenta de ahorros', credit_card: 'tarjeta de crédito', other: 'cuenta' },
+  money: usSpanishMoney,
+  suggestion: (key) =>
+    ({
+      balance: 'Mi saldo',
+      transactions: 'Transacciones recientes',
+      payBill: 'Pagar una factura',
+      more: 'Más',
+      yes: 'Sí',
+      no: 'No',
+      cancel: 'Cancelar',
+      help: 'Ayuda',
+    })[key],
+  day: (isoDate, today) => relativeDay(isoDate, today, LOCALE, dayWords),
+  // "que termina en" fits any nickname, whatever its gender.
+  accountLabel: (name, lastFour) => say`${name} que termina en ${lastFour}`,
+
+  welcome: (bank) => say`Te damos la bienvenida a ${bank}. Puedes consultar tu saldo o tus transacciones recientes. ¿Qué quieres hacer?`,
+  welcomeReprompt: () => say`¿Qué quieres hacer? Por ejemplo, di: ¿cuál es el saldo de mi cuenta de cheques?`,
+  linkAccount: (bank, platform) =>
+    platform === 'alexa'
+      ? say`Para usar ${bank}, vincula tu cuenta bancaria. Te envié una tarjeta a la app de Alexa para hacerlo.`
+      : say`Para usar ${bank}, primero tienes que vincular tu cuenta bancaria.`,
+  linkAccountCardTitle: () => 'Vincula tu cuenta bancaria',
+
+  depositBalance: ({ account, available, current }) => {
+    if (available && current) {
+      return say`Tu ${account} tiene un saldo disponible de ${available}. El saldo actual es de ${current}.`;
+    }
+    return say`Tu ${account} tiene un saldo de ${(available ?? current) as Spoken}.`;
+  },
+  creditCardBalance: ({ account, owed, minimum, dueDay, availableCredit }) => {
+    const parts: Spoken[] = [say`Debes ${owed} en tu ${account}.`];
+    if (minimum && dueDay) parts.push(say` El pago mínimo de ${minimum} vence ${dueDay}.`);
+    else if (minimum) parts.push(say` El pago mínimo es de ${minimum}.`);
+    if (availableCredit) parts.push(say` Tienes ${availableCredit} de crédito disponible.`);
+    return join(parts, '');
+  },
+  balancesIntro: (count) => say`Estas son tus ${count} cuentas.`,
+  depositSummaryLine: ({ account, amount, available }) =>
+    available ? say`${capitalise(account)}: ${amount} disponibles.` : say`${capitalise(account)}: ${amount}.`,
+  creditCardSummaryLine: ({ account, owed }) => say`${capitalise(account)}: debes ${owed}.`,
+  balanceCardTitle: () => 'Tus saldos',
+
+  // Every kind name is feminine (cuenta, tarjeta), so "ninguna" fits.
+  noAccountOfKind: ({ kind, available }) =>
+    say`No encontré ninguna ${kind}. Tienes ${available}. ¿Qué cuenta quieres consultar?`,
+  whichAccount: (options) => say`Tienes más de una: ${options}. ¿Cuál quieres?`,
+  whichAccountToUse: (options) => say`¿Qué cuenta quieres: ${options}?`,
+
+  transactionsIntro: ({ account, count, day, older }) => {
+    if (day) {
+      return count === 1
+        ? say`Esta es la transacción ${ofDay(day)} en tu ${account}.`
+        : say`Estas son las ${count} transacciones ${ofDay(day)} en tu ${account}.`;
+    }
+    if (older) {
+      return count === 1
+        ? say`Esta es 1 transacción anterior de tu ${account}.`
+        : say`Estas son ${count} transacciones anteriores de tu ${account}.`;
+    }
+    return count === 1
+      ? say`Esta es la última transacción de tu ${account}.`
+      : say`Estas son las últimas ${count} transacciones de tu ${account}.`;
+  },
+  transactionLine: (line: TransactionLine) => {
+    const when = capitalise(line.day);
+    const status = line.pending ? say`, pendiente` : say``;
+    if (line.credit) return say`${when}${status}: depósito de ${line.amount} de ${line.description}.`;
+    if (/^(transferencia|transfer|pago|payment|zelle|cheque|check|retiro)\b/i.test(line.description)) {
+      return say`${when}${status}: ${line.amount}, ${line.description}.`;
+    }
+    return say`${when}${status}: ${line.amount} en ${line.description}.`;
+  },
+  noTransactions: ({ account, day }) =>
+    day ? say`No encontré transacciones ${day} en tu ${account}.` : say`No encontré transacciones en tu ${account}.`,
+  noMoreTransactions: () => say`No hay más transacciones en esa cuenta.`,
+  hearMore: () => say`¿Quieres escuchar más?`,
+  nothingToContinue: () => say`Por ahora no hay nada más que leer. ¿Qué quieres hacer?`,
+  transactionsCardTitle: () => 'Transacciones recientes',
+
+  anythingElse: () => say`¿Te puedo ayudar con algo más?`,
+  help: () =>
+    say`Puedes consultar un saldo, por ejemplo: cuál es el saldo de mi cuenta de cheques. O tus transacciones recientes: qué he gastado últimamente. ¿Qué quieres hacer?`,
+  helpReprompt: () => say`Puedes consultar un saldo o tus transacciones recientes. ¿Qué quieres hacer?`,
+  fallback: () =>
+    say`Lo siento, no puedo ayudarte con eso. Puedes consultar un saldo o tus transacciones recientes. ¿Qué quieres hacer?`,
+  nothingToRepeat: () => say`Todavía no hay nada que repetir. ¿Qué quieres hacer?`,
+  goodbye: () => say`Hasta luego.`,
+  bankUnavailable: (bank) => say`Lo siento, en este momento no puedo conectarme con ${bank}. Inténtalo de nuevo en unos minutos.`,
+
+  payWhom: () => say`Puedes pagarle a cualquier beneficiario que tengas guardado en tu banco. ¿A quién le quieres pagar?`,
+  payHowMuch: (payee) => say`¿Cuánto le quieres pagar a ${payee}?`,
+  transferHowMuch: () => say`¿Cuánto quieres transferir?`,
+  payFromWhich: (options) => say`¿De qué cuenta quieres enviar el dinero: ${options}?`,
+  transferToWhich: (options) => say`¿A qué cuenta quieres transferir: ${options}?`,
+  unknownPayee: (spoken) =>
+    say`No encontré ningún beneficiario guardado que se llame ${spoken}. Por tu seguridad, solo puedo pagarles a beneficiarios que tengas guardados en tu banco. ¿A quién le quieres pagar?`,
+  whichPayee: (options) => say`¿Te refieres a ${options}?`,
+  sameAccount: () => say`El dinero tiene que ir a otra cuenta. ¿A qué cuenta quieres transferir?`,
+  cannotPayFrom: (account) => say`No puedo enviar dinero desde tu ${account}. ¿De qué cuenta quieres enviarlo?`,
+  overPaymentLimit: (limit) => say`Lo siento, cada pago por voz puede ser de ${limit} como máximo. No se envió nada.`,
+  overDailyLimit: ({ limit, remaining }) =>
+    say`Lo siento, eso superaría tu límite diario de pagos por voz de ${limit}. Hoy todavía puedes enviar ${remaining}. No se envió nada.`,
+  insufficientFunds: ({ account, available }) =>
+    say`Lo siento, tu ${account} solo tiene ${available} disponibles, así que no puedo enviar eso. No se envió nada.`,
+  readBackBill: ({ amount, payee, account }) =>
+    say`Vas a pagar ${amount} a ${payee} desde tu ${account}. Para aprobarlo, ¿cuál es tu PIN de voz de cuatro dígitos?`,
+  readBackTransfer: ({ amount, from, to }) =>
+    say`Vas a transferir ${amount} de tu ${from} a tu ${to}. Para aprobarlo, ¿cuál es tu PIN de voz de cuatro dígitos?`,
+  pinPrompt: () => say`¿Cuál es tu PIN de voz de cuatro dígitos?`,
+  pinInsteadOfYes: () => say`Para aprobarlo necesito tu PIN de voz de cuatro dígitos, no un sí. ¿Cuál es tu PIN de voz?`,
+  pinFormat: () => say`El PIN de voz tiene cuatro dígitos. ¿Cuál es tu PIN de voz?`,
+  pinWrong: (triesLeft) =>
+    say`Ese PIN no coincide. Te ${triesLeft === 1 ? 'queda 1 intento' : `quedan ${triesLeft} intentos`}. ¿Cuál es tu PIN de voz de cuatro dígitos?`,
+  pinLocked: ({ bankName, justLocked, platform }) => {
+    const steps = platform === 'alexa' ? say`Te envié los pasos a la app de Alexa.` : say`Te mostré los pasos en la pantalla.`;
+    return justLocked
+      ? say`Ese PIN no coincide, así que por tu seguridad bloqueé los pagos por voz. Para desbloquearlos, restablece tu PIN de voz en la app de ${bankName}. ${steps}`
+      : say`Los pagos por voz están bloqueados por tu seguridad. Para desbloquearlos, restablece tu PIN de voz en la app de ${bankName}. ${steps}`;
+  },
+  pinLockedCard: ({ bankName, customerId }) => ({
+    title: 'Pagos por voz bloqueados',
+    text: `Restablece tu PIN de voz en la app de ${bankName} o con el servicio al cliente de tu banco.\nDesarrolladores del sandbox: npm run pin -- reset ${customerId}`,
+  }),
+  pinNotEnrolled: (bank) =>
+    say`No tienes un PIN de voz configurado con ${bank}, así que todavía no puedo hacer pagos. Puedes configurarlo en la app de tu banco.`,
+  pinBusy: () => say`Todavía estoy verificando tu último PIN. Dímelo otra vez en un momento. ¿Cuál es tu PIN de voz?`,
+  noPendingPayment: () => say`No hay ningún pago esperando tu PIN.`,
+  paymentExpired: () => say`Ese pago no se aprobó en cinco minutos, así que venció. No se envió nada.`,
+  paymentCancelled: () => say`Muy bien, cancelé ese pago. No se movió dinero.`,
+  paidBill: ({ amount, payee, account, reference, available }) => {
+    const done = say`Listo. Pagué ${amount} a ${payee} desde tu ${account}. La referencia termina en ${reference}.`;
+    return available ? say`${done} Tu saldo disponible ahora es de ${available}.` : done;
+  },
+  transferred: ({ amount, from, to, reference, available }) => {
+    const done = say`Listo. Transferí ${amount} de tu ${from} a tu ${to}. La referencia termina en ${reference}.`;
+    return available ? say`${done} Tu saldo disponible ahora es de ${available}.` : done;
+  },
+  paymentRejected: () => say`Lo siento, el banco no aceptó ese pago porque no hay saldo suficiente. No se envió nada.`,
+  paymentOutcomeUnknown: (bank) =>
+    say`Todavía no tengo respuesta de ${bank} sobre ese pago. No se enviará dos veces. Revisa tu saldo en unos minutos.`,
+  paymentHelp: () => say`Para aprobar el pago, di tu PIN de voz de cuatro dígitos. Para detenerlo, di cancelar. ¿Cuál es tu PIN de voz?`,
+  paymentCardTitle: () => 'Pago',
+};
