@@ -101,7 +101,14 @@ export interface PaymentOrder {
   readonly reference: string;
 }
 
-export type PaymentRejection = 'insufficient_funds' | 'invalid_destination' | 'invalid_source' | 'currency_mismatch';
+export type PaymentRejection =
+  | 'insufficient_funds'
+  | 'invalid_destination'
+  | 'invalid_source'
+  | 'currency_mismatch'
+  /** The bank wants the customer to authorise this payment elsewhere first. */
+  | 'not_authorised'
+  | 'rejected_by_bank';
 
 export type PaymentResult =
   | { readonly status: 'completed'; readonly paymentId: string }

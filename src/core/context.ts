@@ -18,6 +18,9 @@ export interface CoreDeps {
   readonly now: () => Date;
   readonly log: CoreLogger;
   readonly payments: PaymentDeps;
+  /** Overrides of the turn's timing (tests). */
+  readonly progressAfterMs?: number;
+  readonly turnDeadlineMs?: number;
 }
 
 /** A turn of a customer whose access token the bank knows. */

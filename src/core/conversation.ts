@@ -74,9 +74,32 @@ export function bankNameFor(names: Readonly<Record<string, string>>, locale: str
   return names[locale] ?? names[locale.slice(0, 2)] ?? Object.values(names)[0] ?? 'your bank';
 }
 
+export interface TurnHooks {
+  /**
+   * Called once, when the bank is taking long, with something to say meanwhile (Alexa's
+   * progressive response). Failures are the platform's to swallow.
+   */
+  readonly progress?: (reply: SafeReply) => Promise<void>;
+}
+
+/** After this long without an answer, the customer hears "one moment…". */
+export const PROGRESS_AFTER_MS = 1000;
+/** The whole turn answers within this, well inside Alexa's 8 seconds. */
+export const TURN_DEADLINE_MS = 6000;
+
+class TurnDeadlineError extends Error {
+  constructor() {
+    super('the turn ran out of time');
+    this.name = 'TurnDeadlineError';
+  }
+}
+
+/** Intents whose answer waits for the bank. */
+const BANK_INTENTS: ReadonlySet<IntentName> = new Set(['GetBalance', 'GetTransactions', 'PayBill', 'TransferMoney', 'ProvidePin', 'More', 'Repeat', 'Yes']);
+
 export interface Conversation {
   /** Undefined for requests that get no answer (the session has already ended). */
-  handle(turn: Turn): Promise<SafeReply | undefined>;
+  handle(turn: Turn, hooks?: TurnHooks): Promise<SafeReply | undefined>;
 }
 
 /** A redaction, with who it happened to. */
@@ -124,7 +147,7 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
   }
 
   return {
-    async handle(turn) {
+    async handle(turn, hooks = {}) {
       deps.log.debug(
         { turn: { requestId: turn.requestId, intent: turn.intent, locale: turn.locale, slots: loggableSlots(turn.slots), session: turn.session } },
         'turn',
@@ -132,23 +155,40 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
       if (turn.intent === 'SessionEnded') return undefined;
       const say = catalogueFor(turn.locale);
       const bankName = bankNameFor(deps.bankNames, say.locale);
+      const guard = (customer?: Customer) => ({
+        identifiers: identifiersFor(turn, customer),
+        report: (event: SecurityEvent) => report({ ...event, customerId: customer?.id, channel: turn.platform }),
+      });
       let draft: Draft;
       let customer: Customer | undefined;
+      const timers: NodeJS.Timeout[] = [];
       try {
-        ({ draft, customer } = await draftFor(turn, say, bankName));
+        const work = draftFor(turn, say, bankName);
+        if (hooks.progress && BANK_INTENTS.has(turn.intent)) {
+          const progress = hooks.progress;
+          const meanwhile = { speech: say.oneMoment(bankName), session: {}, endSession: true } as const;
+          timers.push(setTimeout(() => void progress(renderReply(meanwhile, guard(), say)).catch(() => undefined), deps.progressAfterMs ?? PROGRESS_AFTER_MS));
+        }
+        const deadline = new Promise<never>((_, reject) => {
+          timers.push(setTimeout(() => reject(new TurnDeadlineError()), deps.turnDeadlineMs ?? TURN_DEADLINE_MS));
+        });
+        ({ draft, customer } = await Promise.race([work, deadline]));
       } catch (error) {
         if (error instanceof UnknownAccessTokenError) {
           draft = linkAccount(say, bankName, turn.platform);
+        } else if (error instanceof TurnDeadlineError) {
+          // The work goes on (a payment completes or not, recorded under its key); the customer hears now.
+          deps.log.warn({ requestId: turn.requestId, intent: turn.intent }, 'turn deadline reached');
+          draft = turn.intent === 'ProvidePin' ? { speech: say.paymentOutcomeUnknown(bankName), session: {}, endSession: true } : bankUnavailable(say, bankName);
         } else {
           // Connector failures are the common case; a bug here must still get a spoken answer.
           deps.log.error({ err: errorSummary(error), requestId: turn.requestId, intent: turn.intent }, 'turn failed');
           draft = bankUnavailable(say, bankName);
         }
+      } finally {
+        timers.forEach(clearTimeout);
       }
-      return renderReply(draft, {
-        identifiers: identifiersFor(turn, customer),
-        report: (event) => report({ ...event, customerId: customer?.id, channel: turn.platform }),
-      }, say);
+      return renderReply(draft, guard(customer), say);
     },
   };
 }

@@ -1,8 +1,8 @@
 /** The ask-sdk-core skill: every request goes to the core and back through one renderer. */
-import { SkillBuilders, type HandlerInput, type Skill } from 'ask-sdk-core';
+import { DefaultApiClient, SkillBuilders, type HandlerInput, type Skill } from 'ask-sdk-core';
 import type { Intent, Response } from 'ask-sdk-model';
 import { maskForLog } from '../../voice/mask';
-import type { Conversation } from '../../core/conversation';
+import type { Conversation, TurnHooks } from '../../core/conversation';
 import { sessionOf, type SafeReply } from '../../voice/reply';
 import { toTurn } from './turn';
 
@@ -26,6 +26,19 @@ function withoutNumbers(intent: Intent): Intent {
   return { ...intent, slots };
 }
 
+/**
+ * "One moment…" through the Directive Service at the request's apiEndpoint, while the
+ * bank is slow: Alexa speaks it before the answer arrives.
+ */
+function progressResponse(input: HandlerInput): TurnHooks['progress'] {
+  const { request, context } = input.requestEnvelope;
+  if (request.type !== 'IntentRequest' || !context?.System?.apiEndpoint || !context.System.apiAccessToken || !input.serviceClientFactory) {
+    return undefined;
+  }
+  const directives = input.serviceClientFactory.getDirectiveServiceClient();
+  return (reply) => directives.enqueue({ header: { requestId: request.requestId }, directive: { type: 'VoicePlayer.Speak', speech: reply.speechSsml } });
+}
+
 function render(input: HandlerInput, reply: SafeReply | undefined): Response {
   const builder = input.responseBuilder;
   if (!reply) return builder.getResponse();
@@ -42,10 +55,12 @@ function render(input: HandlerInput, reply: SafeReply | undefined): Response {
 }
 
 export function createAlexaSkill({ conversation, skillId }: AlexaSkillOptions): Skill {
-  const builder = SkillBuilders.custom().addRequestHandlers({
-    canHandle: () => true,
-    handle: async (input) => render(input, await conversation.handle(toTurn(input.requestEnvelope))),
-  });
+  const builder = SkillBuilders.custom()
+    .withApiClient(new DefaultApiClient())
+    .addRequestHandlers({
+      canHandle: () => true,
+      handle: async (input) => render(input, await conversation.handle(toTurn(input.requestEnvelope), { progress: progressResponse(input) })),
+    });
   if (skillId) builder.withSkillId(skillId);
   return builder.create();
 }

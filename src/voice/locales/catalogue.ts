@@ -59,6 +59,8 @@ export interface Catalogue {
   nothingToRepeat(): Spoken;
   goodbye(): Spoken;
   bankUnavailable(bankName: string): Spoken;
+  /** Said while the bank is slow to answer (a progressive response). */
+  oneMoment(bankName: string): Spoken;
 
   // Payments
   payWhom(): Spoken;

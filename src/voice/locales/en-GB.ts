@@ -115,6 +115,7 @@ export const enGB: Catalogue = {
     say`Sorry, I can't help with that. You can ask for a balance or your recent transactions. What would you like to do?`,
   nothingToRepeat: () => say`There's nothing to repeat yet. What would you like to do?`,
   goodbye: () => say`Goodbye.`,
+  oneMoment: (bank) => say`Just a moment while I check with ${bank}.`,
   bankUnavailable: (bank) => say`Sorry, I can't reach ${bank} at the moment. Please try again in a few minutes.`,
 
   payWhom: () => say`You can pay any payee you've saved with your bank. Who would you like to pay?`,

@@ -93,6 +93,7 @@ export const enUS: Catalogue = {
     say`Sorry, I can't help with that. You can ask for a balance or your recent transactions. What would you like to do?`,
   nothingToRepeat: () => say`There's nothing to repeat yet. What would you like to do?`,
   goodbye: () => say`Goodbye.`,
+  oneMoment: (bank) => say`One moment while I check with ${bank}.`,
   bankUnavailable: (bank) => say`Sorry, I can't reach ${bank} right now. Please try again in a few minutes.`,
 
   payWhom: () => say`You can pay any payee you've saved with your bank. Who would you like to pay?`,

@@ -120,6 +120,7 @@ export const esES: Catalogue = {
     say`Lo siento, no puedo ayudarte con eso. Puedes consultar un saldo o tus últimos movimientos. ¿Qué quieres hacer?`,
   nothingToRepeat: () => say`Todavía no hay nada que repetir. ¿Qué quieres hacer?`,
   goodbye: () => say`Hasta luego.`,
+  oneMoment: (bank) => say`Un momento, estoy consultando con ${bank}.`,
   bankUnavailable: (bank) => say`Lo siento, ahora mismo no puedo conectar con ${bank}. Inténtalo de nuevo en unos minutos.`,
 
   payWhom: () => say`Puedes pagar a cualquier beneficiario que tengas guardado en tu banco. ¿A quién quieres pagar?`,

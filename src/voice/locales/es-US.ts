@@ -126,6 +126,7 @@ export const esUS: Catalogue = {
     say`Lo siento, no puedo ayudarte con eso. Puedes consultar un saldo o tus transacciones recientes. ¿Qué quieres hacer?`,
   nothingToRepeat: () => say`Todavía no hay nada que repetir. ¿Qué quieres hacer?`,
   goodbye: () => say`Hasta luego.`,
+  oneMoment: (bank) => say`Un momento, estoy consultando con ${bank}.`,
   bankUnavailable: (bank) => say`Lo siento, en este momento no puedo conectarme con ${bank}. Inténtalo de nuevo en unos minutos.`,
 
   payWhom: () => say`Puedes pagarle a cualquier beneficiario que tengas guardado en tu banco. ¿A quién le quieres pagar?`,

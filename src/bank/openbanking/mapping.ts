@@ -1,0 +1,93 @@
+/** Open Banking v3.1 records as the core's model. Unknown codes degrade, they do not fail. */
+import { todayIn } from '../../dates';
+import { type Money, parseDecimal } from '../../money';
+import type { Account, AccountKind, Balance, CreditCardTerms, Payee, Transaction } from '../connector';
+import type { ObAccount, ObBalance, ObBeneficiary, ObStatement, ObTransaction } from './schemas';
+
+const KINDS: Readonly<Record<string, AccountKind>> = {
+  CurrentAccount: 'checking',
+  Savings: 'savings',
+  CreditCard: 'credit_card',
+  ChargeCard: 'credit_card',
+};
+
+export function accountFrom(ob: ObAccount): Account {
+  const identification = ob.Account?.[0]?.Identification ?? ob.AccountId;
+  return {
+    id: ob.AccountId,
+    kind: KINDS[ob.AccountSubType ?? ''] ?? 'other',
+    nickname: ob.Nickname,
+    currency: ob.Currency,
+    lastFour: identification.replace(/[^0-9A-Za-z]/g, '').slice(-4),
+  };
+}
+
+export function identificationsOf(accounts: readonly ObAccount[], beneficiaries: readonly ObBeneficiary[]): string[] {
+  return [
+    ...accounts.flatMap((a) => (a.Account ?? []).map((id) => id.Identification)),
+    ...beneficiaries.flatMap((b) => (b.CreditorAccount ? [b.CreditorAccount.Identification] : [])),
+  ];
+}
+
+function money(amount: { Amount: string; Currency: string }): Money {
+  return parseDecimal(amount.Amount, amount.Currency);
+}
+
+/**
+ * The spec has thirteen balance types; the core speaks of what is available now and the
+ * booked (current) balance. Interim beats closing beats opening, the most recent view first.
+ */
+const AVAILABLE = ['InterimAvailable', 'ClosingAvailable', 'ForwardAvailable', 'OpeningAvailable', 'Expected'];
+const CURRENT = ['InterimBooked', 'ClosingBooked', 'InterimCleared', 'ClosingCleared', 'OpeningBooked', 'PreviouslyClosedBooked'];
+
+function pick(balances: readonly ObBalance[], preference: readonly string[]): ObBalance | undefined {
+  for (const type of preference) {
+    const found = balances.find((b) => b.Type === type);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export function balancesFrom(balances: readonly ObBalance[]): Balance[] {
+  const result: Balance[] = [];
+  const available = pick(balances, AVAILABLE);
+  const current = pick(balances, CURRENT);
+  if (available) result.push({ type: 'available', amount: money(available.Amount), creditDebit: available.CreditDebitIndicator === 'Debit' ? 'debit' : 'credit' });
+  if (current) result.push({ type: 'current', amount: money(current.Amount), creditDebit: current.CreditDebitIndicator === 'Debit' ? 'debit' : 'credit' });
+  return result;
+}
+
+export function creditTermsFrom(balances: readonly ObBalance[], statements: readonly ObStatement[], timeZone: string): CreditCardTerms {
+  const line = balances.flatMap((b) => b.CreditLine ?? []).find((l) => l.Type === 'Credit' || l.Type === 'Available' || l.Type === undefined);
+  const latest = statements[0];
+  const minimum = latest?.StatementAmount?.find((a) => a.Type === 'UK.OBIE.MinimumPaymentDue');
+  const due = latest?.StatementDateTime?.find((d) => d.Type === 'UK.OBIE.PaymentDue');
+  const dueDate = due && !Number.isNaN(Date.parse(due.DateTime)) ? todayIn(timeZone, new Date(due.DateTime)) : undefined;
+  return {
+    creditLimit: line?.Amount && money(line.Amount),
+    minimumPaymentDue: minimum && money(minimum.Amount),
+    paymentDueDate: dueDate,
+  };
+}
+
+/** Booked and pending entries; rejected ones are not the customer's spending. */
+export function transactionFrom(ob: ObTransaction, timeZone: string): Transaction | undefined {
+  const status = ob.Status === 'Booked' ? 'booked' : ob.Status === 'Pending' ? 'pending' : undefined;
+  const booked = Date.parse(ob.BookingDateTime);
+  if (!status || Number.isNaN(booked)) return undefined;
+  return {
+    id: ob.TransactionId ?? `${ob.AccountId}-${ob.BookingDateTime}-${ob.Amount.Amount}`,
+    accountId: ob.AccountId,
+    bookingDate: todayIn(timeZone, new Date(booked)),
+    status,
+    amount: money(ob.Amount),
+    creditDebit: ob.CreditDebitIndicator === 'Debit' ? 'debit' : 'credit',
+    description: ob.TransactionInformation ?? ob.MerchantDetails?.MerchantName ?? '',
+  };
+}
+
+export function payeeFrom(ob: ObBeneficiary): Payee | undefined {
+  const name = ob.CreditorAccount?.Name ?? ob.Reference;
+  if (!ob.BeneficiaryId || !name) return undefined;
+  return { id: ob.BeneficiaryId, name, aliases: ob.SupplementaryData?.saldoAliases ?? [], kind: 'biller' };
+}

@@ -1,0 +1,143 @@
+/**
+ * The parts of Open Banking UK v3.1.11 responses the connector reads, as zod schemas.
+ * Everything else the spec allows passes through untouched; values the core cannot say
+ * (an unknown sub-type, a rejected entry) are mapped or skipped, never crashed on.
+ */
+import { z } from 'zod';
+
+const amount = z.object({ Amount: z.string().regex(/^\d{1,13}(\.\d{1,5})?$/), Currency: z.string().regex(/^[A-Z]{3}$/) }).passthrough();
+const links = z.object({ Self: z.string(), Next: z.string().optional() }).passthrough();
+const meta = z.object({ TotalPages: z.number().optional() }).passthrough().optional();
+
+export const accountsResponse = z
+  .object({
+    Data: z
+      .object({
+        Account: z
+          .array(
+            z
+              .object({
+                AccountId: z.string().min(1).max(40),
+                Currency: z.string().regex(/^[A-Z]{3}$/),
+                AccountType: z.string().optional(),
+                AccountSubType: z.string().optional(),
+                Nickname: z.string().max(70).optional(),
+                Account: z
+                  .array(z.object({ SchemeName: z.string(), Identification: z.string().max(256), Name: z.string().optional() }).passthrough())
+                  .optional(),
+              })
+              .passthrough(),
+          )
+          .default([]),
+      })
+      .passthrough(),
+  })
+  .passthrough();
+
+export const balancesResponse = z
+  .object({
+    Data: z
+      .object({
+        Balance: z.array(
+          z
+            .object({
+              AccountId: z.string(),
+              CreditDebitIndicator: z.enum(['Credit', 'Debit']),
+              Type: z.string(),
+              Amount: amount,
+              CreditLine: z.array(z.object({ Included: z.boolean(), Type: z.string().optional(), Amount: amount.optional() }).passthrough()).optional(),
+            })
+            .passthrough(),
+        ),
+      })
+      .passthrough(),
+  })
+  .passthrough();
+
+export const transactionsResponse = z
+  .object({
+    Data: z
+      .object({
+        Transaction: z
+          .array(
+            z
+              .object({
+                AccountId: z.string(),
+                TransactionId: z.string().optional(),
+                Status: z.string(),
+                BookingDateTime: z.string(),
+                CreditDebitIndicator: z.enum(['Credit', 'Debit']),
+                Amount: amount,
+                TransactionInformation: z.string().optional(),
+                MerchantDetails: z.object({ MerchantName: z.string().optional() }).passthrough().optional(),
+              })
+              .passthrough(),
+          )
+          .default([]),
+      })
+      .passthrough(),
+    Links: links,
+    Meta: meta,
+  })
+  .passthrough();
+
+export const beneficiariesResponse = z
+  .object({
+    Data: z
+      .object({
+        Beneficiary: z
+          .array(
+            z
+              .object({
+                BeneficiaryId: z.string().optional(),
+                Reference: z.string().optional(),
+                CreditorAccount: z.object({ SchemeName: z.string(), Identification: z.string(), Name: z.string().optional() }).passthrough().optional(),
+                SupplementaryData: z.object({ saldoAliases: z.array(z.string()).optional() }).passthrough().optional(),
+              })
+              .passthrough(),
+          )
+          .default([]),
+      })
+      .passthrough(),
+  })
+  .passthrough();
+
+export const statementsResponse = z
+  .object({
+    Data: z
+      .object({
+        Statement: z
+          .array(
+            z
+              .object({
+                StatementAmount: z
+                  .array(z.object({ Type: z.string(), Amount: amount, CreditDebitIndicator: z.enum(['Credit', 'Debit']).optional() }).passthrough())
+                  .optional(),
+                StatementDateTime: z.array(z.object({ Type: z.string(), DateTime: z.string() }).passthrough()).optional(),
+                EndDateTime: z.string().optional(),
+              })
+              .passthrough(),
+          )
+          .default([]),
+      })
+      .passthrough(),
+  })
+  .passthrough();
+
+export const partyResponse = z
+  .object({ Data: z.object({ Party: z.object({ PartyId: z.string().min(1), Name: z.string().optional() }).passthrough().optional() }).passthrough() })
+  .passthrough();
+
+export const consentResponse = z
+  .object({ Data: z.object({ ConsentId: z.string().min(1), Status: z.string() }).passthrough() })
+  .passthrough();
+
+export const paymentResponse = z
+  .object({ Data: z.object({ DomesticPaymentId: z.string().min(1), ConsentId: z.string(), Status: z.string() }).passthrough() })
+  .passthrough();
+
+export type ObAccount = z.infer<typeof accountsResponse>['Data']['Account'][number];
+export type ObBalance = z.infer<typeof balancesResponse>['Data']['Balance'][number];
+export type ObTransaction = z.infer<typeof transactionsResponse>['Data']['Transaction'][number];
+export type ObBeneficiary = z.infer<typeof beneficiariesResponse>['Data']['Beneficiary'][number];
+export type ObStatement = z.infer<typeof statementsResponse>['Data']['Statement'][number];
