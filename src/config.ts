@@ -1,5 +1,12 @@
-/** All configuration, from the environment, validated once at start. */
+/**
+ * All configuration, validated once at start: the environment, plus an optional file
+ * (SALDO_CONFIG, JSON or YAML) listing the banks that enable Saldo.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { isValidTimeZone } from './dates';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -20,7 +27,78 @@ const envSchema = z.object({
   SALDO_PAYMENT_LIMIT: z.string().regex(/^\d{1,12}(\.\d{1,4})?$/, 'a decimal amount like 1000.00').default('1000.00'),
   SALDO_DAILY_LIMIT: z.string().regex(/^\d{1,12}(\.\d{1,4})?$/, 'a decimal amount like 2000.00').default('2000.00'),
   SALDO_PIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(5).default(3),
+  SALDO_CONFIG: z.string().min(1).optional(),
 });
+
+const decimal = z.string().regex(/^\d{1,12}(\.\d{1,4})?$/, 'a decimal amount like 1000.00');
+const localeName = z.enum(['en-US', 'en-GB', 'es-ES', 'es-US']);
+
+const sandboxConnector = z.strictObject({
+  type: z.literal('sandbox'),
+  /** The demo data; the bundled fixture when unset. */
+  fixture: z.string().min(1).optional(),
+});
+
+const openBankingConnector = z.strictObject({
+  type: z.literal('openbanking'),
+  baseUrl: z.url({ protocol: /^https?$/ }),
+  financialId: z.string().min(1).max(40).optional(),
+  /** Open Banking carries neither: the language and time zone the bank's customers use. */
+  locale: localeName,
+  timeZone: z.string().refine(isValidTimeZone, 'unknown time zone'),
+  tls: z
+    .strictObject({
+      caFile: z.string().min(1).optional(),
+      certFile: z.string().min(1).optional(),
+      keyFile: z.string().min(1).optional(),
+      rejectUnauthorized: z.boolean().default(true),
+    })
+    .optional(),
+  resilience: z
+    .strictObject({
+      callTimeoutMs: z.number().int().min(100).max(5000).default(2000),
+      readAttempts: z.number().int().min(1).max(3).default(2),
+      breakerFailures: z.number().int().min(1).max(50).default(5),
+      breakerHalfOpenMs: z.number().int().min(1000).max(600_000).default(10_000),
+    })
+    .optional(),
+  /** Development only: enrol the voice PINs of a sandbox fixture's customers for this bank. */
+  enrolPinsFrom: z.string().min(1).optional(),
+});
+
+export const bankConfigSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes'),
+  /** The bank's name as it is spoken, per locale. */
+  names: z.partialRecord(localeName, z.string().min(1)).refine((names) => Object.keys(names).length > 0, 'at least one name'),
+  alexaSkillIds: z.array(z.string().min(1)).default([]),
+  googleProjectIds: z.array(z.string().min(1)).default([]),
+  locales: z.array(localeName).min(1).default(['en-US', 'en-GB', 'es-ES', 'es-US']),
+  connector: z.discriminatedUnion('type', [sandboxConnector, openBankingConnector]),
+  limits: z.strictObject({ perPayment: decimal, perDay: decimal }).optional(),
+  pin: z.strictObject({ maxAttempts: z.number().int().min(1).max(5) }).optional(),
+  /** On a shared speaker, balances and transactions too are told only after the voice PIN. */
+  privacyMode: z.boolean().default(false),
+});
+
+export const configFileSchema = z
+  .strictObject({ banks: z.array(bankConfigSchema).min(1) })
+  .superRefine((file, ctx) => {
+    const seen = new Map<string, string>();
+    const claim = (kind: string, value: string, bank: string) => {
+      const key = `${kind}:${value}`;
+      const owner = seen.get(key);
+      if (owner) ctx.addIssue({ code: 'custom', path: ['banks'], message: `${kind} ${value} is claimed by both ${owner} and ${bank}` });
+      seen.set(key, bank);
+    };
+    for (const bank of file.banks) {
+      claim('bank id', bank.id, bank.id);
+      bank.alexaSkillIds.forEach((id) => claim('Alexa skill id', id, bank.id));
+      bank.googleProjectIds.forEach((id) => claim('Google project id', id, bank.id));
+    }
+  });
+
+export type BankConfig = z.infer<typeof bankConfigSchema>;
+export type ConfigFile = z.infer<typeof configFileSchema>;
 
 export interface Config {
   readonly port: number;
@@ -37,6 +115,8 @@ export interface Config {
   readonly dailyLimit: string;
   /** Consecutive wrong PINs before voice payments lock (at most 5). */
   readonly pinMaxAttempts: number;
+  /** The banks of SALDO_CONFIG; undefined means one sandbox bank configured from the environment. */
+  readonly banks?: readonly BankConfig[];
 }
 
 export class ConfigError extends Error {
@@ -63,5 +143,23 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     paymentLimit: e.SALDO_PAYMENT_LIMIT,
     dailyLimit: e.SALDO_DAILY_LIMIT,
     pinMaxAttempts: e.SALDO_PIN_MAX_ATTEMPTS,
+    banks: e.SALDO_CONFIG ? loadConfigFile(e.SALDO_CONFIG).banks : undefined,
   };
+}
+
+/** Reads SALDO_CONFIG (JSON, or YAML for .yaml/.yml) and says exactly what is wrong with it. */
+export function loadConfigFile(file: string): ConfigFile {
+  let raw: unknown;
+  try {
+    const text = readFileSync(file, 'utf8');
+    raw = /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`SALDO_CONFIG ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = configFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ');
+    throw new ConfigError(`SALDO_CONFIG ${path.basename(file)}: ${problems}`);
+  }
+  return parsed.data;
 }

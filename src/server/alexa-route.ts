@@ -1,25 +1,29 @@
 /**
- * POST /alexa: raw body → signature and timestamp verification → shape check →
- * skill id check → the skill. Every refusal is a short JSON 4xx.
+ * POST /alexa: raw body → signature and timestamp verification → shape check → the
+ * bank that owns the skill id → that bank's skill. Every refusal is a short JSON 4xx.
  */
 import type { Skill } from 'ask-sdk-core';
 import express, { type Router } from 'express';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Logger } from 'pino';
 import { checkEnvelope, skillIdOf } from '../platforms/alexa/envelope';
+import { createAlexaSkill } from '../platforms/alexa/skill';
 import { intentOf } from '../platforms/alexa/turn';
+import type { BankRuntime } from './application';
+import type { Metrics } from './metrics';
+import { bankForSkill } from './routing';
 
 export interface RequestVerifier {
   verify(body: string, headers: IncomingHttpHeaders): Promise<unknown>;
 }
 
 export interface AlexaRouteOptions {
-  readonly skill: Skill;
+  readonly banks: readonly BankRuntime[];
   readonly log: Logger;
+  readonly metrics: Metrics;
   readonly bodyLimit: string;
   /** Empty only when verification is switched off. */
   readonly verifiers: readonly RequestVerifier[];
-  readonly skillId?: string;
 }
 
 /** ask-sdk-express-adapter's signature (certificate chain) and 150 s timestamp checks. */
@@ -28,8 +32,9 @@ export async function amazonVerifiers(): Promise<RequestVerifier[]> {
   return [new SkillRequestSignatureVerifier(), new TimestampVerifier()];
 }
 
-export function alexaRouter({ skill, log, bodyLimit, verifiers, skillId }: AlexaRouteOptions): Router {
+export function alexaRouter({ banks, log, metrics, bodyLimit, verifiers }: AlexaRouteOptions): Router {
   const router = express.Router();
+  const skills = new Map<string, Skill>(banks.map((bank) => [bank.id, createAlexaSkill({ conversation: bank.conversation })]));
   router.post('/alexa', express.text({ type: () => true, limit: bodyLimit }), async (req, res) => {
     const started = process.hrtime.bigint();
     const raw = typeof req.body === 'string' ? req.body : '';
@@ -56,22 +61,17 @@ export function alexaRouter({ skill, log, bodyLimit, verifiers, skillId }: Alexa
       res.status(400).json({ error: 'not an Alexa request envelope', detail: check.problem });
       return;
     }
-    if (skillId && skillIdOf(check.envelope) !== skillId) {
-      log.warn({ requestId: check.envelope.request.requestId }, 'alexa request for another skill id');
+    const bank = bankForSkill(banks, skillIdOf(check.envelope));
+    if (!bank) {
+      log.warn({ requestId: check.envelope.request.requestId }, 'alexa request for a skill id no bank claims');
       res.status(403).json({ error: 'unknown skill id' });
       return;
     }
-    const response = await skill.invoke(check.envelope);
-    log.info(
-      {
-        platform: 'alexa',
-        requestId: check.envelope.request.requestId,
-        intent: intentOf(check.envelope),
-        locale: check.envelope.request.locale,
-        ms: Number(process.hrtime.bigint() - started) / 1e6,
-      },
-      'alexa request',
-    );
+    const response = await (skills.get(bank.id) as Skill).invoke(check.envelope);
+    const intent = intentOf(check.envelope);
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    metrics.observeRequest({ bank: bank.id, platform: 'alexa', intent, status: 200 }, seconds);
+    log.info({ platform: 'alexa', bank: bank.id, requestId: check.envelope.request.requestId, intent, locale: check.envelope.request.locale, ms: seconds * 1e3 }, 'alexa request');
     res.json(response);
   });
   return router;

@@ -1,16 +1,21 @@
-/** The express app: routes, health, and errors that never show a stack. */
-import type { Skill } from 'ask-sdk-core';
+/** The express app: routes, health, metrics, and errors that never show a stack. */
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Logger } from 'pino';
 import { alexaRouter, type RequestVerifier } from './alexa-route';
+import type { BankRuntime } from './application';
 import { googleRouter, type GoogleRouteOptions } from './google-route';
+import type { Metrics } from './metrics';
 
 export interface HttpAppOptions {
   readonly log: Logger;
-  /** Named readiness checks for /readyz (store, bank, …). */
+  readonly banks: readonly BankRuntime[];
+  readonly metrics: Metrics;
+  /** Named readiness checks for /readyz (store, each bank, …). */
   readonly readiness: Readonly<Record<string, () => Promise<void>>>;
-  readonly alexa: { readonly skill: Skill; readonly verifiers: readonly RequestVerifier[]; readonly skillId?: string };
-  readonly google: Omit<GoogleRouteOptions, 'log' | 'bodyLimit'>;
+  readonly verifyRequests: boolean;
+  /** Alexa's signature and timestamp verifiers; empty only with verification off. */
+  readonly alexaVerifiers: readonly RequestVerifier[];
+  readonly googleAppFor?: GoogleRouteOptions['appFor'];
   readonly bodyLimit: string;
 }
 
@@ -28,7 +33,8 @@ async function within<T>(ms: number, work: Promise<T>): Promise<T> {
   }
 }
 
-export function createHttpApp({ log, readiness, alexa, google, bodyLimit }: HttpAppOptions): Express {
+export function createHttpApp(options: HttpAppOptions): Express {
+  const { log, banks, metrics, readiness, bodyLimit } = options;
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -53,8 +59,12 @@ export function createHttpApp({ log, readiness, alexa, google, bodyLimit }: Http
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks: Object.fromEntries(results) });
   });
 
-  app.use(alexaRouter({ skill: alexa.skill, log, bodyLimit, verifiers: alexa.verifiers, skillId: alexa.skillId }));
-  app.use(googleRouter({ ...google, log, bodyLimit }));
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  app.use(alexaRouter({ banks, log, metrics, bodyLimit, verifiers: options.alexaVerifiers }));
+  app.use(googleRouter({ banks, log, metrics, bodyLimit, verifyRequests: options.verifyRequests, appFor: options.googleAppFor }));
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });

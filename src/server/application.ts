@@ -1,13 +1,17 @@
 /**
  * The composition root: configuration in, the running parts out. Everything is built
- * here once at start and passed down; nothing below reaches for globals.
+ * here once at start and passed down; nothing below reaches for globals. Each bank gets
+ * its own connector, limits, PIN policy and conversation over the one shared store,
+ * where every row carries its bank's id.
  */
+import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
 import type { BankConnector } from '../bank/connector';
+import { createOpenBankingConnector } from '../bank/openbanking/connector';
 import { createSandboxConnector } from '../bank/sandbox/connector';
 import { loadSandboxFixture } from '../bank/sandbox/fixture';
 import { sandboxLedger, seedLedger } from '../bank/sandbox/ledger';
-import { type Config, loadConfig } from '../config';
+import { type BankConfig, type Config, loadConfig } from '../config';
 import { createConversation, type Conversation } from '../core/conversation';
 import { PENDING_TTL_MS, type PaymentDeps } from '../core/payments/deps';
 import { enrolMissingPins } from '../security/enrol';
@@ -19,46 +23,36 @@ import { pendingPayments } from '../store/pending-payments';
 import { pinCredentials } from '../store/pin-credentials';
 import { voiceSpending } from '../store/spending';
 import { createLogger } from './logger';
+import { createMetrics, type Metrics } from './metrics';
 
-export interface Bank {
+/** A bank as Saldo serves it: its connector, its conversation, and the ids routed to it. */
+export interface BankRuntime {
   readonly id: string;
   readonly connector: BankConnector;
   readonly names: Readonly<Record<string, string>>;
+  readonly conversation: Conversation;
+  readonly alexaSkillIds: readonly string[];
+  readonly googleProjectIds: readonly string[];
 }
 
 export interface Application {
   readonly config: Config;
   readonly log: Logger;
   readonly db: Db;
-  readonly bank: Bank;
+  readonly banks: readonly BankRuntime[];
+  /** The first bank: served when a request names no bank (local tools) and only one is configured. */
+  readonly bank: BankRuntime;
+  /** The first bank's conversation. */
   readonly conversation: Conversation;
   /** What /readyz checks: each must answer without throwing. */
   readonly readiness: Readonly<Record<string, () => Promise<void>>>;
+  readonly metrics: Metrics;
   close(): Promise<void>;
 }
 
 export interface ApplicationOverrides {
   readonly log?: Logger;
   readonly now?: () => Date;
-  /** A bank other than the sandbox (its PINs are enrolled by the bank, not here). */
-  readonly bank?: Bank;
-}
-
-/** The sandbox bank on the store's ledger, with its customers' voice PINs enrolled. */
-async function sandboxBank(config: Config, db: Db, now: () => Date): Promise<Bank> {
-  const fixture = loadSandboxFixture(config.sandboxFixture);
-  await seedLedger(db, fixture);
-  await enrolMissingPins(
-    pinCredentials(db),
-    fixture.bank.id,
-    fixture.customers.map((c) => ({ customerId: c.id, pin: c.voicePin })),
-    now().getTime(),
-  );
-  return {
-    id: fixture.bank.id,
-    connector: createSandboxConnector({ fixture, ledger: sandboxLedger(db, fixture.bank.id), now }),
-    names: fixture.bank.names,
-  };
 }
 
 /** Everything the payment capabilities keep in the store, for one bank. */
@@ -80,26 +74,94 @@ export function paymentDeps(
   };
 }
 
+/** Without SALDO_CONFIG: one sandbox bank, configured from the environment as always. */
+function defaultBanks(config: Config): BankConfig[] {
+  const fixture = loadSandboxFixture(config.sandboxFixture);
+  return [
+    {
+      id: fixture.bank.id,
+      names: fixture.bank.names,
+      alexaSkillIds: config.alexaSkillId ? [config.alexaSkillId] : [],
+      googleProjectIds: config.googleProjectId ? [config.googleProjectId] : [],
+      locales: ['en-US', 'en-GB', 'es-ES', 'es-US'],
+      connector: { type: 'sandbox', fixture: config.sandboxFixture },
+      privacyMode: false,
+    },
+  ];
+}
+
+async function enrolFixturePins(db: Db, bankId: string, fixtureFile: string | undefined, now: () => Date): Promise<void> {
+  const fixture = loadSandboxFixture(fixtureFile);
+  await enrolMissingPins(
+    pinCredentials(db),
+    bankId,
+    fixture.customers.map((c) => ({ customerId: c.id, pin: c.voicePin })),
+    now().getTime(),
+  );
+}
+
+async function connectorFor(bank: BankConfig, db: Db, log: Logger, now: () => Date): Promise<BankConnector> {
+  const connector = bank.connector;
+  if (connector.type === 'sandbox') {
+    const fixture = loadSandboxFixture(connector.fixture);
+    await seedLedger(db, fixture, bank.id);
+    await enrolFixturePins(db, bank.id, connector.fixture, now);
+    return createSandboxConnector({ fixture, ledger: sandboxLedger(db, bank.id), bankId: bank.id, now });
+  }
+  if (connector.enrolPinsFrom) await enrolFixturePins(db, bank.id, connector.enrolPinsFrom, now);
+  const read = (file?: string) => (file ? readFileSync(file, 'utf8') : undefined);
+  return createOpenBankingConnector({
+    id: bank.id,
+    baseUrl: connector.baseUrl,
+    financialId: connector.financialId,
+    tls: connector.tls && {
+      ca: read(connector.tls.caFile),
+      cert: read(connector.tls.certFile),
+      key: read(connector.tls.keyFile),
+      rejectUnauthorized: connector.tls.rejectUnauthorized,
+    },
+    locale: connector.locale,
+    timeZone: connector.timeZone,
+    resilience: connector.resilience,
+    log: log.child({ bank: bank.id }),
+    now,
+  });
+}
+
 export async function createApplication(env: NodeJS.ProcessEnv, overrides: ApplicationOverrides = {}): Promise<Application> {
   const config = loadConfig(env);
   const log = overrides.log ?? createLogger(config.logLevel);
   const now = overrides.now ?? (() => new Date());
   const db = await openStore(config.databaseUrl);
   try {
-    const bank = overrides.bank ?? (await sandboxBank(config, db, now));
-    const payments = paymentDeps(db, config, bank.id, now);
-    const { audit } = payments;
-    const conversation = createConversation({ connector: bank.connector, bankNames: bank.names, now, log, payments }, (event) => {
-      log.warn({ securityEvent: event }, 'security event: outgoing text redacted');
-      audit({ bankId: bank.id, customerId: event.customerId, channel: event.channel, event: 'security.redaction', details: { field: event.field, identifier: event.identifierHint } }).catch(
-        (error: unknown) => log.error({ reason: String(error) }, 'could not audit a security event'),
+    const metrics = createMetrics();
+    const banks: BankRuntime[] = [];
+    for (const bank of config.banks ?? defaultBanks(config)) {
+      const raw = await connectorFor(bank, db, log, now);
+      if ('circuit' in raw && typeof raw.circuit === 'function') metrics.watchCircuit(bank.id, raw.circuit as () => string);
+      const connector = metrics.instrument(raw);
+      const payments = paymentDeps(
+        db,
+        {
+          pinMaxAttempts: bank.pin?.maxAttempts ?? config.pinMaxAttempts,
+          paymentLimit: bank.limits?.perPayment ?? config.paymentLimit,
+          dailyLimit: bank.limits?.perDay ?? config.dailyLimit,
+        },
+        bank.id,
+        now,
       );
-    });
-    const readiness = {
-      store: async () => void (await db.query('SELECT 1')),
-      bank: () => bank.connector.ping(),
-    };
-    return { config, log, db, bank, conversation, readiness, close: () => db.close() };
+      const conversation = createConversation({ connector, bankNames: bank.names, now, log, payments }, (event) => {
+        log.warn({ securityEvent: event, bank: bank.id }, 'security event: outgoing text redacted');
+        payments
+          .audit({ bankId: bank.id, customerId: event.customerId, channel: event.channel, event: 'security.redaction', details: { field: event.field, identifier: event.identifierHint } })
+          .catch((error: unknown) => log.error({ reason: String(error) }, 'could not audit a security event'));
+      });
+      banks.push({ id: bank.id, names: bank.names, connector, conversation, alexaSkillIds: bank.alexaSkillIds, googleProjectIds: bank.googleProjectIds });
+    }
+    const readiness: Record<string, () => Promise<void>> = { store: async () => void (await db.query('SELECT 1')) };
+    for (const bank of banks) readiness[`bank:${bank.id}`] = () => bank.connector.ping();
+    const first = banks[0]!;
+    return { config, log, db, banks, bank: first, conversation: first.conversation, readiness, metrics, close: () => db.close() };
   } catch (error) {
     await db.close().catch(() => undefined);
     throw error;

@@ -1,39 +1,51 @@
 /**
- * POST /google: JSON body → shape check → the @assistant/conversation app (which
- * verifies the request's JWT). The Google SDK is loaded on the first Google request,
- * so an Alexa-only deployment never pays for it.
+ * POST /google: JSON body → shape check → the bank whose Actions project the request's
+ * JWT is addressed to → that bank's @assistant/conversation app, which verifies the JWT.
+ * The Google SDK is loaded on the first Google request, so an Alexa-only deployment
+ * never pays for it.
  */
 import express, { type Router } from 'express';
 import type { Logger } from 'pino';
-import type { Conversation } from '../core/conversation';
 import type { GoogleApp } from '../platforms/google/app';
+import { intentOfHandler } from '../platforms/google/turn';
 import { webhookRequestSchema } from '../platforms/google/webhook';
+import type { BankRuntime } from './application';
+import type { Metrics } from './metrics';
+import { audienceOf, bankForProject } from './routing';
 
 export interface GoogleRouteOptions {
-  readonly conversation: Conversation;
+  readonly banks: readonly BankRuntime[];
   readonly log: Logger;
+  readonly metrics: Metrics;
   readonly bodyLimit: string;
   readonly verifyRequests: boolean;
-  readonly projectId?: string;
-  /** Tests hand in an app whose verifier trusts their own keys. */
-  readonly app?: GoogleApp;
+  /** Tests hand in apps whose verifier trusts their own keys. */
+  readonly appFor?: (bank: BankRuntime, projectId: string | undefined) => GoogleApp;
 }
 
 export const MISSING_PROJECT_ID =
   'Google request verification is on but GOOGLE_PROJECT_ID is not set: set GOOGLE_PROJECT_ID to your Actions project id (or SALDO_VERIFY_REQUESTS=false for local tools only)';
 
 export function googleRouter(options: GoogleRouteOptions): Router {
-  const { conversation, log, bodyLimit, verifyRequests, projectId } = options;
+  const { banks, log, metrics, bodyLimit, verifyRequests } = options;
   const router = express.Router();
-  let app: Promise<GoogleApp> | undefined = options.app && Promise.resolve(options.app);
-  const loadApp = () =>
-    (app ??= import('../platforms/google/app').then(({ createGoogleApp }) =>
-      createGoogleApp({ conversation, projectId: verifyRequests ? projectId : undefined }),
-    ));
+  const apps = new Map<string, Promise<GoogleApp>>();
+  const appFor = (bank: BankRuntime, projectId: string | undefined): Promise<GoogleApp> => {
+    const key = `${bank.id}|${projectId ?? ''}`;
+    let app = apps.get(key);
+    if (!app) {
+      app = options.appFor
+        ? Promise.resolve(options.appFor(bank, projectId))
+        : import('../platforms/google/app').then(({ createGoogleApp }) => createGoogleApp({ conversation: bank.conversation, projectId }));
+      apps.set(key, app);
+    }
+    return app;
+  };
+  const anyProject = banks.some((bank) => bank.googleProjectIds.length > 0);
 
   router.post('/google', express.json({ limit: bodyLimit }), async (req, res) => {
     const started = process.hrtime.bigint();
-    if (verifyRequests && !projectId) {
+    if (verifyRequests && !anyProject) {
       res.status(503).json({ error: MISSING_PROJECT_ID });
       return;
     }
@@ -43,12 +55,20 @@ export function googleRouter(options: GoogleRouteOptions): Router {
       res.status(400).json({ error: 'not an Actions Builder webhook request', detail: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}` });
       return;
     }
-    const result = await (await loadApp()).handler(req.body as Record<string, never>, req.headers as Record<string, string>);
-    if (result.status >= 400) log.warn({ status: result.status }, 'google request refused');
-    log.info(
-      { platform: 'google', handler: parsed.data.handler.name, locale: parsed.data.user?.locale, status: result.status, ms: Number(process.hrtime.bigint() - started) / 1e6 },
-      'google request',
-    );
+    const signature = req.headers['google-assistant-signature'];
+    const audience = audienceOf(typeof signature === 'string' ? signature : undefined);
+    const bank = bankForProject(banks, audience) ?? (verifyRequests ? undefined : bankForProject(banks, banks[0]?.googleProjectIds[0]));
+    if (!bank) {
+      // Unsigned, or addressed to a project no bank claims: the verifier would refuse it too.
+      res.status(verifyRequests ? 401 : 403).json({ error: verifyRequests ? 'request verification failed' : 'unknown project id' });
+      return;
+    }
+    const project = verifyRequests ? (audience && bank.googleProjectIds.includes(audience) ? audience : bank.googleProjectIds[0]) : undefined;
+    const app = await appFor(bank, project);
+    const result = await app.handler(req.body as Record<string, never>, req.headers as Record<string, string>);
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    metrics.observeRequest({ bank: bank.id, platform: 'google', intent: intentOfHandler(parsed.data.handler.name), status: result.status }, seconds);
+    log.info({ platform: 'google', bank: bank.id, handler: parsed.data.handler.name, locale: parsed.data.user?.locale, status: result.status, ms: seconds * 1e3 }, 'google request');
     // Saldo never writes user storage; the library would echo an Authorization header's
     // token there (user.params.bearerToken), so user data never goes back.
     const { user: _user, ...body } = result.body as Record<string, unknown>;

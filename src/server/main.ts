@@ -1,5 +1,4 @@
 /** `npm start`: serve the skill on PORT with the configured (default: embedded) parts. */
-import { createAlexaSkill } from '../platforms/alexa/skill';
 import { amazonVerifiers } from './alexa-route';
 import { createHttpApp } from './app';
 import { MISSING_PROJECT_ID } from './google-route';
@@ -14,15 +13,19 @@ async function main(): Promise<void> {
       'SALDO_VERIFY_REQUESTS=false: Alexa signatures and timestamps are NOT checked. Anyone can send requests as any user. Use this only on a developer machine.',
     );
   }
-  const skill = createAlexaSkill({ conversation: application.conversation, skillId: config.alexaSkillId });
   const app = createHttpApp({
     log,
+    banks: application.banks,
+    metrics: application.metrics,
     readiness: application.readiness,
+    verifyRequests: config.verifyRequests,
+    alexaVerifiers: config.verifyRequests ? await amazonVerifiers() : [],
     bodyLimit: config.bodyLimit,
-    alexa: { skill, verifiers: config.verifyRequests ? await amazonVerifiers() : [], skillId: config.alexaSkillId },
-    google: { conversation: application.conversation, verifyRequests: config.verifyRequests, projectId: config.googleProjectId },
   });
-  if (config.verifyRequests && !config.googleProjectId) log.warn(MISSING_PROJECT_ID + '; POST /google answers 503 until then');
+  if (config.verifyRequests && application.banks.every((bank) => bank.googleProjectIds.length === 0)) {
+    log.warn(`${MISSING_PROJECT_ID}; POST /google answers 503 until then`);
+  }
+  log.info({ banks: application.banks.map((bank) => bank.id) }, 'banks enabled');
   const server = app.listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

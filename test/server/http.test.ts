@@ -188,7 +188,7 @@ describe('health', () => {
   it('GET /readyz reports the bank reachable', async () => {
     const res = await request(app).get('/readyz');
     expect(res.status).toBe(200);
-    expect(res.body.checks.bank).toBe('ok');
+    expect(res.body.checks['bank:sandbox']).toBe('ok');
   });
 
   it('GET /readyz reports the store reachable', async () => {
@@ -203,6 +203,6 @@ describe('health', () => {
     };
     const res = await request(downApp).get('/readyz');
     expect(res.status).toBe(503);
-    expect(res.body).toEqual({ status: 'not ready', checks: { store: 'ok', bank: 'unreachable' } });
+    expect(res.body).toEqual({ status: 'not ready', checks: { store: 'ok', 'bank:sandbox': 'unreachable' } });
   });
 });

@@ -55,7 +55,7 @@ export function testSaldo(env: NodeJS.ProcessEnv = {}, overrides: ApplicationOve
   opened.push(application.catch(() => undefined));
   const handler: LambdaHandler = (event, context, callback) => {
     application.then(
-      (app) => lambdaHandlerFor(createAlexaSkill({ conversation: app.conversation, skillId: app.config.alexaSkillId }))(event, context, callback),
+      (app) => lambdaHandlerFor(createAlexaSkill({ conversation: app.conversation }))(event, context, callback),
       (error: unknown) => callback(error as Error),
     );
   };

@@ -1,6 +1,5 @@
 /** The express app wired as `npm start` wires it, with test doubles where a test needs them. */
 import type { Express } from 'express';
-import { createAlexaSkill } from '../../src/platforms/alexa/skill';
 import type { GoogleApp } from '../../src/platforms/google/app';
 import type { RequestVerifier } from '../../src/server/alexa-route';
 import { createHttpApp } from '../../src/server/app';
@@ -18,18 +17,15 @@ export async function testHttpApp(
 ): Promise<TestHttp> {
   const saldo = testSaldo(options.env, options.overrides);
   const application = await saldo.application;
-  const skill = createAlexaSkill({ conversation: application.conversation, skillId: application.config.alexaSkillId });
   const app = createHttpApp({
     log: application.log,
+    banks: application.banks,
+    metrics: application.metrics,
     readiness: application.readiness,
+    verifyRequests: application.config.verifyRequests,
+    alexaVerifiers: options.verifiers ?? [],
+    googleAppFor: options.googleApp && (() => options.googleApp as GoogleApp),
     bodyLimit: application.config.bodyLimit,
-    alexa: { skill, verifiers: options.verifiers ?? [], skillId: application.config.alexaSkillId },
-    google: {
-      conversation: application.conversation,
-      verifyRequests: application.config.verifyRequests,
-      projectId: application.config.googleProjectId,
-      app: options.googleApp,
-    },
   });
   return { app, application, saldo };
 }

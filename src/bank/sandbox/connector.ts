@@ -23,6 +23,8 @@ import type { LedgerEntry, SandboxLedger } from './ledger';
 
 interface SandboxDeps {
   readonly fixture: SandboxFixture;
+  /** The bank id Saldo knows this sandbox by (the fixture's own when unset). */
+  readonly bankId?: string;
   readonly ledger: SandboxLedger;
   readonly now?: () => Date;
 }
@@ -73,7 +75,7 @@ function entriesFor(customer: SandboxCustomer, order: PaymentOrder, source: RawA
   ];
 }
 
-export function createSandboxConnector({ fixture, ledger, now = () => new Date() }: SandboxDeps): BankConnector {
+export function createSandboxConnector({ fixture, ledger, bankId = fixture.bank.id, now = () => new Date() }: SandboxDeps): BankConnector {
   // Built once: a request only looks things up.
   const byToken = new Map(fixture.customers.map((c) => [c.accessToken, c]));
   const customers = new Map(fixture.customers.map((c) => [c.accessToken, toCustomer(c)]));
@@ -107,7 +109,7 @@ export function createSandboxConnector({ fixture, ledger, now = () => new Date()
   }
 
   return {
-    id: fixture.bank.id,
+    id: bankId,
 
     async identify(accessToken) {
       return customers.get(accessToken);

@@ -33,7 +33,7 @@ export interface LedgerEntry {
 }
 
 /** Seeds each account's balance once; safe to run from several processes at once. */
-export async function seedLedger(db: Db, fixture: SandboxFixture): Promise<void> {
+export async function seedLedger(db: Db, fixture: SandboxFixture, bankId: string = fixture.bank.id): Promise<void> {
   await db.transaction(async (tx) => {
     for (const customer of fixture.customers) {
       for (const account of customer.accounts) {
@@ -41,7 +41,7 @@ export async function seedLedger(db: Db, fixture: SandboxFixture): Promise<void>
           `INSERT INTO sandbox_balances (bank_id, account_id, customer_id, currency, available_minor, current_minor)
            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (bank_id, account_id) DO NOTHING`,
           [
-            fixture.bank.id,
+            bankId,
             account.id,
             customer.id,
             account.currency,

@@ -1,6 +1,8 @@
-/** AWS Lambda entry point: the same skill as POST /alexa, built once per container. */
+/** AWS Lambda entry point: the same skills as POST /alexa, built once per container. */
 import type { LambdaHandler, Skill } from 'ask-sdk-core';
+import type { RequestEnvelope } from 'ask-sdk-model';
 import { createApplication } from '../../server/application';
+import { bankForSkill } from '../../server/routing';
 import { createAlexaSkill } from './skill';
 
 export function lambdaHandlerFor(skill: Skill): LambdaHandler {
@@ -12,15 +14,26 @@ export function lambdaHandlerFor(skill: Skill): LambdaHandler {
   };
 }
 
-let built: Promise<LambdaHandler> | undefined;
+let built: Promise<(event: RequestEnvelope) => Skill | undefined> | undefined;
 
-/** Configured from the Lambda's environment, like `npm start` is from the shell's; built once per container. */
+/**
+ * Configured from the Lambda's environment, like `npm start` is from the shell's. Each
+ * request goes to the bank that claims its skill id; an unclaimed id is an error.
+ */
 export const handler: LambdaHandler = (event, context, callback) => {
-  built ??= createApplication(process.env).then((application) =>
-    lambdaHandlerFor(createAlexaSkill({ conversation: application.conversation, skillId: application.config.alexaSkillId })),
-  );
+  built ??= createApplication(process.env).then((application) => {
+    const skills = new Map(application.banks.map((bank) => [bank.id, createAlexaSkill({ conversation: bank.conversation })]));
+    return (envelope: RequestEnvelope) => {
+      const bank = bankForSkill(application.banks, envelope.context?.System?.application?.applicationId ?? '');
+      return bank && skills.get(bank.id);
+    };
+  });
   built.then(
-    (ready) => ready(event, context, callback),
+    (skillFor) => {
+      const skill = skillFor(event);
+      if (!skill) return callback(new Error('unknown skill id'));
+      lambdaHandlerFor(skill)(event, context, callback);
+    },
     (error: unknown) => {
       built = undefined;
       callback(error instanceof Error ? error : new Error(String(error)));

@@ -8,8 +8,6 @@ import { toTurn } from './turn';
 
 export interface AlexaSkillOptions {
   readonly conversation: Conversation;
-  /** When set, ask-sdk-core rejects requests for any other skill. */
-  readonly skillId?: string;
 }
 
 /**
@@ -54,13 +52,12 @@ function render(input: HandlerInput, reply: SafeReply | undefined): Response {
   return builder.getResponse();
 }
 
-export function createAlexaSkill({ conversation, skillId }: AlexaSkillOptions): Skill {
+export function createAlexaSkill({ conversation }: AlexaSkillOptions): Skill {
   const builder = SkillBuilders.custom()
     .withApiClient(new DefaultApiClient())
     .addRequestHandlers({
       canHandle: () => true,
       handle: async (input) => render(input, await conversation.handle(toTurn(input.requestEnvelope), { progress: progressResponse(input) })),
     });
-  if (skillId) builder.withSkillId(skillId);
   return builder.create();
 }
