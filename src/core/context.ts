@@ -1,6 +1,7 @@
 /** What a capability handler gets: the turn, who is speaking, and the means to answer. */
 import type { Account, BankConnector, Customer } from '../bank/connector';
 import type { Catalogue } from '../voice/locales';
+import type { ReadApprovals } from '../store/read-approvals';
 import type { PaymentDeps } from './payments/deps';
 import type { Turn } from './turn';
 
@@ -18,6 +19,8 @@ export interface CoreDeps {
   readonly now: () => Date;
   readonly log: CoreLogger;
   readonly payments: PaymentDeps;
+  /** Present for a bank in privacy mode: reads wait for the voice PIN. */
+  readonly privacy?: { readonly approvals: ReadApprovals };
   /** Overrides of the turn's timing (tests). */
   readonly progressAfterMs?: number;
   readonly turnDeadlineMs?: number;

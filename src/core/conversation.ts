@@ -14,6 +14,7 @@ import { cancelPayment, providePin, repeatReadBack, yesToReadBack } from './hand
 import { getBalance } from './handlers/balance';
 import { bankUnavailable, fallback, goodbye, help, linkAccount, welcome } from './handlers/guidance';
 import { requestPayment } from './handlers/pay';
+import { approveRead, privacyGate } from './handlers/privacy';
 import { repeat } from './handlers/repeat';
 import { getTransactions, moreTransactions } from './handlers/transactions';
 import type { Draft } from './reply';
@@ -56,6 +57,12 @@ function answerWithoutBank(turn: Turn, say: Catalogue): Draft | undefined {
     default:
       return undefined;
   }
+}
+
+/** An open conversation keeps its privacy-mode approval (checked again on every read). */
+function keepReadApproval(draft: Draft, turn: Turn): Draft {
+  const readApproval = turn.session.readApproval;
+  return readApproval && !draft.endSession ? { ...draft, session: { ...draft.session, readApproval } } : draft;
 }
 
 /** Slot values as said, with number-shaped ones masked (a PIN is redacted by the logger). */
@@ -129,12 +136,10 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
     if (!turn.accessToken) return { draft: linkAccount(say, bankName, turn.platform) };
     const customer = await deps.connector.identify(turn.accessToken);
     if (!customer) return { draft: linkAccount(say, bankName, turn.platform) };
-    const handler = customerHandlers[turn.intent];
-    if (!handler) return { draft: fallback(say, turn.session), customer };
     const accessToken = turn.accessToken;
     let accounts: Promise<readonly Account[]> | undefined;
-    const ctx: CustomerTurn = {
-      turn,
+    const contextFor = (t: Turn): CustomerTurn => ({
+      turn: t,
       deps,
       say,
       bankName,
@@ -142,8 +147,15 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
       accessToken,
       today: todayIn(customer.timeZone, deps.now()),
       accounts: () => (accounts ??= deps.connector.listAccounts(accessToken)),
+    });
+    const answerTurn = async (t: Turn): Promise<Draft> => {
+      const handler = customerHandlers[t.intent];
+      if (!handler) return fallback(say, t.session);
+      const ctx = contextFor(t);
+      return (await privacyGate(ctx)) ?? keepReadApproval(await handler(ctx), t);
     };
-    return { draft: await handler(ctx), customer };
+    const approvedRead = turn.intent === 'ProvidePin' ? await approveRead(contextFor(turn), answerTurn) : undefined;
+    return { draft: approvedRead ?? (await answerTurn(turn)), customer };
   }
 
   return {

@@ -21,6 +21,7 @@ import type { Db } from '../store/db';
 import { openStore } from '../store/open';
 import { pendingPayments } from '../store/pending-payments';
 import { pinCredentials } from '../store/pin-credentials';
+import { readApprovals } from '../store/read-approvals';
 import { voiceSpending } from '../store/spending';
 import { createLogger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
@@ -150,7 +151,8 @@ export async function createApplication(env: NodeJS.ProcessEnv, overrides: Appli
         bank.id,
         now,
       );
-      const conversation = createConversation({ connector, bankNames: bank.names, now, log, payments }, (event) => {
+      const privacy = bank.privacyMode ? { approvals: readApprovals(db) } : undefined;
+      const conversation = createConversation({ connector, bankNames: bank.names, now, log, payments, privacy }, (event) => {
         log.warn({ securityEvent: event, bank: bank.id }, 'security event: outgoing text redacted');
         payments
           .audit({ bankId: bank.id, customerId: event.customerId, channel: event.channel, event: 'security.redaction', details: { field: event.field, identifier: event.identifierHint } })

@@ -129,6 +129,21 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 3,
+    name: 'read approvals for banks in privacy mode',
+    statements: () => [
+      `CREATE TABLE read_approvals (
+        id TEXT PRIMARY KEY,
+        bank_id TEXT NOT NULL,
+        customer_id TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('awaiting_pin', 'approved')),
+        request TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL
+      )`,
+    ],
+  },
 ];
 
 /** PostgreSQL advisory lock id guarding migrations: any constant unique to Saldo. */

@@ -88,6 +88,7 @@ const CATALOGUE_KEYS: Readonly<Record<keyof Catalogue, true>> = {
   paymentRejected: true,
   paymentOutcomeUnknown: true,
   paymentHelp: true,
+  privacyPin: true,
   paymentCardTitle: true,
 };
 
@@ -206,6 +207,7 @@ function samplesFor(c: Catalogue): Samples {
     paymentRejected: [[]],
     paymentOutcomeUnknown: [[BANK]],
     paymentHelp: [[]],
+    privacyPin: [[]],
     paymentCardTitle: [[]],
   };
 }
@@ -261,6 +263,7 @@ const QUESTIONS = [
   'pinWrong',
   'pinBusy',
   'paymentHelp',
+  'privacyPin',
   'nothingToRepeat',
 ] as const satisfies readonly MessageKey[];
 

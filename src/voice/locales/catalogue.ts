@@ -93,5 +93,7 @@ export interface Catalogue {
   paymentRejected(): Spoken;
   paymentOutcomeUnknown(bankName: string): Spoken;
   paymentHelp(): Spoken;
+  /** Privacy mode: a PIN before any account detail. */
+  privacyPin(): Spoken;
   paymentCardTitle(): string;
 }

@@ -170,6 +170,7 @@ Sandbox developers: npm run pin -- reset ${customerId}`,
   paymentRejected: () => say`Sorry, the bank didn't accept that payment because there isn't enough money available. Nothing has been sent.`,
   paymentOutcomeUnknown: (bank) =>
     say`I haven't had an answer from ${bank} about that payment yet. It won't be sent twice. Please check your balance in a few minutes.`,
+  privacyPin: () => say`For your privacy, I need your four-digit voice PIN before I share any account details. What's your voice PIN?`,
   paymentHelp: () => say`To approve the payment, say your four-digit voice PIN. To stop, say cancel. What's your voice PIN?`,
   paymentCardTitle: () => 'Payment',
 };

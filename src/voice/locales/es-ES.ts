@@ -174,6 +174,7 @@ export const esES: Catalogue = {
   paymentRejected: () => say`Lo siento, el banco no ha aceptado ese pago porque no hay saldo suficiente. No se ha enviado nada.`,
   paymentOutcomeUnknown: (bank) =>
     say`Todavía no tengo respuesta de ${bank} sobre ese pago. No se enviará dos veces. Consulta tu saldo dentro de unos minutos.`,
+  privacyPin: () => say`Por tu privacidad, necesito tu PIN de voz de cuatro cifras antes de darte datos de tus cuentas. ¿Cuál es tu PIN de voz?`,
   paymentHelp: () => say`Para aprobar el pago, di tu PIN de voz de cuatro cifras. Para dejarlo, di cancelar. ¿Cuál es tu PIN de voz?`,
   paymentCardTitle: () => 'Pago',
 };

@@ -180,6 +180,7 @@ export const esUS: Catalogue = {
   paymentRejected: () => say`Lo siento, el banco no aceptó ese pago porque no hay saldo suficiente. No se envió nada.`,
   paymentOutcomeUnknown: (bank) =>
     say`Todavía no tengo respuesta de ${bank} sobre ese pago. No se enviará dos veces. Revisa tu saldo en unos minutos.`,
+  privacyPin: () => say`Por tu privacidad, necesito tu PIN de voz de cuatro dígitos antes de darte datos de tus cuentas. ¿Cuál es tu PIN de voz?`,
   paymentHelp: () => say`Para aprobar el pago, di tu PIN de voz de cuatro dígitos. Para detenerlo, di cancelar. ¿Cuál es tu PIN de voz?`,
   paymentCardTitle: () => 'Pago',
 };
