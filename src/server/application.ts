@@ -14,6 +14,7 @@ import { sandboxLedger, seedLedger } from '../bank/sandbox/ledger';
 import { type BankConfig, type Config, loadConfig } from '../config';
 import { createConversation, type Conversation } from '../core/conversation';
 import { PENDING_TTL_MS, type PaymentDeps } from '../core/payments/deps';
+import { inFlight } from '../core/payments/in-flight';
 import { enrolMissingPins } from '../security/enrol';
 import { pinChecker } from '../security/voice-pin';
 import { auditLog } from '../store/audit';
@@ -72,6 +73,7 @@ export function paymentDeps(
     audit,
     limits: { perPayment: config.paymentLimit, perDay: config.dailyLimit },
     pendingTtlMs: PENDING_TTL_MS,
+    confirmations: inFlight(),
   };
 }
 

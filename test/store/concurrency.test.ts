@@ -52,7 +52,8 @@ describe.each(engines().map((e) => [e.name, e] as const))('concurrency on %s', (
   it('10 concurrent wrong PINs are all counted up to the limit, then voice payments lock', async () => {
     const payment = await pendingPaymentId(app);
     const replies = await Promise.all(
-      Array.from({ length: 10 }, () => app.conversation.handle(turn('ProvidePin', { slots: { pin: '1111' }, session: { payment } }))),
+      // Ten different guesses, as a brute-force attempt would send them.
+      Array.from({ length: 10 }, (_, i) => app.conversation.handle(turn('ProvidePin', { slots: { pin: String(1110 + i) }, session: { payment } }))),
     );
     const texts = replies.map((r) => r?.speechText ?? '');
     expect(texts.filter((t) => t.startsWith("That PIN didn't match. You have"))).toHaveLength(2);

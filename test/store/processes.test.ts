@@ -59,7 +59,7 @@ describe.each(engines().map((e) => [e.name, e] as const))('two server processes 
   it('lock after three wrong PINs sent to both', async () => {
     const [a, b] = servers as [ServerProcess, ServerProcess];
     const payment = (await post(a, readBack)).sessionAttributes?.payment as string;
-    const replies = await Promise.all(Array.from({ length: 10 }, (_, i) => post(i % 2 ? a : b, confirm(payment, '9999'))));
+    const replies = await Promise.all(Array.from({ length: 10 }, (_, i) => post(i % 2 ? a : b, confirm(payment, String(9990 + i)))));
     const ssml = replies.map((r) => r.response.outputSpeech?.ssml ?? '');
     expect(ssml.filter((s) => s.includes('didn&apos;t match. You have'))).toHaveLength(2);
     expect(ssml.filter((s) => s.includes('locked voice payments'))).toHaveLength(1);

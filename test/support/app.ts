@@ -48,16 +48,30 @@ export interface TestSaldo {
  */
 export function testSaldo(env: NodeJS.ProcessEnv = {}, overrides: ApplicationOverrides = {}): TestSaldo {
   const { log, capture } = captureLogs();
-  const application = createApplication(
-    { SALDO_VERIFY_REQUESTS: 'false', DATABASE_URL: 'sqlite::memory:', ...env },
-    { log, now: () => FIXED_NOW, ...overrides },
-  );
-  opened.push(application.catch(() => undefined));
+  // Built on first use: a suite declares many of these up front, and building them all at
+  // once (each enrols PINs with scrypt) would starve the thread pool the first tests need.
+  let built: Promise<Application> | undefined;
+  const application = () => {
+    if (!built) {
+      built = createApplication(
+        { SALDO_VERIFY_REQUESTS: 'false', DATABASE_URL: 'sqlite::memory:', ...env },
+        { log, now: () => FIXED_NOW, ...overrides },
+      );
+      opened.push(built.catch(() => undefined));
+    }
+    return built;
+  };
   const handler: LambdaHandler = (event, context, callback) => {
-    application.then(
+    application().then(
       (app) => lambdaHandlerFor(createAlexaSkill({ conversation: app.conversation }))(event, context, callback),
       (error: unknown) => callback(error as Error),
     );
   };
-  return { application, logs: capture, handler };
+  return {
+    get application() {
+      return application();
+    },
+    logs: capture,
+    handler,
+  };
 }

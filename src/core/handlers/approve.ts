@@ -194,6 +194,12 @@ export async function providePin(ctx: CustomerTurn): Promise<Draft> {
   const pin = ctx.turn.slots.pin?.spoken?.trim() ?? '';
   if (!PIN_PATTERN.test(pin)) return ask(say.pinFormat(), { payment: payment.id });
   if (payment.status === 'awaiting_pin' && isExpired(ctx, payment)) return expire(ctx, payment);
+  return ctx.deps.payments.confirmations.run([ctx.customer.id, payment.id, pin, ctx.say.locale, ctx.turn.platform, String(ctx.turn.newSession)], () => confirm(ctx, payment, pin));
+}
+
+async function confirm(ctx: CustomerTurn, payment: PendingPayment, pin: string): Promise<Draft> {
+  const { say } = ctx;
+  const { pins, bankId, pending } = ctx.deps.payments;
   try {
     return await pins.exclusive(bankId, ctx.customer.id, async () => {
       const current = await pending.find(payment.id, bankId, ctx.customer.id);

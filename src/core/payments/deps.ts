@@ -3,6 +3,8 @@ import type { PinChecker } from '../../security/voice-pin';
 import type { AuditLog } from '../../store/audit';
 import type { PendingPayments } from '../../store/pending-payments';
 import type { VoiceSpending } from '../../store/spending';
+import type { Draft } from '../reply';
+import type { InFlight } from './in-flight';
 
 export interface PaymentLimits {
   /** Decimal strings in the account's currency ("1000.00"). */
@@ -19,6 +21,8 @@ export interface PaymentDeps {
   readonly limits: PaymentLimits;
   /** How long a read-back payment waits for its PIN. */
   readonly pendingTtlMs: number;
+  /** Identical concurrent confirmations share one answer. */
+  readonly confirmations: InFlight<Draft>;
 }
 
 export const PENDING_TTL_MS = 5 * 60 * 1000;
