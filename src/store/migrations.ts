@@ -144,6 +144,37 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 4,
+    name: 'Open Banking sandbox consents and payment orders',
+    statements: () => [
+      `CREATE TABLE ob_sandbox_consents (
+    bank_id TEXT NOT NULL,
+    consent_id TEXT NOT NULL,
+    customer_id TEXT NOT NULL,
+    idempotency_key TEXT NOT NULL,
+    request_json TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    status_updated_at BIGINT NOT NULL,
+    PRIMARY KEY (bank_id, consent_id)
+  )`,
+      `CREATE UNIQUE INDEX ob_sandbox_consents_key ON ob_sandbox_consents (bank_id, customer_id, idempotency_key)`,
+      `CREATE TABLE ob_sandbox_payments (
+    bank_id TEXT NOT NULL,
+    payment_id TEXT NOT NULL,
+    consent_id TEXT NOT NULL,
+    customer_id TEXT NOT NULL,
+    idempotency_key TEXT NOT NULL,
+    request_json TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    status_updated_at BIGINT NOT NULL,
+    PRIMARY KEY (bank_id, payment_id)
+  )`,
+      `CREATE UNIQUE INDEX ob_sandbox_payments_key ON ob_sandbox_payments (bank_id, customer_id, idempotency_key)`,
+    ],
+  },
 ];
 
 /** PostgreSQL advisory lock id guarding migrations: any constant unique to Saldo. */

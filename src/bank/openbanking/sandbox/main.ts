@@ -1,0 +1,51 @@
+/**
+ * `npm run bank:sandbox`: the Open Banking sandbox bank on BANK_SANDBOX_PORT (3100), with
+ * its own store (BANK_SANDBOX_DATABASE_URL, default sqlite:data/bank-sandbox.db) and the
+ * fixture at SALDO_FIXTURE (default: the bundled fixtures/sandbox-bank.json).
+ * BANK_SANDBOX_FAULTS=true serves POST/GET/DELETE /__faults for manual fault injection.
+ */
+import pino from 'pino';
+import { z } from 'zod';
+import { openStore } from '../../../store/open';
+import { loadSandboxFixture } from '../../sandbox/fixture';
+import { createOpenBankingSandbox } from './app';
+import { BASE_PATHS } from './spec';
+
+const env = z
+  .object({
+    BANK_SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
+    BANK_SANDBOX_DATABASE_URL: z.string().min(1).default('sqlite:data/bank-sandbox.db'),
+    SALDO_FIXTURE: z.string().min(1).optional(),
+    BANK_SANDBOX_FAULTS: z.enum(['true', 'false']).optional(),
+    LOG_LEVEL: z.string().min(1).default('info'),
+  })
+  .parse(process.env);
+
+async function main(): Promise<void> {
+  const log = pino({
+    level: env.LOG_LEVEL,
+    base: { service: 'bank-sandbox' },
+    redact: { paths: ['req.headers.authorization', 'headers.authorization', 'accessToken'], censor: '[redacted]' },
+  });
+  const db = await openStore(env.BANK_SANDBOX_DATABASE_URL);
+  const fixture = loadSandboxFixture(env.SALDO_FIXTURE);
+  const app = createOpenBankingSandbox({ fixture, db, log, faultAdmin: env.BANK_SANDBOX_FAULTS === 'true' });
+  await app.ready;
+  const server = app.listen(env.BANK_SANDBOX_PORT, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : env.BANK_SANDBOX_PORT;
+    log.info({ port, aisp: BASE_PATHS.aisp, pisp: BASE_PATHS.pisp, faults: env.BANK_SANDBOX_FAULTS === 'true' }, 'open banking sandbox bank listening');
+  });
+  const stop = () => {
+    log.info('open banking sandbox bank stopping');
+    server.close(() => void db.close().finally(() => process.exit(0)));
+    server.closeAllConnections();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

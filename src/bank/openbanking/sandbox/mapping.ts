@@ -1,0 +1,172 @@
+/**
+ * The fixture's customers, accounts, payees and transactions as Open Banking v3.1.11
+ * records. Pure functions: the routes fetch, these shape.
+ */
+import { addDays } from '../../../dates';
+import { parseDecimal, toDecimal } from '../../../money';
+import type { SandboxCustomer } from '../../sandbox/fixture';
+import type { LedgerBalance } from '../../sandbox/ledger';
+import type { SandboxAccount, SandboxPayee, SandboxTransaction } from './bank';
+import type {
+  CreditDebitIndicator,
+  ObAccount6,
+  ObAmount,
+  ObBalance,
+  ObBeneficiary5,
+  ObParty2,
+  ObStatement2,
+  ObTransaction6,
+  SchemeName,
+} from './ob-types';
+import { startOfLocalDay, zonedDateTime } from './time';
+
+const IBAN = /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/;
+
+/** An identification without spaces, upper-cased: how two spellings are compared. */
+export function compactIdentification(identification: string): string {
+  return identification.replace(/\s+/g, '').toUpperCase();
+}
+
+function numberScheme(identification: string): SchemeName {
+  return IBAN.test(compactIdentification(identification)) ? 'UK.OBIE.IBAN' : 'UK.OBIE.SortCodeAccountNumber';
+}
+
+/** Cards by PAN, IBAN-shaped numbers by IBAN, everything else as a sort code + account number. */
+export function accountScheme(account: SandboxAccount): SchemeName {
+  return account.type === 'credit_card' ? 'UK.OBIE.PAN' : numberScheme(account.number);
+}
+
+export function payeeScheme(payee: SandboxPayee): SchemeName {
+  return numberScheme(payee.accountNumber);
+}
+
+export function obAmount(minor: number, currency: string): ObAmount {
+  return { Amount: toDecimal({ minor: Math.abs(minor), currency }), Currency: currency };
+}
+
+const SUB_TYPES = { checking: 'CurrentAccount', savings: 'Savings', credit_card: 'CreditCard' } as const;
+
+export function toObAccount(customer: SandboxCustomer, account: SandboxAccount): ObAccount6 {
+  return {
+    AccountId: account.id,
+    Status: 'Enabled',
+    Currency: account.currency,
+    AccountType: 'Personal',
+    AccountSubType: SUB_TYPES[account.type],
+    ...(account.nickname ? { Nickname: account.nickname } : {}),
+    Account: [{ SchemeName: accountScheme(account), Identification: account.number, Name: customer.name }],
+  };
+}
+
+function creditDebit(minor: number): CreditDebitIndicator {
+  return minor < 0 ? 'Debit' : 'Credit';
+}
+
+/**
+ * Deposits: InterimAvailable (when the ledger has one) and InterimBooked, Credit unless
+ * negative. Cards: InterimBooked is what is owed, a Debit (Credit only when overpaid),
+ * with the credit limit as a CreditLine that is not included in that balance.
+ */
+export function toObBalances(account: SandboxAccount, balance: LedgerBalance, dateTime: string): ObBalance[] {
+  const { currency } = account;
+  if (account.type === 'credit_card') {
+    return [
+      {
+        AccountId: account.id,
+        CreditDebitIndicator: balance.currentMinor < 0 ? 'Credit' : 'Debit',
+        Type: 'InterimBooked',
+        DateTime: dateTime,
+        Amount: obAmount(balance.currentMinor, currency),
+        ...(account.creditLimit === undefined
+          ? {}
+          : { CreditLine: [{ Included: false, Type: 'Credit' as const, Amount: obAmount(parseDecimal(account.creditLimit, currency).minor, currency) }] }),
+      },
+    ];
+  }
+  const balances: ObBalance[] = [];
+  if (balance.availableMinor !== undefined) {
+    balances.push({
+      AccountId: account.id,
+      CreditDebitIndicator: creditDebit(balance.availableMinor),
+      Type: 'InterimAvailable',
+      DateTime: dateTime,
+      Amount: obAmount(balance.availableMinor, currency),
+    });
+  }
+  balances.push({
+    AccountId: account.id,
+    CreditDebitIndicator: creditDebit(balance.currentMinor),
+    Type: 'InterimBooked',
+    DateTime: dateTime,
+    Amount: obAmount(balance.currentMinor, currency),
+  });
+  return balances;
+}
+
+export function toObTransaction(transaction: SandboxTransaction, timeZone: string): ObTransaction6 {
+  return {
+    AccountId: transaction.accountId,
+    TransactionId: transaction.id,
+    CreditDebitIndicator: transaction.creditDebit === 'debit' ? 'Debit' : 'Credit',
+    Status: transaction.status === 'pending' ? 'Pending' : 'Booked',
+    BookingDateTime: zonedDateTime(transaction.bookedAt, timeZone),
+    ...(transaction.description ? { TransactionInformation: transaction.description } : {}),
+    Amount: obAmount(transaction.amountMinor, transaction.currency),
+  };
+}
+
+/** A saved payee: its id, its account, and the names a customer may say for it. */
+export function toObBeneficiary(accountId: string, payee: SandboxPayee): ObBeneficiary5 {
+  return {
+    AccountId: accountId,
+    BeneficiaryId: payee.id,
+    BeneficiaryType: 'Trusted',
+    Reference: payee.name.slice(0, 35),
+    CreditorAccount: { SchemeName: payeeScheme(payee), Identification: payee.accountNumber, Name: payee.name },
+    SupplementaryData: { saldoAliases: payee.aliases, saldoPayeeKind: payee.kind },
+  };
+}
+
+/** Days between a card statement's closing date and its payment due date. */
+export const STATEMENT_GRACE_DAYS = 25;
+
+/**
+ * A credit card's latest statement, carrying what the fixture knows: the minimum payment
+ * due and its due date (plus the credit limit). The statement closed 25 days before the
+ * due date (never after today) and covers the 30 days before that.
+ */
+export function toObStatement(customer: SandboxCustomer, account: SandboxAccount, today: string): ObStatement2 | undefined {
+  if (account.type !== 'credit_card') return undefined;
+  const { currency } = account;
+  const zone = customer.timeZone;
+  const due = account.paymentDueInDays === undefined ? undefined : addDays(today, account.paymentDueInDays);
+  const closedByDue = due === undefined ? today : addDays(due, -STATEMENT_GRACE_DAYS);
+  const closing = closedByDue < today ? closedByDue : today;
+  const start = addDays(closing, -30);
+  const end = zonedDateTime(startOfLocalDay(addDays(closing, 1), zone) - 1000, zone);
+  const amounts: ObStatement2['StatementAmount'][number][] = [];
+  if (account.creditLimit !== undefined) {
+    amounts.push({ CreditDebitIndicator: 'Credit', Type: 'UK.OBIE.CreditLimit', Amount: obAmount(parseDecimal(account.creditLimit, currency).minor, currency) });
+  }
+  if (account.minimumPaymentDue !== undefined) {
+    amounts.push({
+      CreditDebitIndicator: 'Debit',
+      Type: 'UK.OBIE.MinimumPaymentDue',
+      Amount: obAmount(parseDecimal(account.minimumPaymentDue, currency).minor, currency),
+    });
+  }
+  return {
+    AccountId: account.id,
+    StatementId: `${account.id}-${closing}`.slice(-40),
+    Type: 'RegularPeriodic',
+    StartDateTime: zonedDateTime(startOfLocalDay(start, zone), zone),
+    EndDateTime: end,
+    CreationDateTime: end,
+    StatementAmount: amounts,
+    StatementDateTime: due === undefined ? [] : [{ DateTime: zonedDateTime(startOfLocalDay(due, zone), zone), Type: 'UK.OBIE.PaymentDue' }],
+  };
+}
+
+export function toObParty(customer: SandboxCustomer): ObParty2 {
+  return { PartyId: customer.id, PartyType: 'Sole', Name: customer.name };
+}

@@ -1,0 +1,107 @@
+/**
+ * The official Open Banking UK v3.1.11 specs (copies kept in the repository, so a fresh
+ * clone has them) and the express-openapi-validator middleware built from them.
+ *
+ * The files are used as published. In memory, two documented additions are made:
+ * - GET /accounts/{AccountId}/transactions gains the optional `page` query parameter its
+ *   Links.Next/Prev carry (the spec leaves paging links to the bank);
+ * - the from/to booking and statement date-time query parameters are checked as their
+ *   descriptions say: the time part is optional and a time zone, if any, is ignored, so
+ *   "2024-05-01T00:00:00" and "2024-05-01" are accepted (JSON Schema's strict date-time
+ *   would demand an offset). Responses keep the strict RFC 3339 date-time.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as OpenApiValidator from 'express-openapi-validator';
+import type { RequestHandler } from 'express';
+import { queryWallClock } from './time';
+
+export const SPEC_DIR = path.resolve(__dirname, '../../../../test/fixtures/open-banking');
+export const SPEC_FILES = {
+  aisp: path.join(SPEC_DIR, 'account-info-openapi.json'),
+  pisp: path.join(SPEC_DIR, 'payment-initiation-openapi.json'),
+} as const;
+export type Api = keyof typeof SPEC_FILES;
+
+/** The mount points the specs' `servers` name. */
+export const BASE_PATHS: Readonly<Record<Api, string>> = {
+  aisp: '/open-banking/v3.1/aisp',
+  pisp: '/open-banking/v3.1/pisp',
+};
+
+const QUERY_DATE_TIME_FORMAT = 'ob-query-date-time';
+const QUERY_DATE_TIME_PARAMETERS = ['FromBookingDateTimeParam', 'ToBookingDateTimeParam', 'FromStatementDateTimeParam', 'ToStatementDateTimeParam'];
+const PAGED_OPERATIONS = ['/accounts/{AccountId}/transactions'];
+
+type Json = Record<string, unknown>;
+
+function objectAt(value: unknown, ...keys: string[]): Json {
+  let at: unknown = value;
+  for (const key of keys) {
+    if (typeof at !== 'object' || at === null) throw new Error(`Open Banking spec: missing ${keys.join('.')}`);
+    at = (at as Json)[key];
+  }
+  if (typeof at !== 'object' || at === null) throw new Error(`Open Banking spec: missing ${keys.join('.')}`);
+  return at as Json;
+}
+
+export function loadSpec(api: Api): Json {
+  const spec = JSON.parse(readFileSync(SPEC_FILES[api], 'utf8')) as Json;
+  const servers = spec.servers;
+  const url = Array.isArray(servers) ? (servers[0] as { url?: unknown } | undefined)?.url : undefined;
+  if (url !== BASE_PATHS[api]) throw new Error(`Open Banking ${api} spec: expected server ${BASE_PATHS[api]}, found ${String(url)}`);
+  if (api === 'aisp') {
+    for (const name of QUERY_DATE_TIME_PARAMETERS) {
+      objectAt(spec, 'components', 'parameters', name, 'schema').format = QUERY_DATE_TIME_FORMAT;
+    }
+    for (const route of PAGED_OPERATIONS) {
+      const operation = objectAt(spec, 'paths', route, 'get');
+      const parameters = Array.isArray(operation.parameters) ? operation.parameters : [];
+      operation.parameters = [
+        ...parameters,
+        {
+          in: 'query',
+          name: 'page',
+          required: false,
+          description: 'Sandbox paging: the page Links.Self/Next/Prev point at (1-based).',
+          schema: { type: 'string', pattern: '^[1-9][0-9]{0,5}$' },
+        },
+      ];
+    }
+  }
+  return spec;
+}
+
+type ValidatorOptions = Parameters<typeof OpenApiValidator.middleware>[0];
+
+/**
+ * Requests and responses checked against the spec. Formats are checked in ajv-formats'
+ * "full" mode (real dates, RFC 3986 URIs). Security is the sandbox's own bearer check,
+ * which runs first so a missing or unknown token is a 401, as the spec has it.
+ */
+export function validatorOptions(api: Api): ValidatorOptions {
+  return {
+    apiSpec: loadSpec(api) as unknown as ValidatorOptions['apiSpec'],
+    validateApiSpec: true,
+    validateRequests: { allowUnknownQueryParameters: false, coerceTypes: false },
+    validateResponses: { removeAdditional: false, coerceTypes: false },
+    validateSecurity: false,
+    validateFormats: true,
+    ajvFormats: { mode: 'full' },
+    formats: { [QUERY_DATE_TIME_FORMAT]: { type: 'string', validate: (value: string) => queryWallClock(value) !== undefined } },
+    $refParser: { mode: 'bundle' },
+    ignoreUndocumented: false,
+  };
+}
+
+const cache = new Map<Api, RequestHandler[]>();
+
+/** Built once per process: compiling the schemas of two 600 kB specs is the slow part. */
+export function specValidator(api: Api): RequestHandler[] {
+  let handlers = cache.get(api);
+  if (!handlers) {
+    handlers = OpenApiValidator.middleware(validatorOptions(api)) as unknown as RequestHandler[];
+    cache.set(api, handlers);
+  }
+  return handlers;
+}

@@ -1,0 +1,255 @@
+/**
+ * A small stand-in for Alexa's NLU, built from the same language model the
+ * interaction models are generated from (src/language/model.ts): each sample becomes
+ * a pattern of words and slot captures, compiled once. An utterance that fits a sample
+ * exactly is that intent (score 1); otherwise it goes to Fallback, as Alexa does, and
+ * the closest intents are reported so the developer can see which samples are missing.
+ *
+ * Deliberately literal: real NLU generalises beyond the samples, but a console that
+ * only matches what the model says shows exactly where the model is thin.
+ */
+import { isBuiltInSlotKind, type LanguageModel, type ModelSlot } from '../language/model';
+import { parseSpokenDate } from './dates';
+import { languageOf, type NumberLanguage } from './numbers';
+import { normalisePhrase, toWords, type Word } from './text';
+
+export interface SlotMatch {
+  readonly name: string;
+  /** The model's slot type: number, fourDigitNumber, date or a custom type name. */
+  readonly type: string;
+  /** The words said, as typed (numbers as digits). */
+  readonly spoken: string;
+  /** What the platform puts in the slot: digits, an ISO date, or the spoken words. */
+  readonly value: string;
+  /** Entity resolution for custom types: the value id and its canonical name. */
+  readonly resolvedId?: string;
+  readonly resolvedName?: string;
+}
+
+export interface IntentScore {
+  /** The core's intent name (the model's key, the Google handler name). */
+  readonly intent: string;
+  readonly score: number;
+  /** The sample that came closest. */
+  readonly sample: string;
+}
+
+export interface Match {
+  /** The core's intent name; Fallback when nothing matched. */
+  readonly intent: string;
+  /** 1 for a sample matched in full, 0 for Fallback by default. */
+  readonly score: number;
+  readonly matched: boolean;
+  /** The sample that matched. */
+  readonly sample?: string;
+  readonly slots: readonly SlotMatch[];
+  /** When nothing matched: the nearest intents, best first. */
+  readonly closest: readonly IntentScore[];
+}
+
+export interface MatcherOptions {
+  /** Today's ISO date where the user is, for relative dates ("yesterday"). */
+  readonly today: () => string;
+}
+
+export interface Matcher {
+  readonly model: LanguageModel;
+  readonly language: NumberLanguage;
+  /** The core intent for an utterance. */
+  match(utterance: string): Match;
+  /**
+   * The utterance as the value of one slot, the way Alexa's dialog model hears an answer
+   * to "Which payee?": undefined when it is not a value of that slot's type.
+   * `strict` refuses unresolved custom values (so "cancel" is not a payee).
+   */
+  fillSlot(intent: string, slot: string, utterance: string, strict: boolean): SlotMatch | undefined;
+  /** The Alexa intent name for a core intent (the first, for Cancel/Stop). */
+  alexaName(intent: string): string;
+}
+
+type Part = { readonly kind: 'word'; readonly norm: string } | { readonly kind: 'slot'; readonly slot: ModelSlot };
+
+interface Pattern {
+  readonly intent: string;
+  readonly sample: string;
+  readonly parts: readonly Part[];
+  readonly literals: number;
+  /** The literal words as a set, for the fuzzy score. */
+  readonly literalSet: ReadonlySet<string>;
+}
+
+interface TypeValue {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** How good a full match is; compared field by field, larger is better. */
+interface Ranking {
+  readonly literals: number;
+  readonly unresolved: number;
+  readonly resolved: number;
+}
+
+const FALLBACK = 'Fallback';
+const MAX_CLOSEST = 3;
+
+function better(a: Ranking, b: Ranking): boolean {
+  if (a.literals !== b.literals) return a.literals > b.literals;
+  if (a.unresolved !== b.unresolved) return a.unresolved < b.unresolved;
+  return a.resolved > b.resolved;
+}
+
+/** Words customers put in front of a slot answer ("to City Power", "from my savings"). */
+const ANSWER_LEADING: Readonly<Record<NumberLanguage, ReadonlySet<string>>> = {
+  en: new Set(['to', 'the', 'my', 'from', 'of', 'it', 'is', 'its', 'pay', 'use']),
+  es: new Set(['a', 'al', 'la', 'el', 'mi', 'de', 'desde', 'con', 'es', 'paga', 'usa']),
+};
+/** Currency words after an amount answer ("forty five dollars"). */
+const ANSWER_TRAILING = new Set(['dollars', 'dollar', 'pounds', 'pound', 'euros', 'euro', 'pesos', 'dolares', 'dolar', 'bucks', 'quid']);
+
+/** Token-set Dice similarity: shared words relative to the sizes of both sets. */
+function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const word of a) if (b.has(word)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
+
+export function createMatcher(model: LanguageModel, options: MatcherOptions): Matcher {
+  const language = languageOf(model.locale);
+
+  // Custom types: every value and synonym, normalised like the input, to its id.
+  const typeIndex = new Map<string, Map<string, TypeValue>>();
+  for (const [typeName, type] of Object.entries(model.types)) {
+    const index = new Map<string, TypeValue>();
+    for (const value of type.values) {
+      for (const phrase of [value.value, ...value.synonyms]) {
+        const key = normalisePhrase(phrase, language);
+        if (!index.has(key)) index.set(key, { id: value.id, name: value.value });
+      }
+    }
+    typeIndex.set(typeName, index);
+  }
+
+  const patterns: Pattern[] = [];
+  for (const [intent, definition] of Object.entries(model.intents)) {
+    const slots = new Map(definition.slots.map((slot) => [slot.name, slot]));
+    for (const sample of definition.samples) {
+      const parts: Part[] = [];
+      // Literal stretches are converted as a whole ("four digit" → "4 digit"), slots kept apart.
+      for (const piece of sample.split(/(\{[^{}]*\})/)) {
+        const reference = /^\{([^{}]*)\}$/.exec(piece);
+        const slot = reference ? slots.get(reference[1] ?? '') : undefined;
+        if (slot) parts.push({ kind: 'slot', slot });
+        else for (const word of toWords(piece, language)) parts.push({ kind: 'word', norm: word.norm });
+      }
+      const words = parts.flatMap((part) => (part.kind === 'word' ? [part.norm] : []));
+      patterns.push({ intent, sample, parts, literals: words.length, literalSet: new Set(words) });
+    }
+  }
+
+  /** A capture as a value of the slot's type, or undefined when the type refuses it. */
+  function slotValue(slot: ModelSlot, words: readonly Word[]): SlotMatch | undefined {
+    const spoken = words.map((word) => word.text).join(' ');
+    const norm = words.map((word) => word.norm);
+    const base = { name: slot.name, type: slot.type, spoken };
+    if (isBuiltInSlotKind(slot.type)) {
+      const single = norm.length === 1 ? (norm[0] ?? '') : '';
+      switch (slot.type) {
+        case 'number':
+          // Whole numbers, or a decimal amount typed as such ("45.20"): the core takes both.
+          return /^\d{1,12}([.,]\d{1,2})?$/.test(single) ? { ...base, value: single } : undefined;
+        case 'fourDigitNumber':
+          return /^\d{4}$/.test(single) ? { ...base, value: single } : undefined;
+        case 'date': {
+          const date = parseSpokenDate(norm, language, options.today());
+          return date ? { ...base, value: date } : undefined;
+        }
+      }
+    }
+    // Custom types take any words, resolved to an id when they name a value or synonym.
+    const found = typeIndex.get(slot.type)?.get(norm.join(' '));
+    return found ? { ...base, value: spoken, resolvedId: found.id, resolvedName: found.name } : { ...base, value: spoken };
+  }
+
+  /** Every way the words fit the pattern, as slot values; invalid captures are dropped. */
+  function fits(parts: readonly Part[], words: readonly Word[]): SlotMatch[][] {
+    const results: SlotMatch[][] = [];
+    const walk = (p: number, w: number, slots: SlotMatch[]): void => {
+      if (p === parts.length) {
+        if (w === words.length) results.push(slots);
+        return;
+      }
+      const part = parts[p] as Part;
+      if (part.kind === 'word') {
+        if (words[w]?.norm === part.norm) walk(p + 1, w + 1, slots);
+        return;
+      }
+      // Leave at least one word for each later part.
+      const remainingParts = parts.length - p - 1;
+      for (let end = w + 1; end <= words.length - remainingParts; end++) {
+        const value = slotValue(part.slot, words.slice(w, end));
+        if (value) walk(p + 1, end, [...slots, value]);
+      }
+    };
+    walk(0, 0, []);
+    return results;
+  }
+
+  function rankingOf(pattern: Pattern, slots: readonly SlotMatch[]): Ranking {
+    const custom = slots.filter((slot) => !isBuiltInSlotKind(slot.type));
+    const resolved = custom.filter((slot) => slot.resolvedId !== undefined).length;
+    return { literals: pattern.literals, unresolved: custom.length - resolved, resolved };
+  }
+
+  function closest(words: readonly Word[]): IntentScore[] {
+    const said = new Set(words.map((word) => word.norm));
+    const best = new Map<string, IntentScore>();
+    for (const pattern of patterns) {
+      const score = dice(said, pattern.literalSet);
+      const current = best.get(pattern.intent);
+      if (score > 0 && (!current || score > current.score)) best.set(pattern.intent, { intent: pattern.intent, score, sample: pattern.sample });
+    }
+    return [...best.values()].sort((a, b) => b.score - a.score).slice(0, MAX_CLOSEST);
+  }
+
+  function match(utterance: string): Match {
+    const words = toWords(utterance, language);
+    let best: { pattern: Pattern; slots: SlotMatch[]; ranking: Ranking } | undefined;
+    for (const pattern of patterns) {
+      for (const slots of fits(pattern.parts, words)) {
+        const ranking = rankingOf(pattern, slots);
+        if (!best || better(ranking, best.ranking)) best = { pattern, slots, ranking };
+      }
+    }
+    if (best) return { intent: best.pattern.intent, score: 1, matched: true, sample: best.pattern.sample, slots: best.slots, closest: [] };
+    return { intent: FALLBACK, score: 0, matched: false, slots: [], closest: closest(words) };
+  }
+
+  function fillSlot(intent: string, slotName: string, utterance: string, strict: boolean): SlotMatch | undefined {
+    const slot = model.intents[intent]?.slots.find((candidate) => candidate.name === slotName);
+    if (!slot) return undefined;
+    let words = toWords(utterance, language);
+    const leading = ANSWER_LEADING[language];
+    const tries: Word[][] = [words];
+    while (words.length > 1 && leading.has(words[0]?.norm ?? '')) {
+      words = words.slice(1);
+      tries.push(words);
+    }
+    if (slot.type === 'number') {
+      for (const attempt of [...tries]) {
+        if (attempt.length > 1 && ANSWER_TRAILING.has(attempt[attempt.length - 1]?.norm ?? '')) tries.push(attempt.slice(0, -1));
+      }
+    }
+    const values = tries.map((attempt) => slotValue(slot, attempt)).filter((value): value is SlotMatch => value !== undefined);
+    const sure = values.find((value) => isBuiltInSlotKind(value.type) || value.resolvedId !== undefined);
+    if (sure || strict) return sure;
+    return values[0];
+  }
+
+  function alexaName(intent: string): string {
+    return model.intents[intent]?.alexa[0] ?? 'AMAZON.FallbackIntent';
+  }
+
+  return { model, language, match, fillSlot, alexaName };
+}
