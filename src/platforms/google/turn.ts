@@ -25,7 +25,8 @@ function slotValue(name: SlotName, param: { original?: unknown; resolved?: unkno
     const digits = name === 'pin' && Number.isInteger(resolved) && resolved >= 0 && resolved < 10_000 ? String(resolved).padStart(4, '0') : String(resolved);
     return { spoken: digits };
   }
-  if (typeof resolved === 'string' && resolved) return { spoken: originalText ?? resolved, resolvedId: resolved };
+  // The PIN's type resolves to its digits, whatever words were said.
+  if (typeof resolved === 'string' && resolved) return name === 'pin' ? { spoken: resolved } : { spoken: originalText ?? resolved, resolvedId: resolved };
   const date = isoDate(resolved);
   if (date) return { spoken: date };
   return originalText ? { spoken: originalText } : undefined;
