@@ -13,6 +13,8 @@ export type AuditEvent =
   | 'payment.approved'
   | 'payment.executed'
   | 'payment.rejected'
+  /** The bank's answer was lost: the payment stays approved and is asked again with the same key. */
+  | 'payment.outcome_unknown'
   | 'security.redaction';
 
 export interface AuditEntry {

@@ -93,7 +93,10 @@ export function createOpenBankingConnector(options: OpenBankingOptions): OpenBan
       await Promise.all(
         accounts.Data.Account.map((a) => read({ path: `${AIS}/accounts/${encodeURIComponent(a.AccountId)}/beneficiaries`, accessToken }, beneficiariesResponse)),
       )
-    ).flatMap((r) => r.Data.Beneficiary);
+    )
+      .flatMap((r) => r.Data.Beneficiary)
+      // A bank may list the same beneficiary under each account.
+      .filter((b, i, all) => !b.BeneficiaryId || all.findIndex((other) => other.BeneficiaryId === b.BeneficiaryId) === i);
     const partyId = party.Data.Party?.PartyId;
     if (!partyId) throw new UnknownAccessTokenError();
     return {

@@ -129,7 +129,7 @@ async function execute(ctx: CustomerTurn, payment: PendingPayment): Promise<Draf
     // The bank may or may not have it: the payment stays approved and the same key is
     // used if the customer confirms again, so it can never be sent twice.
     ctx.deps.log.warn({ payment: payment.id.slice(-6), reason: error instanceof Error ? error.message : String(error) }, 'payment outcome unknown');
-    await audit(ctx, 'payment.rejected', payment, { reason: 'outcome_unknown' });
+    await audit(ctx, 'payment.outcome_unknown', payment, { reason: error instanceof Error ? error.name : 'unknown' });
     return answer(ctx, ctx.say.paymentOutcomeUnknown(ctx.bankName), {});
   }
   let outcome: Outcome;

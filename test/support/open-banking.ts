@@ -1,0 +1,42 @@
+/** Saldo configured with one Open Banking bank: the sandbox Open Banking server over HTTP. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DEFAULT_FIXTURE_PATH } from '../../src/bank/sandbox/fixture';
+import { startSandbox, type RunningSandbox } from '../openbanking-sandbox/helpers';
+import { FIXED_NOW } from './app';
+import { testHttpApp, type TestHttp } from './http';
+
+export interface OpenBankingSaldo {
+  readonly bank: RunningSandbox;
+  readonly saldo: TestHttp;
+  close(): Promise<void>;
+}
+
+export async function saldoOnOpenBanking(resilience?: Record<string, number>): Promise<OpenBankingSaldo> {
+  const bank = await startSandbox({ now: () => FIXED_NOW });
+  const dir = mkdtempSync(path.join(tmpdir(), 'saldo-ob-'));
+  const file = path.join(dir, 'saldo.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      banks: [
+        {
+          id: 'open-sandbox',
+          names: { 'en-US': 'Open Sandbox Bank', 'es-ES': 'Banco Abierto' },
+          connector: {
+            type: 'openbanking',
+            baseUrl: bank.baseUrl,
+            financialId: 'saldo-sandbox',
+            locale: 'en-US',
+            timeZone: 'America/New_York',
+            enrolPinsFrom: DEFAULT_FIXTURE_PATH,
+            ...(resilience ? { resilience } : {}),
+          },
+        },
+      ],
+    }),
+  );
+  const saldo = await testHttpApp({ env: { SALDO_CONFIG: file } });
+  return { bank, saldo, close: () => bank.close() };
+}
