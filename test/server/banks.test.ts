@@ -144,3 +144,10 @@ describe('a broken configuration file', () => {
     expect(() => loadConfig({ SALDO_CONFIG: path.join(dir, 'missing.json') })).toThrow(/SALDO_CONFIG .*missing\.json/);
   });
 });
+
+describe('the example configuration files in config/', () => {
+  it.each(['saldo.example.yaml', 'open-banking-sandbox.yaml'])('%s is valid', (name) => {
+    const config = loadConfig({ SALDO_CONFIG: path.resolve(__dirname, '../../config', name) });
+    expect(config.banks?.length).toBeGreaterThan(0);
+  });
+});
