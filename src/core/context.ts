@@ -1,6 +1,7 @@
 /** What a capability handler gets: the turn, who is speaking, and the means to answer. */
 import type { Account, BankConnector, Customer } from '../bank/connector';
 import type { Catalogue } from '../voice/locales';
+import type { PhrasingChooser } from '../voice/locales/variety';
 import type { ReadApprovals } from '../store/read-approvals';
 import type { PaymentDeps } from './payments/deps';
 import type { Turn } from './turn';
@@ -21,6 +22,8 @@ export interface CoreDeps {
   readonly payments: PaymentDeps;
   /** Present for a bank in privacy mode: reads wait for the voice PIN. */
   readonly privacy?: { readonly approvals: ReadApprovals };
+  /** Which phrasing of a varied message to say (default: one per customer and day). */
+  readonly phrasing?: (seed: string) => PhrasingChooser;
   /** Overrides of the turn's timing (tests). */
   readonly progressAfterMs?: number;
   readonly turnDeadlineMs?: number;

@@ -6,6 +6,7 @@ import { UnknownAccessTokenError, type Account, type Customer } from '../bank/co
 import { todayIn } from '../dates';
 import { prepareIdentifiers, type SecurityEvent } from '../voice/guard';
 import { maskForLog } from '../voice/mask';
+import { dailyPhrasing, withVariety } from '../voice/locales/variety';
 import { catalogueFor, type Catalogue } from '../voice/locales';
 import { renderReply, type SafeReply } from '../voice/reply';
 import { answer, ask } from './answers';
@@ -165,7 +166,8 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
         'turn',
       );
       if (turn.intent === 'SessionEnded') return undefined;
-      const say = catalogueFor(turn.locale);
+      const phrasingSeed = `${turn.accessToken ?? turn.requestId}|${deps.now().toISOString().slice(0, 10)}`;
+      const say = withVariety(catalogueFor(turn.locale), (deps.phrasing ?? dailyPhrasing)(phrasingSeed));
       const bankName = bankNameFor(deps.bankNames, say.locale);
       const guard = (customer?: Customer) => ({
         identifiers: identifiersFor(turn, customer),

@@ -12,6 +12,7 @@ import { createSandboxConnector } from '../bank/sandbox/connector';
 import { loadSandboxFixture } from '../bank/sandbox/fixture';
 import { sandboxLedger, seedLedger } from '../bank/sandbox/ledger';
 import { type BankConfig, type Config, loadConfig } from '../config';
+import type { CoreDeps } from '../core/context';
 import { createConversation, type Conversation } from '../core/conversation';
 import { PENDING_TTL_MS, type PaymentDeps } from '../core/payments/deps';
 import { inFlight } from '../core/payments/in-flight';
@@ -55,6 +56,8 @@ export interface Application {
 export interface ApplicationOverrides {
   readonly log?: Logger;
   readonly now?: () => Date;
+  /** Which phrasing of a varied message to say (tests pin the plain one). */
+  readonly phrasing?: CoreDeps['phrasing'];
 }
 
 /** Everything the payment capabilities keep in the store, for one bank. */
@@ -154,7 +157,7 @@ export async function createApplication(env: NodeJS.ProcessEnv, overrides: Appli
         now,
       );
       const privacy = bank.privacyMode ? { approvals: readApprovals(db) } : undefined;
-      const conversation = createConversation({ connector, bankNames: bank.names, now, log, payments, privacy }, (event) => {
+      const conversation = createConversation({ connector, bankNames: bank.names, now, log, payments, privacy, phrasing: overrides.phrasing }, (event) => {
         log.warn({ securityEvent: event, bank: bank.id }, 'security event: outgoing text redacted');
         payments
           .audit({ bankId: bank.id, customerId: event.customerId, channel: event.channel, event: 'security.redaction', details: { field: event.field, identifier: event.identifierHint } })

@@ -26,6 +26,7 @@ const CATALOGUES: ReadonlyArray<readonly [string, Catalogue]> = [
 const CATALOGUE_KEYS: Readonly<Record<keyof Catalogue, true>> = {
   locale: true,
   kindNames: true,
+  variants: true,
   money: true,
   suggestion: true,
   day: true,
@@ -114,6 +115,11 @@ const PAYEE = 'Marks & Spencer';
 const SPOKEN_PAYEE = "Tom's <garage>";
 const TODAY = '2026-11-29';
 
+/** Every phrasing index of a varied message. */
+function variants(count: number): number[] {
+  return Array.from({ length: count }, (_, i) => i);
+}
+
 /** Representative arguments, built with the catalogue's own words, for every message. */
 function samplesFor(c: Catalogue): Samples {
   const currency = c.locale === 'en-GB' ? 'GBP' : c.locale === 'es-ES' ? 'EUR' : 'USD';
@@ -133,7 +139,7 @@ function samplesFor(c: Catalogue): Samples {
     suggestion: (Object.keys(SUGGESTION_KEYS) as SuggestionKey[]).map((key) => [key]),
     day: [[TODAY, TODAY], ['2026-11-28', TODAY], ['2026-11-30', TODAY], ['2026-11-24', TODAY], ['2026-11-03', TODAY], ['2025-11-03', TODAY]],
     accountLabel: [[c.kindNames.checking, digits('4217')], ["Rainy Day & Saver's", digits('0088')]],
-    welcome: [[BANK]],
+    welcome: [[BANK], ...variants(c.variants.welcome).map((v) => [BANK, v] as const)],
     welcomeReprompt: [[]],
     linkAccount: [
       [BANK, 'alexa'],
@@ -167,12 +173,12 @@ function samplesFor(c: Catalogue): Samples {
     hearMore: [[]],
     nothingToContinue: [[]],
     transactionsCardTitle: [[]],
-    anythingElse: [[]],
+    anythingElse: [[], ...variants(c.variants.anythingElse).map((v) => [v] as const)],
     help: [[]],
     helpReprompt: [[]],
     fallback: [[]],
     nothingToRepeat: [[]],
-    goodbye: [[]],
+    goodbye: [[], ...variants(c.variants.goodbye).map((v) => [v] as const)],
     bankUnavailable: [[BANK]],
     oneMoment: [[BANK]],
     payWhom: [[]],
@@ -202,8 +208,8 @@ function samplesFor(c: Catalogue): Samples {
     noPendingPayment: [[]],
     paymentExpired: [[]],
     paymentCancelled: [[]],
-    paidBill: [[{ amount, payee: PAYEE, account, reference, available: amount }], [{ amount, payee: PAYEE, account, reference }]],
-    transferred: [[{ amount, from: account, to: savings, reference, available: amount }], [{ amount, from: account, to: savings, reference }]],
+    paidBill: [[{ amount, payee: PAYEE, account, reference, available: amount }], [{ amount, payee: PAYEE, account, reference }], ...variants(c.variants.done).map((variant) => [{ amount, payee: PAYEE, account, reference, variant }] as const)],
+    transferred: [[{ amount, from: account, to: savings, reference, available: amount }], [{ amount, from: account, to: savings, reference }], ...variants(c.variants.done).map((variant) => [{ amount, from: account, to: savings, reference, variant }] as const)],
     paymentRejected: [[]],
     paymentOutcomeUnknown: [[BANK]],
     paymentHelp: [[]],

@@ -8,6 +8,12 @@ export interface EnvelopeOptions {
   readonly timestamp?: string;
   readonly attributes?: Record<string, unknown>;
   readonly newSession?: boolean;
+  /** Alexa's API endpoint for this request (context.System.apiEndpoint), e.g. for progressive responses. */
+  readonly apiEndpoint?: string;
+  /** The token Alexa gives a skill to call its APIs (context.System.apiAccessToken). */
+  readonly apiAccessToken?: string;
+  /** request.requestId (default 'amzn1.echo-api.request.test'). */
+  readonly requestId?: string;
 }
 
 export function alexaEnvelope(options: EnvelopeOptions = {}): Record<string, unknown> {
@@ -44,18 +50,26 @@ export function alexaEnvelope(options: EnvelopeOptions = {}): Record<string, unk
       attributes: options.attributes ?? {},
       user,
     },
-    context: { System: { application: { applicationId: skillId }, user, device: { deviceId: 'test-device' } } },
+    context: {
+      System: {
+        application: { applicationId: skillId },
+        user,
+        device: { deviceId: 'test-device' },
+        ...(options.apiEndpoint ? { apiEndpoint: options.apiEndpoint } : {}),
+        ...(options.apiAccessToken ? { apiAccessToken: options.apiAccessToken } : {}),
+      },
+    },
     request: options.intent
       ? {
           type: 'IntentRequest',
-          requestId: 'amzn1.echo-api.request.test',
+          requestId: options.requestId ?? 'amzn1.echo-api.request.test',
           timestamp: options.timestamp ?? new Date().toISOString(),
           locale: options.locale ?? 'en-US',
           intent: { name: options.intent, confirmationStatus: 'NONE', slots },
         }
       : {
           type: 'LaunchRequest',
-          requestId: 'amzn1.echo-api.request.test',
+          requestId: options.requestId ?? 'amzn1.echo-api.request.test',
           timestamp: options.timestamp ?? new Date().toISOString(),
           locale: options.locale ?? 'en-US',
         },

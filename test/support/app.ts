@@ -55,7 +55,8 @@ export function testSaldo(env: NodeJS.ProcessEnv = {}, overrides: ApplicationOve
     if (!built) {
       built = createApplication(
         { SALDO_VERIFY_REQUESTS: 'false', DATABASE_URL: 'sqlite::memory:', ...env },
-        { log, now: () => FIXED_NOW, ...overrides },
+        // The plain phrasing of varied messages, so conversations can be checked word for word.
+        { log, now: () => FIXED_NOW, phrasing: () => () => 0, ...overrides },
       );
       opened.push(built.catch(() => undefined));
     }

@@ -15,8 +15,13 @@ export interface TransactionLine {
   readonly credit: boolean;
 }
 
+/** Messages people hear often enough to want them said in more than one way. */
+export type VariedKey = 'welcome' | 'anythingElse' | 'goodbye' | 'done';
+
 export interface Catalogue {
   readonly locale: string;
+  /** How many phrasings each varied message has; the variant arguments below pick one (0 by default). */
+  readonly variants: Readonly<Record<VariedKey, number>>;
   readonly kindNames: Readonly<Record<AccountKind, string>>;
   money(amount: Money): Spoken;
   /** A chip title of at most 25 characters. */
@@ -26,7 +31,7 @@ export interface Catalogue {
   /** "checking ending in <digits>4217</digits>". */
   accountLabel(kindOrNickname: string, lastFour: Spoken): Spoken;
 
-  welcome(bankName: string): Spoken;
+  welcome(bankName: string, variant?: number): Spoken;
   welcomeReprompt(): Spoken;
   linkAccount(bankName: string, platform: Platform): Spoken;
   linkAccountCardTitle(): string;
@@ -52,12 +57,12 @@ export interface Catalogue {
   nothingToContinue(): Spoken;
   transactionsCardTitle(): string;
 
-  anythingElse(): Spoken;
+  anythingElse(variant?: number): Spoken;
   help(): Spoken;
   helpReprompt(): Spoken;
   fallback(): Spoken;
   nothingToRepeat(): Spoken;
-  goodbye(): Spoken;
+  goodbye(variant?: number): Spoken;
   bankUnavailable(bankName: string): Spoken;
   /** Said while the bank is slow to answer (a progressive response). */
   oneMoment(bankName: string): Spoken;
@@ -88,8 +93,8 @@ export interface Catalogue {
   noPendingPayment(): Spoken;
   paymentExpired(): Spoken;
   paymentCancelled(): Spoken;
-  paidBill(p: { amount: Spoken; payee: string; account: Spoken; reference: Spoken; available?: Spoken }): Spoken;
-  transferred(p: { amount: Spoken; from: Spoken; to: Spoken; reference: Spoken; available?: Spoken }): Spoken;
+  paidBill(p: { amount: Spoken; payee: string; account: Spoken; reference: Spoken; available?: Spoken; variant?: number }): Spoken;
+  transferred(p: { amount: Spoken; from: Spoken; to: Spoken; reference: Spoken; available?: Spoken; variant?: number }): Spoken;
   paymentRejected(): Spoken;
   paymentOutcomeUnknown(bankName: string): Spoken;
   paymentHelp(): Spoken;

@@ -2,6 +2,7 @@ import type { Money } from '../../money';
 import { type CurrencyWords, moneyInWords, moneyText, relativeDay } from '../format';
 import { join, plain, say, type Spoken } from '../spoken';
 import type { Catalogue, TransactionLine } from './catalogue';
+import { variantOf } from './variety';
 import { capitalise } from './text';
 
 const LOCALE = 'en-GB';
@@ -34,8 +35,26 @@ function aKind(kind: string): string {
   return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
+const welcomes = [
+  (bank: string) => say`Welcome to ${bank}. You can ask for a balance or your recent transactions. What would you like to do?`,
+  (bank: string) => say`Welcome to ${bank}. You can check a balance, hear your recent transactions or pay a bill. What can I do for you?`,
+  (bank: string) => say`Welcome to ${bank}. Would you like a balance, your recent transactions, or to pay a bill?`,
+];
+const anythingElse = [
+  () => say`Is there anything else I can help with?`,
+  () => say`Can I help with anything else?`,
+  () => say`Anything else I can do for you?`,
+];
+const goodbyes = [
+  () => say`Goodbye.`,
+  () => say`Goodbye, speak soon.`,
+  () => say`Goodbye, have a lovely day.`,
+];
+const doneWords = ['Done.', 'All sorted.', "That's done."];
+
 export const enGB: Catalogue = {
   locale: LOCALE,
+  variants: { welcome: welcomes.length, anythingElse: anythingElse.length, goodbye: goodbyes.length, done: doneWords.length },
   kindNames: { checking: 'current account', savings: 'savings', credit_card: 'credit card', other: 'account' },
   money: britishMoney,
   suggestion: (key) =>
@@ -52,7 +71,7 @@ export const enGB: Catalogue = {
   day: (isoDate, today) => relativeDay(isoDate, today, LOCALE, dayWords),
   accountLabel: (name, lastFour) => say`${name} ending in ${lastFour}`,
 
-  welcome: (bank) => say`Welcome to ${bank}. You can ask for a balance or your recent transactions. What would you like to do?`,
+  welcome: (bank, variant = 0) => variantOf(welcomes, variant)(bank),
   welcomeReprompt: () => say`What would you like to do? For example, say: what's my current account balance?`,
   linkAccount: (bank, platform) =>
     platform === 'alexa'
@@ -107,14 +126,14 @@ export const enGB: Catalogue = {
   nothingToContinue: () => say`There's nothing more to read at the moment. What would you like to do?`,
   transactionsCardTitle: () => 'Recent transactions',
 
-  anythingElse: () => say`Is there anything else I can help with?`,
+  anythingElse: (variant = 0) => variantOf(anythingElse, variant)(),
   help: () =>
     say`You can ask for a balance, for example: what's my current account balance. Or ask about recent transactions: what have I spent recently. What would you like to do?`,
   helpReprompt: () => say`You can ask for a balance or your recent transactions. What would you like to do?`,
   fallback: () =>
     say`Sorry, I can't help with that. You can ask for a balance or your recent transactions. What would you like to do?`,
   nothingToRepeat: () => say`There's nothing to repeat yet. What would you like to do?`,
-  goodbye: () => say`Goodbye.`,
+  goodbye: (variant = 0) => variantOf(goodbyes, variant)(),
   oneMoment: (bank) => say`Just a moment while I check with ${bank}.`,
   bankUnavailable: (bank) => say`Sorry, I can't reach ${bank} at the moment. Please try again in a few minutes.`,
 
@@ -159,12 +178,12 @@ Sandbox developers: npm run pin -- reset ${customerId}`,
   noPendingPayment: () => say`There isn't a payment waiting for your PIN.`,
   paymentExpired: () => say`That payment wasn't approved within five minutes, so it's expired. Nothing has been sent.`,
   paymentCancelled: () => say`OK, I've cancelled that payment. No money has moved.`,
-  paidBill: ({ amount, payee, account, reference, available }) => {
-    const done = say`Done. I've paid ${amount} to ${payee} from your ${account}. The reference ends in ${reference}.`;
+  paidBill: ({ amount, payee, account, reference, available, variant = 0 }) => {
+    const done = say`${variantOf(doneWords, variant)} I've paid ${amount} to ${payee} from your ${account}. The reference ends in ${reference}.`;
     return available ? say`${done} Your available balance is now ${available}.` : done;
   },
-  transferred: ({ amount, from, to, reference, available }) => {
-    const done = say`Done. I've moved ${amount} from your ${from} to your ${to}. The reference ends in ${reference}.`;
+  transferred: ({ amount, from, to, reference, available, variant = 0 }) => {
+    const done = say`${variantOf(doneWords, variant)} I've moved ${amount} from your ${from} to your ${to}. The reference ends in ${reference}.`;
     return available ? say`${done} Your available balance is now ${available}.` : done;
   },
   paymentRejected: () => say`Sorry, the bank didn't accept that payment because there isn't enough money available. Nothing has been sent.`,

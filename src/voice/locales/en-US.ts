@@ -2,6 +2,7 @@ import type { Money } from '../../money';
 import { moneyText, relativeDay } from '../format';
 import { join, plain, say, type Spoken } from '../spoken';
 import type { Catalogue, TransactionLine } from './catalogue';
+import { variantOf } from './variety';
 import { capitalise } from './text';
 
 const LOCALE = 'en-US';
@@ -14,8 +15,26 @@ const dayWords = {
   onDate: (date: string) => `on ${date}`,
 };
 
+const welcomes = [
+  (bank: string) => say`Welcome to ${bank}. You can ask for a balance or your recent transactions. What would you like to do?`,
+  (bank: string) => say`Welcome to ${bank}. You can check a balance, hear your recent transactions or pay a bill. What can I do for you?`,
+  (bank: string) => say`Welcome to ${bank}. Would you like a balance, your recent transactions, or to pay a bill?`,
+];
+const anythingElse = [
+  () => say`What else can I help you with?`,
+  () => say`Is there anything else I can do for you?`,
+  () => say`Anything else I can help with?`,
+];
+const goodbyes = [
+  () => say`Goodbye.`,
+  () => say`Goodbye, talk to you soon.`,
+  () => say`Goodbye, have a good day.`,
+];
+const doneWords = ['Done.', 'All set.', "That's done."];
+
 export const enUS: Catalogue = {
   locale: LOCALE,
+  variants: { welcome: welcomes.length, anythingElse: anythingElse.length, goodbye: goodbyes.length, done: doneWords.length },
   kindNames: { checking: 'checking', savings: 'savings', credit_card: 'credit card', other: 'account' },
   money: (amount: Money) => plain(moneyText(amount, LOCALE)),
   suggestion: (key) =>
@@ -32,7 +51,7 @@ export const enUS: Catalogue = {
   day: (isoDate, today) => relativeDay(isoDate, today, LOCALE, dayWords),
   accountLabel: (name, lastFour) => say`${name} ending in ${lastFour}`,
 
-  welcome: (bank) => say`Welcome to ${bank}. You can ask for a balance or your recent transactions. What would you like to do?`,
+  welcome: (bank, variant = 0) => variantOf(welcomes, variant)(bank),
   welcomeReprompt: () => say`What would you like to do? For example, say: what's my checking balance?`,
   linkAccount: (bank, platform) =>
     platform === 'alexa'
@@ -85,14 +104,14 @@ export const enUS: Catalogue = {
   nothingToContinue: () => say`There's nothing more to read right now. What would you like to do?`,
   transactionsCardTitle: () => 'Recent transactions',
 
-  anythingElse: () => say`What else can I help you with?`,
+  anythingElse: (variant = 0) => variantOf(anythingElse, variant)(),
   help: () =>
     say`You can ask for a balance, for example: what's my checking balance. Or ask about recent transactions: what did I spend recently. What would you like to do?`,
   helpReprompt: () => say`You can ask for a balance or your recent transactions. What would you like to do?`,
   fallback: () =>
     say`Sorry, I can't help with that. You can ask for a balance or your recent transactions. What would you like to do?`,
   nothingToRepeat: () => say`There's nothing to repeat yet. What would you like to do?`,
-  goodbye: () => say`Goodbye.`,
+  goodbye: (variant = 0) => variantOf(goodbyes, variant)(),
   oneMoment: (bank) => say`One moment while I check with ${bank}.`,
   bankUnavailable: (bank) => say`Sorry, I can't reach ${bank} right now. Please try again in a few minutes.`,
 
@@ -136,12 +155,12 @@ Sandbox developers: npm run pin -- reset ${customerId}`,
   noPendingPayment: () => say`There's no payment waiting for your PIN.`,
   paymentExpired: () => say`That payment wasn't approved within five minutes, so it expired. Nothing was sent.`,
   paymentCancelled: () => say`OK, I've cancelled that payment. No money was moved.`,
-  paidBill: ({ amount, payee, account, reference, available }) => {
-    const done = say`Done. I've paid ${amount} to ${payee} from your ${account}. The reference ends in ${reference}.`;
+  paidBill: ({ amount, payee, account, reference, available, variant = 0 }) => {
+    const done = say`${variantOf(doneWords, variant)} I've paid ${amount} to ${payee} from your ${account}. The reference ends in ${reference}.`;
     return available ? say`${done} Your available balance is now ${available}.` : done;
   },
-  transferred: ({ amount, from, to, reference, available }) => {
-    const done = say`Done. I've moved ${amount} from your ${from} to your ${to}. The reference ends in ${reference}.`;
+  transferred: ({ amount, from, to, reference, available, variant = 0 }) => {
+    const done = say`${variantOf(doneWords, variant)} I've moved ${amount} from your ${from} to your ${to}. The reference ends in ${reference}.`;
     return available ? say`${done} Your available balance is now ${available}.` : done;
   },
   paymentRejected: () => say`Sorry, the bank didn't accept that payment because there isn't enough money available. Nothing was sent.`,

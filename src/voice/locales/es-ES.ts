@@ -2,6 +2,7 @@ import type { Money } from '../../money';
 import { type CurrencyWords, moneyInWords, moneyText, relativeDay } from '../format';
 import { join, plain, say, type Spoken } from '../spoken';
 import type { Catalogue, TransactionLine } from './catalogue';
+import { variantOf } from './variety';
 import { capitalise } from './text';
 
 const LOCALE = 'es-ES';
@@ -34,8 +35,26 @@ function spanishMoney(amount: Money): Spoken {
   return { ssml: say`${moneyInWords(amount, LOCALE, words, 'con')}`.ssml, text };
 }
 
+const welcomes = [
+  (bank: string) => say`Te damos la bienvenida a ${bank}. Puedes consultar tu saldo o tus últimos movimientos. ¿Qué quieres hacer?`,
+  (bank: string) => say`Te damos la bienvenida a ${bank}. Puedes consultar un saldo, oír tus últimos movimientos o pagar un recibo. ¿En qué te ayudo?`,
+  (bank: string) => say`Te damos la bienvenida a ${bank}. ¿Quieres saber un saldo, tus últimos movimientos o pagar un recibo?`,
+];
+const anythingElse = [
+  () => say`¿Te puedo ayudar con algo más?`,
+  () => say`¿Quieres hacer algo más?`,
+  () => say`¿Algo más en lo que te pueda ayudar?`,
+];
+const goodbyes = [
+  () => say`Hasta luego.`,
+  () => say`Hasta luego, que tengas un buen día.`,
+  () => say`Hasta luego, nos vemos pronto.`,
+];
+const doneWords = ['Hecho.', 'Listo.', 'Ya está.'];
+
 export const esES: Catalogue = {
   locale: LOCALE,
+  variants: { welcome: welcomes.length, anythingElse: anythingElse.length, goodbye: goodbyes.length, done: doneWords.length },
   kindNames: { checking: 'cuenta corriente', savings: 'cuenta de ahorro', credit_card: 'tarjeta de crédito', other: 'cuenta' },
   money: spanishMoney,
   suggestion: (key) =>
@@ -52,7 +71,7 @@ export const esES: Catalogue = {
   day: (isoDate, today) => relativeDay(isoDate, today, LOCALE, dayWords),
   accountLabel: (name, lastFour) => say`${name} terminada en ${lastFour}`,
 
-  welcome: (bank) => say`Te damos la bienvenida a ${bank}. Puedes consultar tu saldo o tus últimos movimientos. ¿Qué quieres hacer?`,
+  welcome: (bank, variant = 0) => variantOf(welcomes, variant)(bank),
   welcomeReprompt: () => say`¿Qué quieres hacer? Por ejemplo, di: ¿cuál es el saldo de mi cuenta corriente?`,
   linkAccount: (bank, platform) =>
     platform === 'alexa'
@@ -112,14 +131,14 @@ export const esES: Catalogue = {
   nothingToContinue: () => say`Ahora mismo no hay nada más que leer. ¿Qué quieres hacer?`,
   transactionsCardTitle: () => 'Últimos movimientos',
 
-  anythingElse: () => say`¿Te puedo ayudar con algo más?`,
+  anythingElse: (variant = 0) => variantOf(anythingElse, variant)(),
   help: () =>
     say`Puedes consultar un saldo, por ejemplo: cuál es el saldo de mi cuenta corriente. O tus últimos movimientos: qué he gastado últimamente. ¿Qué quieres hacer?`,
   helpReprompt: () => say`Puedes consultar un saldo o tus últimos movimientos. ¿Qué quieres hacer?`,
   fallback: () =>
     say`Lo siento, no puedo ayudarte con eso. Puedes consultar un saldo o tus últimos movimientos. ¿Qué quieres hacer?`,
   nothingToRepeat: () => say`Todavía no hay nada que repetir. ¿Qué quieres hacer?`,
-  goodbye: () => say`Hasta luego.`,
+  goodbye: (variant = 0) => variantOf(goodbyes, variant)(),
   oneMoment: (bank) => say`Un momento, estoy consultando con ${bank}.`,
   bankUnavailable: (bank) => say`Lo siento, ahora mismo no puedo conectar con ${bank}. Inténtalo de nuevo en unos minutos.`,
 
@@ -163,12 +182,12 @@ export const esES: Catalogue = {
   noPendingPayment: () => say`No hay ningún pago esperando tu PIN.`,
   paymentExpired: () => say`Ese pago no se aprobó en cinco minutos, así que ha caducado. No se ha enviado nada.`,
   paymentCancelled: () => say`De acuerdo, he cancelado ese pago. No se ha movido dinero.`,
-  paidBill: ({ amount, payee, account, reference, available }) => {
-    const done = say`Hecho. He pagado ${amount} a ${payee} desde tu ${account}. La referencia termina en ${reference}.`;
+  paidBill: ({ amount, payee, account, reference, available, variant = 0 }) => {
+    const done = say`${variantOf(doneWords, variant)} He pagado ${amount} a ${payee} desde tu ${account}. La referencia termina en ${reference}.`;
     return available ? say`${done} Tu saldo disponible es ahora de ${available}.` : done;
   },
-  transferred: ({ amount, from, to, reference, available }) => {
-    const done = say`Hecho. He transferido ${amount} desde tu ${from} a tu ${to}. La referencia termina en ${reference}.`;
+  transferred: ({ amount, from, to, reference, available, variant = 0 }) => {
+    const done = say`${variantOf(doneWords, variant)} He transferido ${amount} desde tu ${from} a tu ${to}. La referencia termina en ${reference}.`;
     return available ? say`${done} Tu saldo disponible es ahora de ${available}.` : done;
   },
   paymentRejected: () => say`Lo siento, el banco no ha aceptado ese pago porque no hay saldo suficiente. No se ha enviado nada.`,

@@ -2,6 +2,7 @@ import type { Money } from '../../money';
 import { type CurrencyWords, moneyInWords, moneyText, relativeDay } from '../format';
 import { join, plain, say, type Spoken } from '../spoken';
 import type { Catalogue, TransactionLine } from './catalogue';
+import { variantOf } from './variety';
 import { capitalise } from './text';
 
 const LOCALE = 'es-US';
@@ -35,8 +36,26 @@ function usSpanishMoney(amount: Money): Spoken {
   return { ssml: say`${moneyInWords(amount, LOCALE, words, 'con')}`.ssml, text };
 }
 
+const welcomes = [
+  (bank: string) => say`Te damos la bienvenida a ${bank}. Puedes consultar tu saldo o tus transacciones recientes. ¿Qué quieres hacer?`,
+  (bank: string) => say`Te damos la bienvenida a ${bank}. Puedes consultar un saldo, escuchar tus transacciones recientes o pagar una factura. ¿En qué te ayudo?`,
+  (bank: string) => say`Te damos la bienvenida a ${bank}. ¿Quieres saber un saldo, tus transacciones recientes o pagar una factura?`,
+];
+const anythingElse = [
+  () => say`¿Te puedo ayudar con algo más?`,
+  () => say`¿Quieres hacer algo más?`,
+  () => say`¿Hay algo más en lo que te pueda ayudar?`,
+];
+const goodbyes = [
+  () => say`Hasta luego.`,
+  () => say`Hasta luego, que tengas un buen día.`,
+  () => say`Hasta luego, nos vemos pronto.`,
+];
+const doneWords = ['Listo.', 'Hecho.', 'Ya quedó.'];
+
 export const esUS: Catalogue = {
   locale: LOCALE,
+  variants: { welcome: welcomes.length, anythingElse: anythingElse.length, goodbye: goodbyes.length, done: doneWords.length },
   kindNames: { checking: 'cuenta de cheques', savings: 'cuenta de ahorros', credit_card: 'tarjeta de crédito', other: 'cuenta' },
   money: usSpanishMoney,
   suggestion: (key) =>
@@ -54,7 +73,7 @@ export const esUS: Catalogue = {
   // "que termina en" fits any nickname, whatever its gender.
   accountLabel: (name, lastFour) => say`${name} que termina en ${lastFour}`,
 
-  welcome: (bank) => say`Te damos la bienvenida a ${bank}. Puedes consultar tu saldo o tus transacciones recientes. ¿Qué quieres hacer?`,
+  welcome: (bank, variant = 0) => variantOf(welcomes, variant)(bank),
   welcomeReprompt: () => say`¿Qué quieres hacer? Por ejemplo, di: ¿cuál es el saldo de mi cuenta de cheques?`,
   linkAccount: (bank, platform) =>
     platform === 'alexa'
@@ -118,14 +137,14 @@ export const esUS: Catalogue = {
   nothingToContinue: () => say`Por ahora no hay nada más que leer. ¿Qué quieres hacer?`,
   transactionsCardTitle: () => 'Transacciones recientes',
 
-  anythingElse: () => say`¿Te puedo ayudar con algo más?`,
+  anythingElse: (variant = 0) => variantOf(anythingElse, variant)(),
   help: () =>
     say`Puedes consultar un saldo, por ejemplo: cuál es el saldo de mi cuenta de cheques. O tus transacciones recientes: qué he gastado últimamente. ¿Qué quieres hacer?`,
   helpReprompt: () => say`Puedes consultar un saldo o tus transacciones recientes. ¿Qué quieres hacer?`,
   fallback: () =>
     say`Lo siento, no puedo ayudarte con eso. Puedes consultar un saldo o tus transacciones recientes. ¿Qué quieres hacer?`,
   nothingToRepeat: () => say`Todavía no hay nada que repetir. ¿Qué quieres hacer?`,
-  goodbye: () => say`Hasta luego.`,
+  goodbye: (variant = 0) => variantOf(goodbyes, variant)(),
   oneMoment: (bank) => say`Un momento, estoy consultando con ${bank}.`,
   bankUnavailable: (bank) => say`Lo siento, en este momento no puedo conectarme con ${bank}. Inténtalo de nuevo en unos minutos.`,
 
@@ -169,12 +188,12 @@ export const esUS: Catalogue = {
   noPendingPayment: () => say`No hay ningún pago esperando tu PIN.`,
   paymentExpired: () => say`Ese pago no se aprobó en cinco minutos, así que venció. No se envió nada.`,
   paymentCancelled: () => say`Muy bien, cancelé ese pago. No se movió dinero.`,
-  paidBill: ({ amount, payee, account, reference, available }) => {
-    const done = say`Listo. Pagué ${amount} a ${payee} desde tu ${account}. La referencia termina en ${reference}.`;
+  paidBill: ({ amount, payee, account, reference, available, variant = 0 }) => {
+    const done = say`${variantOf(doneWords, variant)} Pagué ${amount} a ${payee} desde tu ${account}. La referencia termina en ${reference}.`;
     return available ? say`${done} Tu saldo disponible ahora es de ${available}.` : done;
   },
-  transferred: ({ amount, from, to, reference, available }) => {
-    const done = say`Listo. Transferí ${amount} de tu ${from} a tu ${to}. La referencia termina en ${reference}.`;
+  transferred: ({ amount, from, to, reference, available, variant = 0 }) => {
+    const done = say`${variantOf(doneWords, variant)} Transferí ${amount} de tu ${from} a tu ${to}. La referencia termina en ${reference}.`;
     return available ? say`${done} Tu saldo disponible ahora es de ${available}.` : done;
   },
   paymentRejected: () => say`Lo siento, el banco no aceptó ese pago porque no hay saldo suficiente. No se envió nada.`,
