@@ -1,12 +1,21 @@
+/**
+ * US Spanish: Spain's Spanish (es-ES) with US money, account names and Latin American wording
+ * ("transacciones", "factura", "dígitos", the preterite: "Pagué", "No se envió nada").
+ * The base's messages close over es-ES's money, dates and phrasings, so every message whose
+ * output would come out as Spain says it is overridden here; the rest are said the same way.
+ */
+import type { SuggestionKey } from '../../core/reply';
 import type { Money } from '../../money';
 import { type CurrencyWords, moneyInWords, moneyText, relativeDay } from '../format';
-import { join, plain, say, type Spoken } from '../spoken';
+import { plain, say, type Spoken } from '../spoken';
 import type { Catalogue, TransactionLine } from './catalogue';
+import { esES } from './es-ES';
 import { variantOf } from './variety';
 import { capitalise } from './text';
 
 const LOCALE = 'es-US';
 
+// Cents are "centavos" here, euro cents included, and Mexican pesos are read in words too.
 const currencyWords: Record<string, CurrencyWords> = {
   USD: { one: 'dólar', many: 'dólares', minorOne: 'centavo', minorMany: 'centavos', minus: 'menos' },
   MXN: { one: 'peso', many: 'pesos', minorOne: 'centavo', minorMany: 'centavos', minus: 'menos' },
@@ -14,6 +23,7 @@ const currencyWords: Record<string, CurrencyWords> = {
   GBP: { one: 'libra', many: 'libras', minorOne: 'penique', minorMany: 'peniques', minus: 'menos' },
 };
 
+// The same words as es-ES; dates are formatted with es-US's own Intl data.
 const dayWords = {
   today: 'hoy',
   yesterday: 'ayer',
@@ -36,6 +46,12 @@ function usSpanishMoney(amount: Money): Spoken {
   return { ssml: say`${moneyInWords(amount, LOCALE, words, 'con')}`.ssml, text };
 }
 
+const suggestions: Partial<Record<SuggestionKey, string>> = {
+  transactions: 'Transacciones recientes',
+  payBill: 'Pagar una factura',
+};
+
+// The goodbyes are es-ES's; these phrasings are US Spanish.
 const welcomes = [
   (bank: string) => say`Te damos la bienvenida a ${bank}. Puedes consultar tu saldo o tus transacciones recientes. ¿Qué quieres hacer?`,
   (bank: string) => say`Te damos la bienvenida a ${bank}. Puedes consultar un saldo, escuchar tus transacciones recientes o pagar una factura. ¿En qué te ayudo?`,
@@ -46,29 +62,15 @@ const anythingElse = [
   () => say`¿Quieres hacer algo más?`,
   () => say`¿Hay algo más en lo que te pueda ayudar?`,
 ];
-const goodbyes = [
-  () => say`Hasta luego.`,
-  () => say`Hasta luego, que tengas un buen día.`,
-  () => say`Hasta luego, nos vemos pronto.`,
-];
 const doneWords = ['Listo.', 'Hecho.', 'Ya quedó.'];
 
 export const esUS: Catalogue = {
+  ...esES,
   locale: LOCALE,
-  variants: { welcome: welcomes.length, anythingElse: anythingElse.length, goodbye: goodbyes.length, done: doneWords.length },
-  kindNames: { checking: 'cuenta de cheques', savings: 'cuenta de ahorros', credit_card: 'tarjeta de crédito', other: 'cuenta' },
+  variants: { ...esES.variants, welcome: welcomes.length, anythingElse: anythingElse.length, done: doneWords.length },
+  kindNames: { ...esES.kindNames, checking: 'cuenta de cheques', savings: 'cuenta de ahorros' },
   money: usSpanishMoney,
-  suggestion: (key) =>
-    ({
-      balance: 'Mi saldo',
-      transactions: 'Transacciones recientes',
-      payBill: 'Pagar una factura',
-      more: 'Más',
-      yes: 'Sí',
-      no: 'No',
-      cancel: 'Cancelar',
-      help: 'Ayuda',
-    })[key],
+  suggestion: (key) => suggestions[key] ?? esES.suggestion(key),
   day: (isoDate, today) => relativeDay(isoDate, today, LOCALE, dayWords),
   // "que termina en" fits any nickname, whatever its gender.
   accountLabel: (name, lastFour) => say`${name} que termina en ${lastFour}`,
@@ -79,7 +81,6 @@ export const esUS: Catalogue = {
     platform === 'alexa'
       ? say`Para usar ${bank}, vincula tu cuenta bancaria. Te envié una tarjeta a la app de Alexa para hacerlo.`
       : say`Para usar ${bank}, primero tienes que vincular tu cuenta bancaria.`,
-  linkAccountCardTitle: () => 'Vincula tu cuenta bancaria',
 
   depositBalance: ({ account, available, current }) => {
     if (available && current) {
@@ -87,24 +88,10 @@ export const esUS: Catalogue = {
     }
     return say`Tu ${account} tiene un saldo de ${(available ?? current) as Spoken}.`;
   },
-  creditCardBalance: ({ account, owed, minimum, dueDay, availableCredit }) => {
-    const parts: Spoken[] = [say`Debes ${owed} en tu ${account}.`];
-    if (minimum && dueDay) parts.push(say` El pago mínimo de ${minimum} vence ${dueDay}.`);
-    else if (minimum) parts.push(say` El pago mínimo es de ${minimum}.`);
-    if (availableCredit) parts.push(say` Tienes ${availableCredit} de crédito disponible.`);
-    return join(parts, '');
-  },
-  balancesIntro: (count) => say`Estas son tus ${count} cuentas.`,
-  depositSummaryLine: ({ account, amount, available }) =>
-    available ? say`${capitalise(account)}: ${amount} disponibles.` : say`${capitalise(account)}: ${amount}.`,
-  creditCardSummaryLine: ({ account, owed }) => say`${capitalise(account)}: debes ${owed}.`,
-  balanceCardTitle: () => 'Tus saldos',
 
   // Every kind name is feminine (cuenta, tarjeta), so "ninguna" fits.
   noAccountOfKind: ({ kind, available }) =>
     say`No encontré ninguna ${kind}. Tienes ${available}. ¿Qué cuenta quieres consultar?`,
-  whichAccount: (options) => say`Tienes más de una: ${options}. ¿Cuál quieres?`,
-  whichAccountToUse: (options) => say`¿Qué cuenta quieres: ${options}?`,
 
   transactionsIntro: ({ account, count, day, older }) => {
     if (day) {
@@ -143,20 +130,13 @@ export const esUS: Catalogue = {
   helpReprompt: () => say`Puedes consultar un saldo o tus transacciones recientes. ¿Qué quieres hacer?`,
   fallback: () =>
     say`Lo siento, no puedo ayudarte con eso. Puedes consultar un saldo o tus transacciones recientes. ¿Qué quieres hacer?`,
-  nothingToRepeat: () => say`Todavía no hay nada que repetir. ¿Qué quieres hacer?`,
-  goodbye: (variant = 0) => variantOf(goodbyes, variant)(),
-  oneMoment: (bank) => say`Un momento, estoy consultando con ${bank}.`,
   bankUnavailable: (bank) => say`Lo siento, en este momento no puedo conectarme con ${bank}. Inténtalo de nuevo en unos minutos.`,
 
   payWhom: () => say`Puedes pagarle a cualquier beneficiario que tengas guardado en tu banco. ¿A quién le quieres pagar?`,
   payHowMuch: (payee) => say`¿Cuánto le quieres pagar a ${payee}?`,
-  transferHowMuch: () => say`¿Cuánto quieres transferir?`,
   payFromWhich: (options) => say`¿De qué cuenta quieres enviar el dinero: ${options}?`,
-  transferToWhich: (options) => say`¿A qué cuenta quieres transferir: ${options}?`,
   unknownPayee: (spoken) =>
     say`No encontré ningún beneficiario guardado que se llame ${spoken}. Por tu seguridad, solo puedo pagarles a beneficiarios que tengas guardados en tu banco. ¿A quién le quieres pagar?`,
-  whichPayee: (options) => say`¿Te refieres a ${options}?`,
-  sameAccount: () => say`El dinero tiene que ir a otra cuenta. ¿A qué cuenta quieres transferir?`,
   cannotPayFrom: (account) => say`No puedo enviar dinero desde tu ${account}. ¿De qué cuenta quieres enviarlo?`,
   overPaymentLimit: (limit) => say`Lo siento, cada pago por voz puede ser de ${limit} como máximo. No se envió nada.`,
   overDailyLimit: ({ limit, remaining }) =>
@@ -185,7 +165,6 @@ export const esUS: Catalogue = {
   pinNotEnrolled: (bank) =>
     say`No tienes un PIN de voz configurado con ${bank}, así que todavía no puedo hacer pagos. Puedes configurarlo en la app de tu banco.`,
   pinBusy: () => say`Todavía estoy verificando tu último PIN. Dímelo otra vez en un momento. ¿Cuál es tu PIN de voz?`,
-  noPendingPayment: () => say`No hay ningún pago esperando tu PIN.`,
   paymentExpired: () => say`Ese pago no se aprobó en cinco minutos, así que venció. No se envió nada.`,
   paymentCancelled: () => say`Muy bien, cancelé ese pago. No se movió dinero.`,
   paidBill: ({ amount, payee, account, reference, available, variant = 0 }) => {
@@ -201,5 +180,4 @@ export const esUS: Catalogue = {
     say`Todavía no tengo respuesta de ${bank} sobre ese pago. No se enviará dos veces. Revisa tu saldo en unos minutos.`,
   privacyPin: () => say`Por tu privacidad, necesito tu PIN de voz de cuatro dígitos antes de darte datos de tus cuentas. ¿Cuál es tu PIN de voz?`,
   paymentHelp: () => say`Para aprobar el pago, di tu PIN de voz de cuatro dígitos. Para detenerlo, di cancelar. ¿Cuál es tu PIN de voz?`,
-  paymentCardTitle: () => 'Pago',
 };
