@@ -15,9 +15,14 @@ export interface AlexaSlot {
   type: string;
 }
 
+/** A language-model slot: its samples are what people say when the skill elicits it. */
+export interface AlexaIntentSlot extends AlexaSlot {
+  samples?: string[];
+}
+
 export interface AlexaIntent {
   name: string;
-  slots?: AlexaSlot[];
+  slots?: AlexaIntentSlot[];
   samples: string[];
 }
 
@@ -68,7 +73,10 @@ function elicitationPromptId(alexaIntent: string, slot: string): string {
 function intents(model: LanguageModel): AlexaIntent[] {
   const result: AlexaIntent[] = [];
   for (const intent of Object.values(model.intents)) {
-    const slots = intent.slots.map((slot) => ({ name: slot.name, type: alexaSlotType(slot) }));
+    const slots = intent.slots.map((slot): AlexaIntentSlot => {
+      const samples = intent.slotSamples?.[slot.name];
+      return { name: slot.name, type: alexaSlotType(slot), ...(samples ? { samples: [...samples] } : {}) };
+    });
     for (const name of intent.alexa) {
       result.push({
         name,

@@ -8,7 +8,7 @@
  * directory listing).
  */
 import { stringify } from 'yaml';
-import { countryOf, isBuiltInSlotKind, type BuiltInSlotKind, type LanguageModel, type Locale, type ModelIntent, type ModelSlot } from './model';
+import { countryOf, isBuiltInSlotKind, slotReferences, type BuiltInSlotKind, type LanguageModel, type Locale, type ModelIntent, type ModelSlot } from './model';
 
 /** Relative path → file content. */
 export type FileMap = Map<string, string>;
@@ -103,8 +103,36 @@ export function trainingPhrase(sample: string, slots: readonly ModelSlot[], inde
   });
 }
 
-function trainingPhrases(intent: ModelIntent): string[] {
-  return intent.samples.map((sample, index) => trainingPhrase(sample, intent.slots, index));
+/**
+ * The slot samples that also train an intent on Google. Actions Builder has per-slot phrases only
+ * inside a scene's slot filling, and the Main scene hands every intent straight to the webhook, so
+ * an answer such as "City Power" to "Who would you like to pay?" reaches the core only if some
+ * intent's training phrases take it. That is safe only for an answer that cannot mean another
+ * intent: one naming a slot whose type no other intent has ("{payee}": only a bill payment has a
+ * payee). "{amount} dollars" could be a payment or a transfer, "{accountType}" a balance or a
+ * transactions question: a wrong guess would start another request, so those stay Alexa-only
+ * and Google users answer with a request that names the intent ("pay City Power from my savings"),
+ * which the core merges into the open payment.
+ */
+export function googleSlotSamples(model: LanguageModel, intentName: string): string[] {
+  const intent = model.intents[intentName];
+  if (!intent) throw new Error(`${model.locale}: no intent ${intentName}`);
+  const otherTypes = new Set(
+    Object.entries(model.intents).flatMap(([name, other]) => (name === intentName ? [] : other.slots.map((slot) => slot.type))),
+  );
+  const exclusive = new Set(intent.slots.filter((slot) => !otherTypes.has(slot.type)).map((slot) => slot.name));
+  const taken = new Set(intent.samples.map((sample) => sample.toLowerCase()));
+  const result: string[] = [];
+  for (const sample of Object.values(intent.slotSamples ?? {}).flat()) {
+    if (!slotReferences(sample).some((name) => exclusive.has(name)) || taken.has(sample.toLowerCase())) continue;
+    taken.add(sample.toLowerCase());
+    result.push(sample);
+  }
+  return result;
+}
+
+function trainingPhrases(model: LanguageModel, name: string, intent: ModelIntent): string[] {
+  return [...intent.samples, ...googleSlotSamples(model, name)].map((sample, index) => trainingPhrase(sample, intent.slots, index));
 }
 
 function localisedPath(folder: string, directory: string, file: string): string {
@@ -227,9 +255,10 @@ export function googleProject(models: readonly LanguageModel[]): FileMap {
       const intent = model.intents[name];
       if (!intent) throw new Error(`${model.locale}: no intent ${name}`);
       const parameters = intent.slots.map((slot) => ({ name: slot.name, type: { name: googleSlotType(slot) } }));
+      const phrases = trainingPhrases(model, name, intent);
       files.set(
         localisedPath(folder, 'custom/intents', `${name}.yaml`),
-        yamlFile(isDefault && parameters.length > 0 ? { parameters, trainingPhrases: trainingPhrases(intent) } : { trainingPhrases: trainingPhrases(intent) }),
+        yamlFile(isDefault && parameters.length > 0 ? { parameters, trainingPhrases: phrases } : { trainingPhrases: phrases }),
       );
     }
     for (const typeName of Object.keys(defaultModel.types)) {

@@ -43,6 +43,14 @@ const intentSchema = z.strictObject({
    * Alexa dialog model, which Dialog.ElicitSlot needs.
    */
   elicitation: z.record(z.string(), z.array(text).min(1)).optional(),
+  /**
+   * What people answer when the skill asks for one slot (Alexa: Dialog.ElicitSlot), per slot:
+   * "{payee}", "to {payee}", "{amount} dollars and {cents} cents". Each names its own slot and
+   * may name other slots of the intent (an answer that says more than was asked). Alexa gets
+   * them as slots[].samples; Google, which fills no slots outside a scene's slot filling, gets
+   * only those that cannot mean another intent (see src/language/google.ts).
+   */
+  slotSamples: z.record(z.string(), z.array(text).min(1)).optional(),
 });
 
 const typeValueSchema = z.strictObject({
@@ -103,6 +111,26 @@ export const languageModelSchema = z
       for (const slot of Object.keys(intent.elicitation ?? {})) {
         if (!slots.has(slot)) {
           ctx.addIssue({ code: 'custom', path: ['intents', name, 'elicitation'], message: `no slot ${slot}` });
+        }
+      }
+      for (const [slot, samples] of Object.entries(intent.slotSamples ?? {})) {
+        const where = ['intents', name, 'slotSamples', slot];
+        if (!slots.has(slot)) {
+          ctx.addIssue({ code: 'custom', path: where, message: `no slot ${slot}` });
+          continue;
+        }
+        // Alexa hears slot samples only while eliciting that slot; the skill asks only for slots with a prompt.
+        if (!intent.elicitation?.[slot]) ctx.addIssue({ code: 'custom', path: where, message: `${slot} is never elicited (no elicitation prompt)` });
+        const seen = new Set<string>();
+        for (const sample of samples) {
+          const references = slotReferences(sample);
+          for (const reference of references) {
+            if (!slots.has(reference)) ctx.addIssue({ code: 'custom', path: where, message: `"${sample}": no slot ${reference}` });
+          }
+          if (!references.includes(slot)) ctx.addIssue({ code: 'custom', path: where, message: `"${sample}": does not name {${slot}}` });
+          const key = sample.toLowerCase().replace(/\s+/g, ' ');
+          if (seen.has(key)) ctx.addIssue({ code: 'custom', path: where, message: `"${sample}": given twice` });
+          seen.add(key);
         }
       }
       if (!isAlexaBuiltIn(intent) && intent.alexa.length !== 1) {

@@ -8,7 +8,7 @@
  * Deliberately literal: real NLU generalises beyond the samples, but a console that
  * only matches what the model says shows exactly where the model is thin.
  */
-import { isBuiltInSlotKind, type LanguageModel, type ModelSlot } from '../language/model';
+import { isBuiltInSlotKind, slotReferences, type LanguageModel, type ModelSlot } from '../language/model';
 import { parseSpokenDate } from './dates';
 import { languageOf, type NumberLanguage } from './numbers';
 import { normalisePhrase, toWords, type Word } from './text';
@@ -131,20 +131,33 @@ export function createMatcher(model: LanguageModel, options: MatcherOptions): Ma
     typeIndex.set(typeName, index);
   }
 
+  function compile(intent: string, sample: string, slots: ReadonlyMap<string, ModelSlot>): Pattern {
+    const parts: Part[] = [];
+    // Literal stretches are converted as a whole ("four digit" → "4 digit"), slots kept apart.
+    for (const piece of sample.split(/(\{[^{}]*\})/)) {
+      const reference = /^\{([^{}]*)\}$/.exec(piece);
+      const slot = reference ? slots.get(reference[1] ?? '') : undefined;
+      if (slot) parts.push({ kind: 'slot', slot });
+      else for (const word of toWords(piece, language)) parts.push({ kind: 'word', norm: word.norm });
+    }
+    const words = parts.flatMap((part) => (part.kind === 'word' ? [part.norm] : []));
+    return { intent, sample, parts, literals: words.length, literalSet: new Set(words) };
+  }
+
   const patterns: Pattern[] = [];
+  /**
+   * The model's slot samples ("to {payee}", "{amount} dollars"), by intent and slot: what Alexa's
+   * dialog model expects as an answer to that slot's question. Only samples naming that one slot:
+   * an answer filling two ("{amount} dollars and {cents} cents") would need the session to send
+   * both, and sending only one would change the amount.
+   */
+  const answerPatterns = new Map<string, Pattern[]>();
   for (const [intent, definition] of Object.entries(model.intents)) {
     const slots = new Map(definition.slots.map((slot) => [slot.name, slot]));
-    for (const sample of definition.samples) {
-      const parts: Part[] = [];
-      // Literal stretches are converted as a whole ("four digit" → "4 digit"), slots kept apart.
-      for (const piece of sample.split(/(\{[^{}]*\})/)) {
-        const reference = /^\{([^{}]*)\}$/.exec(piece);
-        const slot = reference ? slots.get(reference[1] ?? '') : undefined;
-        if (slot) parts.push({ kind: 'slot', slot });
-        else for (const word of toWords(piece, language)) parts.push({ kind: 'word', norm: word.norm });
-      }
-      const words = parts.flatMap((part) => (part.kind === 'word' ? [part.norm] : []));
-      patterns.push({ intent, sample, parts, literals: words.length, literalSet: new Set(words) });
+    for (const sample of definition.samples) patterns.push(compile(intent, sample, slots));
+    for (const [slot, samples] of Object.entries(definition.slotSamples ?? {})) {
+      const single = samples.filter((sample) => slotReferences(sample).every((reference) => reference === slot));
+      answerPatterns.set(`${intent}.${slot}`, single.map((sample) => compile(intent, sample, slots)));
     }
   }
 
@@ -230,6 +243,13 @@ export function createMatcher(model: LanguageModel, options: MatcherOptions): Ma
     const slot = model.intents[intent]?.slots.find((candidate) => candidate.name === slotName);
     if (!slot) return undefined;
     let words = toWords(utterance, language);
+    // The slot samples first, the answers the model trains Alexa on, the closest fit first.
+    const answers = (answerPatterns.get(`${intent}.${slotName}`) ?? [])
+      .flatMap((pattern) => fits(pattern.parts, words).map((found) => ({ pattern, value: found[0] })))
+      .filter((fit): fit is { pattern: Pattern; value: SlotMatch } => fit.value !== undefined)
+      .sort((a, b) => b.pattern.literals - a.pattern.literals)
+      .map((fit) => fit.value);
+    // Then the words people put around a value, for answers the samples do not cover.
     const leading = ANSWER_LEADING[language];
     const tries: Word[][] = [words];
     while (words.length > 1 && leading.has(words[0]?.norm ?? '')) {
@@ -241,7 +261,7 @@ export function createMatcher(model: LanguageModel, options: MatcherOptions): Ma
         if (attempt.length > 1 && ANSWER_TRAILING.has(attempt[attempt.length - 1]?.norm ?? '')) tries.push(attempt.slice(0, -1));
       }
     }
-    const values = tries.map((attempt) => slotValue(slot, attempt)).filter((value): value is SlotMatch => value !== undefined);
+    const values = [...answers, ...tries.map((attempt) => slotValue(slot, attempt)).filter((value): value is SlotMatch => value !== undefined)];
     const sure = values.find((value) => isBuiltInSlotKind(value.type) || value.resolvedId !== undefined);
     if (sure || strict) return sure;
     return values[0];

@@ -58,10 +58,23 @@ describe.each(LOCALES)('%s Alexa model', (locale: Locale) => {
     expect(problems).toEqual([]);
   });
 
+  it('has slot samples without digits or punctuation, each naming its own slot', () => {
+    const problems = languageModel.intents.flatMap((intent) =>
+      (intent.slots ?? []).flatMap((slot) =>
+        (slot.samples ?? []).flatMap((sample) => {
+          const problem = sampleProblem(sample) ?? (sample.includes(`{${slot.name}}`) ? undefined : `no {${slot.name}}`);
+          return problem ? [`${intent.name}.${slot.name}: "${sample}" (${problem})`] : [];
+        }),
+      ),
+    );
+    expect(problems).toEqual([]);
+  });
+
   it('refers in samples only to slots the intent has', () => {
     const dangling = languageModel.intents.flatMap((intent) => {
       const slots = new Set((intent.slots ?? []).map((slot) => slot.name));
-      return intent.samples.flatMap((sample) =>
+      const slotSamples = (intent.slots ?? []).flatMap((slot) => slot.samples ?? []);
+      return [...intent.samples, ...slotSamples].flatMap((sample) =>
         [...sample.matchAll(/\{([^{}]*)\}/g)].map((match) => match[1] ?? '').filter((slot) => !slots.has(slot)).map((slot) => `${intent.name}: ${slot}`),
       );
     });
