@@ -386,13 +386,11 @@ describe('a payment whose answer is late (400 ms per call)', () => {
   });
 
   /*
-   * BUG (src/bank/openbanking/connector.ts, makePayment): re-sending the consent with the
-   * same key returns the first consent, which the executed payment has since made
-   * 'Consumed'; the connector treats any status but 'Authorised' as a rejection, so the
-   * customer hears "Nothing was sent", the pending payment is marked rejected, the day's
-   * spending is released and the audit says payment.rejected, although $45.20 left.
+   * Re-sending the consent with the same key returns the first consent, which the executed
+   * payment has made 'Consumed': the connector goes on to the payment, whose same key
+   * returns the payment already made.
    */
-  it('BUG: the next confirmation after a lost answer hears the payment was made (not "Nothing was sent")', async () => {
+  it('the next confirmation after a lost answer hears the payment was made', async () => {
     const { readBack, unknown, key } = await paymentWithLostAnswers();
     expect(unknown.speech).toContain(OUTCOME_UNKNOWN);
 

@@ -245,7 +245,11 @@ export function createOpenBankingConnector(options: OpenBankingOptions): OpenBan
         { path: `${PIS}/domestic-payment-consents`, accessToken, body: { Data: { Initiation: initiation }, Risk: {} }, idempotencyKey: `${order.idempotencyKey}-c` },
         consentResponse,
       );
-      if (consent.Data.Status !== 'Authorised') return { status: 'rejected', paymentId: consent.Data.ConsentId, reason: 'not_authorised' };
+      // Consumed: this key's payment was made (its answer may have been lost); the POST
+      // below, with the same key, returns it instead of paying again.
+      if (consent.Data.Status !== 'Authorised' && consent.Data.Status !== 'Consumed') {
+        return { status: 'rejected', paymentId: consent.Data.ConsentId, reason: 'not_authorised' };
+      }
       const payment = await paymentOutcome(
         accessToken,
         { Data: { ConsentId: consent.Data.ConsentId, Initiation: initiation }, Risk: {} },
