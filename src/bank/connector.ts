@@ -108,7 +108,9 @@ export type PaymentRejection =
   | 'currency_mismatch'
   /** The bank wants the customer to authorise this payment elsewhere first. */
   | 'not_authorised'
-  | 'rejected_by_bank';
+  | 'rejected_by_bank'
+  /** The order never reached the bank (it failed before the payment was requested). */
+  | 'not_sent';
 
 export type PaymentResult =
   | { readonly status: 'completed'; readonly paymentId: string }
@@ -130,6 +132,14 @@ export interface BankConnector {
   makePayment(accessToken: string, order: PaymentOrder): Promise<PaymentResult>;
   /** Cheap reachability check for /readyz. */
   ping(): Promise<void>;
+}
+
+/** Thrown when it is certain the payment order never reached the bank: nothing moved. */
+export class PaymentNotSentError extends Error {
+  constructor(reason: string) {
+    super(`payment not sent: ${reason}`);
+    this.name = 'PaymentNotSentError';
+  }
 }
 
 /** The access token is not (or no longer) valid at the bank: the customer must link again. */

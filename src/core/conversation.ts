@@ -17,6 +17,7 @@ import { bankUnavailable, fallback, goodbye, help, linkAccount, welcome } from '
 import { requestPayment } from './handlers/pay';
 import { approveRead, privacyGate } from './handlers/privacy';
 import { repeat } from './handlers/repeat';
+import { settleLostPayments } from './payments/reconcile';
 import { getTransactions, moreTransactions } from './handlers/transactions';
 import type { Draft } from './reply';
 import type { IntentName, Turn } from './turn';
@@ -155,6 +156,12 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
       const ctx = contextFor(t);
       return (await privacyGate(ctx)) ?? keepReadApproval(await handler(ctx), t);
     };
+    if (turn.intent !== 'ProvidePin') {
+      // In the background: the answer to this turn does not wait for an old payment.
+      settleLostPayments(contextFor(turn)).catch((error: unknown) =>
+        deps.log.warn({ err: errorSummary(error), requestId: turn.requestId }, 'could not settle a lost payment'),
+      );
+    }
     const approvedRead = turn.intent === 'ProvidePin' ? await approveRead(contextFor(turn), answerTurn) : undefined;
     return { draft: approvedRead ?? (await answerTurn(turn)), customer };
   }

@@ -108,6 +108,15 @@ export function pendingPayments(db: Db) {
       return row && fromRow(row);
     },
 
+    /** Approved payments whose bank answer was lost: approved before `before`, never settled. */
+    async lostBefore(bankId: string, customerId: string, before: number): Promise<PendingPayment[]> {
+      const rows = await db.query<PendingRow>(
+        `SELECT ${COLUMNS} FROM pending_payments WHERE bank_id = ? AND customer_id = ? AND status = 'approved' AND decided_at < ? ORDER BY created_at LIMIT 3`,
+        [bankId, customerId, before],
+      );
+      return rows.map(fromRow);
+    },
+
     /** Moves a record from one status to another; false if it was no longer in `from`. */
     async transition(id: string, from: readonly PendingStatus[], to: PendingStatus, now: number, outcome?: string): Promise<boolean> {
       const placeholders = from.map(() => '?').join(', ');

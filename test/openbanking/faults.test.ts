@@ -410,15 +410,16 @@ describe('a payment whose answer is late (400 ms per call)', () => {
     const readBack = await payCityPower(ob);
     ob.bank.app.faults.set({ method: 'POST', path: CONSENTS, status: 500 });
     const heard = await say(ob, 'ProvidePin', PIN, { attributes: readBack.attributes });
-    expect(heard.speech).toContain(OUTCOME_UNKNOWN);
+    // No consent, no payment order: certain that nothing was sent, and said so.
+    expect(heard.speech).toContain("Sorry, I couldn't reach Open Sandbox Bank to make that payment, so nothing was sent.");
     expect(heard.ms).toBeLessThan(6000);
     // A payment is never retried blindly: one consent attempt, no payment order.
     expect(seen.filter((r) => r.method === 'POST' && CONSENTS.test(r.path))).toHaveLength(1);
     expect(paymentPosts()).toHaveLength(0);
     expect(await moneyMoved(ob)).toEqual({ orders: [], ledgerPayments: 0, ledgerDebits: 0 });
     const audit = await auditEvents(ob);
-    expect(audit.map((a) => a.event)).toEqual(['payment.requested', 'payment.approved', 'payment.outcome_unknown']);
-    expect(audit[2]?.details).toEqual(expect.objectContaining({ reason: 'BankHttpError' }));
+    expect(audit.map((a) => a.event)).toEqual(['payment.requested', 'payment.approved', 'payment.rejected']);
+    expect(audit[2]?.details).toEqual(expect.objectContaining({ reason: 'not_sent' }));
     ob.bank.app.faults.clear();
     expect((await balance(ob)).speech).toBe(CHECKING_BALANCE);
   });

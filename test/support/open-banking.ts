@@ -13,7 +13,8 @@ export interface OpenBankingSaldo {
   close(): Promise<void>;
 }
 
-export async function saldoOnOpenBanking(resilience?: Record<string, number>): Promise<OpenBankingSaldo> {
+/** `now` moves Saldo's clock (the bank keeps its own fixed one). */
+export async function saldoOnOpenBanking(resilience?: Record<string, number>, now: () => Date = () => FIXED_NOW): Promise<OpenBankingSaldo> {
   const bank = await startSandbox({ now: () => FIXED_NOW });
   const dir = mkdtempSync(path.join(tmpdir(), 'saldo-ob-'));
   const file = path.join(dir, 'saldo.json');
@@ -37,6 +38,6 @@ export async function saldoOnOpenBanking(resilience?: Record<string, number>): P
       ],
     }),
   );
-  const saldo = await testHttpApp({ env: { SALDO_CONFIG: file } });
+  const saldo = await testHttpApp({ env: { SALDO_CONFIG: file }, overrides: { now } });
   return { bank, saldo, close: () => bank.close() };
 }

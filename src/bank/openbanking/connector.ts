@@ -18,7 +18,7 @@ import type {
   Transaction,
   TransactionPage,
 } from '../connector';
-import { UnknownAccessTokenError } from '../connector';
+import { PaymentNotSentError, UnknownAccessTokenError } from '../connector';
 import { BankHttpError, BankNetworkError, openBankingHttp, type CallOptions, type TlsOptions } from './http';
 import { accountFrom, balancesFrom, creditTermsFrom, identificationsOf, payeeFrom, transactionFrom } from './mapping';
 import { bankPolicies, DEFAULT_RESILIENCE, type ResilienceOptions } from './resilience';
@@ -244,7 +244,11 @@ export function createOpenBankingConnector(options: OpenBankingOptions): OpenBan
       const consent = await write(
         { path: `${PIS}/domestic-payment-consents`, accessToken, body: { Data: { Initiation: initiation }, Risk: {} }, idempotencyKey: `${order.idempotencyKey}-c` },
         consentResponse,
-      );
+      ).catch((error: unknown) => {
+        // A consent is not a payment: without one, no payment was requested.
+        if (error instanceof UnknownAccessTokenError) throw error;
+        throw new PaymentNotSentError(error instanceof Error ? error.name : 'consent failed');
+      });
       // Consumed: this key's payment was made (its answer may have been lost); the POST
       // below, with the same key, returns it instead of paying again.
       if (consent.Data.Status !== 'Authorised' && consent.Data.Status !== 'Consumed') {

@@ -4,7 +4,7 @@
  * idempotency key derived from the pending payment, so retries, replays and concurrent
  * confirmations move money once and all hear the same outcome.
  */
-import type { PaymentOrder, PaymentResult } from '../../bank/connector';
+import { PaymentNotSentError, type PaymentOrder, type PaymentRejection, type PaymentResult } from '../../bank/connector';
 import { parseDecimal } from '../../money';
 import { PIN_PATTERN } from '../../security/pin-hash';
 import { PinCheckBusyError } from '../../security/voice-pin';
@@ -25,6 +25,7 @@ interface Outcome {
   /** The last four characters of the bank's payment id. */
   readonly reference: string;
   readonly availableMinor?: number;
+  readonly reason?: PaymentRejection;
 }
 
 async function currentPayment(ctx: CustomerTurn): Promise<PendingPayment | undefined> {
@@ -57,7 +58,10 @@ function isExpired(ctx: CustomerTurn, payment: PendingPayment): boolean {
 
 async function outcomeDraft(ctx: CustomerTurn, payment: PendingPayment, outcome: Outcome): Promise<Draft> {
   const { say } = ctx;
-  if (outcome.status === 'rejected') return answer(ctx, say.paymentRejected(), {});
+  if (outcome.status === 'rejected') {
+    const speech = outcome.reason === 'not_sent' ? say.paymentNotSent(ctx.bankName) : say.paymentRejected(outcome.reason === 'insufficient_funds');
+    return answer(ctx, speech, {});
+  }
   const accounts = await ctx.accounts();
   const source = accounts.find((a) => a.id === payment.sourceAccountId);
   const currency = payment.currency as string;
@@ -108,7 +112,12 @@ async function approve(ctx: CustomerTurn, payment: PendingPayment): Promise<Draf
   return undefined;
 }
 
-async function execute(ctx: CustomerTurn, payment: PendingPayment): Promise<Draft> {
+/**
+ * Sends an approved payment to the bank under its idempotency key and records what
+ * became of it; undefined when the bank's answer was lost (the payment stays approved,
+ * and asking again with the same key can never pay twice).
+ */
+export async function executeApproved(ctx: CustomerTurn, payment: PendingPayment): Promise<{ payment: PendingPayment; outcome: Outcome } | undefined> {
   const { pending, spending, bankId } = ctx.deps.payments;
   const currency = payment.currency as string;
   const amountMinor = payment.amountMinor as number;
@@ -126,11 +135,13 @@ async function execute(ctx: CustomerTurn, payment: PendingPayment): Promise<Draf
   try {
     result = await ctx.deps.connector.makePayment(ctx.accessToken, order);
   } catch (error) {
-    // The bank may or may not have it: the payment stays approved and the same key is
-    // used if the customer confirms again, so it can never be sent twice.
-    ctx.deps.log.warn({ payment: payment.id.slice(-6), reason: error instanceof Error ? error.message : String(error) }, 'payment outcome unknown');
-    await audit(ctx, 'payment.outcome_unknown', payment, { reason: error instanceof Error ? error.name : 'unknown' });
-    return answer(ctx, ctx.say.paymentOutcomeUnknown(ctx.bankName), {});
+    if (!(error instanceof PaymentNotSentError)) {
+      ctx.deps.log.warn({ payment: payment.id.slice(-6), reason: error instanceof Error ? error.message : String(error) }, 'payment outcome unknown');
+      await audit(ctx, 'payment.outcome_unknown', payment, { reason: error instanceof Error ? error.name : 'unknown' });
+      return undefined;
+    }
+    // The order never reached the bank: nothing moved, so say so plainly.
+    result = { status: 'rejected', paymentId: payment.id, reason: 'not_sent' };
   }
   let outcome: Outcome;
   let status: PendingStatus;
@@ -145,7 +156,7 @@ async function execute(ctx: CustomerTurn, payment: PendingPayment): Promise<Draf
     status = 'executed';
   } else {
     await spending.release(bankId, ctx.customer.id, ctx.today, currency, amountMinor);
-    outcome = { status: 'rejected', reference: result.paymentId.slice(-4) };
+    outcome = { status: 'rejected', reference: result.paymentId.slice(-4), reason: result.reason };
     status = 'rejected';
   }
   if (await pending.transition(payment.id, ['approved'], status, ctx.deps.now().getTime(), JSON.stringify(outcome))) {
@@ -153,13 +164,18 @@ async function execute(ctx: CustomerTurn, payment: PendingPayment): Promise<Draf
       reference: outcome.reference,
       reason: result.status === 'rejected' ? result.reason : undefined,
     });
-  } else {
-    // Another confirmation recorded it first: answer with what it recorded.
-    const recorded = await pending.find(payment.id, bankId, ctx.customer.id);
-    const recordedOutcome = recorded && parseOutcome(recorded);
-    if (recorded && recordedOutcome) return outcomeDraft(ctx, recorded, recordedOutcome);
+    return { payment, outcome };
   }
-  return outcomeDraft(ctx, payment, outcome);
+  // Another confirmation recorded it first: answer with what it recorded.
+  const recorded = await pending.find(payment.id, bankId, ctx.customer.id);
+  const recordedOutcome = recorded && parseOutcome(recorded);
+  return recorded && recordedOutcome ? { payment: recorded, outcome: recordedOutcome } : { payment, outcome };
+}
+
+async function execute(ctx: CustomerTurn, payment: PendingPayment): Promise<Draft> {
+  const settled = await executeApproved(ctx, payment);
+  if (!settled) return { speech: ctx.say.paymentOutcomeUnknown(ctx.bankName), session: {}, endSession: true };
+  return outcomeDraft(ctx, settled.payment, settled.outcome);
 }
 
 /** After a right PIN: approve (once), execute (idempotently), or repeat the recorded outcome. */

@@ -95,7 +95,10 @@ export interface Catalogue {
   paymentCancelled(): Spoken;
   paidBill(p: { amount: Spoken; payee: string; account: Spoken; reference: Spoken; available?: Spoken; variant?: number }): Spoken;
   transferred(p: { amount: Spoken; from: Spoken; to: Spoken; reference: Spoken; available?: Spoken; variant?: number }): Spoken;
-  paymentRejected(): Spoken;
+  /** The bank refused it; for lack of funds, or for another reason it did not give. */
+  paymentRejected(insufficientFunds: boolean): Spoken;
+  /** Certain that nothing reached the bank. */
+  paymentNotSent(bankName: string): Spoken;
   paymentOutcomeUnknown(bankName: string): Spoken;
   paymentHelp(): Spoken;
   /** Privacy mode: a PIN before any account detail. */

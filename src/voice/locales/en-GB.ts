@@ -129,7 +129,11 @@ Sandbox developers: npm run pin -- reset ${customerId}`,
     const done = say`${variantOf(doneWords, variant)} I've moved ${amount} from your ${from} to your ${to}. The reference ends in ${reference}.`;
     return available ? say`${done} Your available balance is now ${available}.` : done;
   },
-  paymentRejected: () => say`Sorry, the bank didn't accept that payment because there isn't enough money available. Nothing has been sent.`,
+  paymentRejected: (insufficientFunds) =>
+    insufficientFunds
+      ? say`Sorry, the bank didn't accept that payment because there isn't enough money available. Nothing has been sent.`
+      : say`Sorry, the bank didn't accept that payment. Nothing has been sent.`,
+  paymentNotSent: (bank) => say`Sorry, I couldn't reach ${bank} to make that payment, so nothing has been sent. Please try again in a few minutes.`,
   paymentOutcomeUnknown: (bank) =>
     say`I haven't had an answer from ${bank} about that payment yet. It won't be sent twice. Please check your balance in a few minutes.`,
   privacyPin: () => say`For your privacy, I need your four-digit voice PIN before I share any account details. What's your voice PIN?`,

@@ -163,7 +163,11 @@ Sandbox developers: npm run pin -- reset ${customerId}`,
     const done = say`${variantOf(doneWords, variant)} I've moved ${amount} from your ${from} to your ${to}. The reference ends in ${reference}.`;
     return available ? say`${done} Your available balance is now ${available}.` : done;
   },
-  paymentRejected: () => say`Sorry, the bank didn't accept that payment because there isn't enough money available. Nothing was sent.`,
+  paymentRejected: (insufficientFunds) =>
+    insufficientFunds
+      ? say`Sorry, the bank didn't accept that payment because there isn't enough money available. Nothing was sent.`
+      : say`Sorry, the bank didn't accept that payment. Nothing was sent.`,
+  paymentNotSent: (bank) => say`Sorry, I couldn't reach ${bank} to make that payment, so nothing was sent. Please try again in a few minutes.`,
   paymentOutcomeUnknown: (bank) =>
     say`I couldn't get an answer from ${bank} about that payment yet. It won't be sent twice. Please check your balance in a few minutes.`,
   privacyPin: () => say`For your privacy, I need your four-digit voice PIN before I share account details. What's your voice PIN?`,

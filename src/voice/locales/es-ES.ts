@@ -190,7 +190,11 @@ export const esES: Catalogue = {
     const done = say`${variantOf(doneWords, variant)} He transferido ${amount} desde tu ${from} a tu ${to}. La referencia termina en ${reference}.`;
     return available ? say`${done} Tu saldo disponible es ahora de ${available}.` : done;
   },
-  paymentRejected: () => say`Lo siento, el banco no ha aceptado ese pago porque no hay saldo suficiente. No se ha enviado nada.`,
+  paymentRejected: (insufficientFunds) =>
+    insufficientFunds
+      ? say`Lo siento, el banco no ha aceptado ese pago porque no hay saldo suficiente. No se ha enviado nada.`
+      : say`Lo siento, el banco no ha aceptado ese pago. No se ha enviado nada.`,
+  paymentNotSent: (bank) => say`Lo siento, no he podido conectar con ${bank} para hacer ese pago, así que no se ha enviado nada. Inténtalo de nuevo en unos minutos.`,
   paymentOutcomeUnknown: (bank) =>
     say`Todavía no tengo respuesta de ${bank} sobre ese pago. No se enviará dos veces. Consulta tu saldo dentro de unos minutos.`,
   privacyPin: () => say`Por tu privacidad, necesito tu PIN de voz de cuatro cifras antes de darte datos de tus cuentas. ¿Cuál es tu PIN de voz?`,

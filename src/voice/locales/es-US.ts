@@ -175,7 +175,11 @@ export const esUS: Catalogue = {
     const done = say`${variantOf(doneWords, variant)} Transferí ${amount} de tu ${from} a tu ${to}. La referencia termina en ${reference}.`;
     return available ? say`${done} Tu saldo disponible ahora es de ${available}.` : done;
   },
-  paymentRejected: () => say`Lo siento, el banco no aceptó ese pago porque no hay saldo suficiente. No se envió nada.`,
+  paymentRejected: (insufficientFunds) =>
+    insufficientFunds
+      ? say`Lo siento, el banco no aceptó ese pago porque no hay saldo suficiente. No se envió nada.`
+      : say`Lo siento, el banco no aceptó ese pago. No se envió nada.`,
+  paymentNotSent: (bank) => say`Lo siento, no pude conectarme con ${bank} para hacer ese pago, así que no se envió nada. Inténtalo de nuevo en unos minutos.`,
   paymentOutcomeUnknown: (bank) =>
     say`Todavía no tengo respuesta de ${bank} sobre ese pago. No se enviará dos veces. Revisa tu saldo en unos minutos.`,
   privacyPin: () => say`Por tu privacidad, necesito tu PIN de voz de cuatro dígitos antes de darte datos de tus cuentas. ¿Cuál es tu PIN de voz?`,
