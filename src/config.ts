@@ -4,7 +4,6 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { isValidTimeZone } from './dates';
 
@@ -152,7 +151,8 @@ export function loadConfigFile(file: string): ConfigFile {
   let raw: unknown;
   try {
     const text = readFileSync(file, 'utf8');
-    raw = /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text);
+    // The YAML parser is loaded only for a YAML file.
+    raw = /\.ya?ml$/i.test(file) ? (require('yaml') as typeof import('yaml')).parse(text) : JSON.parse(text);
   } catch (error) {
     throw new ConfigError(`SALDO_CONFIG ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }

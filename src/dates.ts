@@ -20,9 +20,16 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/** Today's date in the time zone. */
+const todayCache = new Map<string, { readonly minute: number; readonly date: string }>();
+
+/** Today's date in the time zone (worked out once a minute per zone: every turn asks). */
 export function todayIn(timeZone: string, now: Date): string {
-  return isoFormatter(timeZone).format(now);
+  const minute = Math.floor(now.getTime() / 60_000);
+  const cached = todayCache.get(timeZone);
+  if (cached?.minute === minute) return cached.date;
+  const date = isoFormatter(timeZone).format(now);
+  todayCache.set(timeZone, { minute, date });
+  return date;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -156,8 +156,8 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
       const ctx = contextFor(t);
       return (await privacyGate(ctx)) ?? keepReadApproval(await handler(ctx), t);
     };
-    if (turn.intent !== 'ProvidePin') {
-      // In the background: the answer to this turn does not wait for an old payment.
+    if (turn.newSession && turn.intent !== 'ProvidePin') {
+      // Once per conversation, in the background: the answer does not wait for an old payment.
       settleLostPayments(contextFor(turn)).catch((error: unknown) =>
         deps.log.warn({ err: errorSummary(error), requestId: turn.requestId }, 'could not settle a lost payment'),
       );

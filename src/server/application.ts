@@ -7,7 +7,6 @@
 import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
 import type { BankConnector } from '../bank/connector';
-import { createOpenBankingConnector } from '../bank/openbanking/connector';
 import { createSandboxConnector } from '../bank/sandbox/connector';
 import { loadSandboxFixture } from '../bank/sandbox/fixture';
 import { sandboxLedger, seedLedger } from '../bank/sandbox/ledger';
@@ -116,6 +115,8 @@ async function connectorFor(bank: BankConfig, db: Db, log: Logger, now: () => Da
   }
   if (connector.enrolPinsFrom) await enrolFixturePins(db, bank.id, connector.enrolPinsFrom, now);
   const read = (file?: string) => (file ? readFileSync(file, 'utf8') : undefined);
+  // Loaded only where a bank speaks Open Banking.
+  const { createOpenBankingConnector } = await import('../bank/openbanking/connector');
   return createOpenBankingConnector({
     id: bank.id,
     baseUrl: connector.baseUrl,

@@ -1,11 +1,12 @@
 /** Opens the engine DATABASE_URL names and brings its schema up to date. */
 import type { Db } from './db';
 import { migrate } from './migrations';
-import { openPostgres } from './postgres';
-import { openSqlite } from './sqlite';
 
 export async function openStore(databaseUrl: string): Promise<Db> {
-  const db = databaseUrl.startsWith('sqlite:') ? openSqlite(databaseUrl.slice('sqlite:'.length)) : openPostgres(databaseUrl);
+  // Only the engine in use is loaded: a SQLite deployment never pays for pg, nor the reverse.
+  const db = databaseUrl.startsWith('sqlite:')
+    ? (await import('./sqlite')).openSqlite(databaseUrl.slice('sqlite:'.length))
+    : (await import('./postgres')).openPostgres(databaseUrl);
   try {
     await migrate(db);
   } catch (error) {
