@@ -12,6 +12,8 @@ export interface FormatOptions {
 const INDENT = '  ';
 
 function slotText(slot: SlotMatch, custom: boolean): string {
+  // A PIN is not printed back, even to the developer who typed it (screens get shared).
+  if (slot.name === 'pin') return `pin=${'•'.repeat(slot.value.length)}`;
   const said = `${slot.name}=${JSON.stringify(slot.spoken)}`;
   if (custom) return slot.resolvedId ? `${said} → ${slot.resolvedId}` : `${said} (no match in ${slot.type})`;
   return slot.value !== slot.spoken ? `${said} → ${slot.value}` : said;

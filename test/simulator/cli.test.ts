@@ -45,7 +45,8 @@ describe('npm run simulate', () => {
     expect(positions.every((position) => position >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(stdout).toContain('slots: amount="45", payee="the power company" → payee-john-power');
-    expect(stdout).toContain('slots: pin="2468"');
+    expect(stdout).toContain('slots: pin=••••');
+    expect(stdout).not.toContain('2468');
     expect(stdout).not.toContain('# a comment');
   });
 
