@@ -1,7 +1,6 @@
 /** `npm run pin`: set (from standard input), status and reset, against a real store. */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { verifyPin } from '../../src/security/pin-hash';
 import { readAudit } from '../../src/store/audit';
 import { openStore } from '../../src/store/open';

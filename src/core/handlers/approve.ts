@@ -203,7 +203,6 @@ const CONFIRMABLE: readonly PendingStatus[] = ['awaiting_pin', 'approved', 'exec
 
 export async function providePin(ctx: CustomerTurn): Promise<Draft> {
   const { say } = ctx;
-  const { pins, bankId, pending } = ctx.deps.payments;
   const payment = await currentPayment(ctx);
   // No payment, no check: a PIN said out of context is neither verified nor counted.
   if (!payment || !CONFIRMABLE.includes(payment.status)) return answer(ctx, say.noPendingPayment(), {});

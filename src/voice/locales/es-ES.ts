@@ -13,7 +13,8 @@ const currencyWords: Record<string, CurrencyWords> = {
   GBP: { one: 'libra', many: 'libras', minorOne: 'penique', minorMany: 'peniques', minus: 'menos' },
 };
 
-const dayWords = {
+/** Shared with es-US: the words are the same; the dates come from each locale's Intl data. */
+export const spanishDayWords = {
   today: 'hoy',
   yesterday: 'ayer',
   tomorrow: 'mañana',
@@ -22,17 +23,22 @@ const dayWords = {
 };
 
 /** "el viernes" → "del viernes", "hoy" → "de hoy". */
-function ofDay(day: Spoken): Spoken {
+export function ofDay(day: Spoken): Spoken {
   const contract = (value: string) => (value.startsWith('el ') ? `del ${value.slice(3)}` : `de ${value}`);
   return { ssml: contract(day.ssml), text: contract(day.text) };
 }
 
-/** Spoken in words ("2540 euros con 18 céntimos"); shown as Spanish readers write it ("2540,18 €"). */
-function spanishMoney(amount: Money): Spoken {
-  const words = currencyWords[amount.currency];
-  const text = moneyText(amount, LOCALE);
-  if (!words) return plain(text);
-  return { ssml: say`${moneyInWords(amount, LOCALE, words, 'con')}`.ssml, text };
+/**
+ * Money spoken in words ("2540 euros con 18 céntimos") and shown as the locale writes it
+ * ("2540,18 €"); currencies without words are read as written.
+ */
+export function spanishMoney(locale: string, words: Readonly<Record<string, CurrencyWords>>): (amount: Money) => Spoken {
+  return (amount) => {
+    const currency = words[amount.currency];
+    const text = moneyText(amount, locale);
+    if (!currency) return plain(text);
+    return { ssml: say`${moneyInWords(amount, locale, currency, 'con')}`.ssml, text };
+  };
 }
 
 const welcomes = [
@@ -56,7 +62,7 @@ export const esES: Catalogue = {
   locale: LOCALE,
   variants: { welcome: welcomes.length, anythingElse: anythingElse.length, goodbye: goodbyes.length, done: doneWords.length },
   kindNames: { checking: 'cuenta corriente', savings: 'cuenta de ahorro', credit_card: 'tarjeta de crédito', other: 'cuenta' },
-  money: spanishMoney,
+  money: spanishMoney(LOCALE, currencyWords),
   suggestion: (key) =>
     ({
       balance: 'Mi saldo',
@@ -68,7 +74,7 @@ export const esES: Catalogue = {
       cancel: 'Cancelar',
       help: 'Ayuda',
     })[key],
-  day: (isoDate, today) => relativeDay(isoDate, today, LOCALE, dayWords),
+  day: (isoDate, today) => relativeDay(isoDate, today, LOCALE, spanishDayWords),
   accountLabel: (name, lastFour) => say`${name} terminada en ${lastFour}`,
 
   welcome: (bank, variant = 0) => variantOf(welcomes, variant)(bank),

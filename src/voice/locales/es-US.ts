@@ -5,11 +5,10 @@
  * output would come out as Spain says it is overridden here; the rest are said the same way.
  */
 import type { SuggestionKey } from '../../core/reply';
-import type { Money } from '../../money';
-import { type CurrencyWords, moneyInWords, moneyText, relativeDay } from '../format';
-import { plain, say, type Spoken } from '../spoken';
+import { type CurrencyWords, relativeDay } from '../format';
+import { say, type Spoken } from '../spoken';
 import type { Catalogue, TransactionLine } from './catalogue';
-import { esES } from './es-ES';
+import { esES, ofDay, spanishDayWords, spanishMoney } from './es-ES';
 import { variantOf } from './variety';
 import { capitalise } from './text';
 
@@ -22,29 +21,6 @@ const currencyWords: Record<string, CurrencyWords> = {
   EUR: { one: 'euro', many: 'euros', minorOne: 'centavo', minorMany: 'centavos', minus: 'menos' },
   GBP: { one: 'libra', many: 'libras', minorOne: 'penique', minorMany: 'peniques', minus: 'menos' },
 };
-
-// The same words as es-ES; dates are formatted with es-US's own Intl data.
-const dayWords = {
-  today: 'hoy',
-  yesterday: 'ayer',
-  tomorrow: 'mañana',
-  onWeekday: (weekday: string) => `el ${weekday}`,
-  onDate: (date: string) => `el ${date}`,
-};
-
-/** "el viernes" → "del viernes", "hoy" → "de hoy". */
-function ofDay(day: Spoken): Spoken {
-  const contract = (value: string) => (value.startsWith('el ') ? `del ${value.slice(3)}` : `de ${value}`);
-  return { ssml: contract(day.ssml), text: contract(day.text) };
-}
-
-/** Spoken in words ("45 dólares con 20 centavos"); shown as written in the US ("$45.20"). */
-function usSpanishMoney(amount: Money): Spoken {
-  const words = currencyWords[amount.currency];
-  const text = moneyText(amount, LOCALE);
-  if (!words) return plain(text);
-  return { ssml: say`${moneyInWords(amount, LOCALE, words, 'con')}`.ssml, text };
-}
 
 const suggestions: Partial<Record<SuggestionKey, string>> = {
   transactions: 'Transacciones recientes',
@@ -69,9 +45,9 @@ export const esUS: Catalogue = {
   locale: LOCALE,
   variants: { ...esES.variants, welcome: welcomes.length, anythingElse: anythingElse.length, done: doneWords.length },
   kindNames: { ...esES.kindNames, checking: 'cuenta de cheques', savings: 'cuenta de ahorros' },
-  money: usSpanishMoney,
+  money: spanishMoney(LOCALE, currencyWords),
   suggestion: (key) => suggestions[key] ?? esES.suggestion(key),
-  day: (isoDate, today) => relativeDay(isoDate, today, LOCALE, dayWords),
+  day: (isoDate, today) => relativeDay(isoDate, today, LOCALE, spanishDayWords),
   // "que termina en" fits any nickname, whatever its gender.
   accountLabel: (name, lastFour) => say`${name} que termina en ${lastFour}`,
 
