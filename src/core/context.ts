@@ -11,6 +11,7 @@ export interface CoreLogger {
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
   debug(obj: object, msg?: string): void;
+  isLevelEnabled(level: string): boolean;
 }
 
 export interface CoreDeps {

@@ -168,10 +168,12 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
 
   return {
     async handle(turn, hooks = {}) {
-      deps.log.debug(
-        { turn: { requestId: turn.requestId, intent: turn.intent, locale: turn.locale, slots: loggableSlots(turn.slots), session: turn.session } },
-        'turn',
-      );
+      if (deps.log.isLevelEnabled('debug')) {
+        deps.log.debug(
+          { turn: { requestId: turn.requestId, intent: turn.intent, locale: turn.locale, slots: loggableSlots(turn.slots), session: turn.session } },
+          'turn',
+        );
+      }
       if (turn.intent === 'SessionEnded') return undefined;
       const phrasingSeed = `${turn.accessToken ?? turn.requestId}|${deps.now().toISOString().slice(0, 10)}`;
       const say = withVariety(catalogueFor(turn.locale), (deps.phrasing ?? dailyPhrasing)(phrasingSeed));

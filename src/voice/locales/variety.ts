@@ -15,14 +15,15 @@ export type PhrasingChooser = (key: VariedKey, count: number) => number;
 /** The catalogue with the varied messages' phrasing chosen by `choose`. */
 export function withVariety(catalogue: Catalogue, choose: PhrasingChooser): Catalogue {
   const pick = (key: VariedKey) => (catalogue.variants[key] > 1 ? choose(key, catalogue.variants[key]) : 0);
-  return {
-    ...catalogue,
+  const varied: Partial<Catalogue> = {
     welcome: (bank) => catalogue.welcome(bank, pick('welcome')),
     anythingElse: () => catalogue.anythingElse(pick('anythingElse')),
     goodbye: () => catalogue.goodbye(pick('goodbye')),
     paidBill: (p) => catalogue.paidBill({ ...p, variant: pick('done') }),
     transferred: (p) => catalogue.transferred({ ...p, variant: pick('done') }),
   };
+  // Every turn makes one: the other seventy messages are inherited, not copied.
+  return Object.assign(Object.create(catalogue) as Catalogue, varied);
 }
 
 /**
