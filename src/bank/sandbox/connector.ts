@@ -19,7 +19,7 @@ import type {
 } from '../connector';
 import { UnknownAccessTokenError } from '../connector';
 import type { SandboxCustomer, SandboxFixture } from './fixture';
-import type { LedgerEntry, SandboxLedger } from './ledger';
+import { billEntries, transferEntries, type LedgerEntry, type SandboxLedger } from './ledger';
 
 interface SandboxDeps {
   readonly fixture: SandboxFixture;
@@ -51,28 +51,15 @@ function toCustomer(raw: SandboxCustomer): Customer {
 
 /** The ledger entries of a payment: the debit, and the credit when it stays inside the bank. */
 function entriesFor(customer: SandboxCustomer, order: PaymentOrder, source: RawAccount): LedgerEntry[] | undefined {
-  const amount = order.amount.minor;
-  const sourceName = source.nickname ?? source.type;
   if (order.destination.kind === 'payee') {
     const payeeId = order.destination.payeeId;
     const payee = customer.payees.find((p) => p.id === payeeId);
-    if (!payee) return undefined;
-    return [{ accountId: source.id, description: `Payment to ${payee.name}`, creditDebit: 'debit', currentDelta: -amount }];
+    return payee && billEntries(source, payee.name, order.amount.minor);
   }
   const destinationId = order.destination.accountId;
   const destination = customer.accounts.find((a) => a.id === destinationId);
   if (!destination || destination.id === source.id || destination.currency !== source.currency) return undefined;
-  const isCard = destination.type === 'credit_card';
-  return [
-    { accountId: source.id, description: `Transfer to ${destination.nickname ?? destination.type}`, creditDebit: 'debit', currentDelta: -amount },
-    {
-      accountId: destination.id,
-      description: isCard ? 'Payment Thank You' : `Transfer from ${sourceName}`,
-      creditDebit: 'credit',
-      availableDelta: isCard ? 0 : amount,
-      currentDelta: isCard ? -amount : amount,
-    },
-  ];
+  return transferEntries(source, destination, order.amount.minor);
 }
 
 export function createSandboxConnector({ fixture, ledger, bankId = fixture.bank.id, now = () => new Date() }: SandboxDeps): BankConnector {

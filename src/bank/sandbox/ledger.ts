@@ -32,6 +32,28 @@ export interface LedgerEntry {
   readonly currentDelta: number;
 }
 
+type LedgerAccount = Pick<SandboxFixture['customers'][number]['accounts'][number], 'id' | 'type' | 'nickname'>;
+
+/** A bill payment: the money leaves the source account. */
+export function billEntries(source: LedgerAccount, payeeName: string, amountMinor: number): LedgerEntry[] {
+  return [{ accountId: source.id, description: `Payment to ${payeeName}`, creditDebit: 'debit', currentDelta: -amountMinor }];
+}
+
+/** A transfer between own accounts: paying a card lowers what is owed; a deposit account gains the money. */
+export function transferEntries(source: LedgerAccount, destination: LedgerAccount, amountMinor: number): LedgerEntry[] {
+  const isCard = destination.type === 'credit_card';
+  return [
+    { accountId: source.id, description: `Transfer to ${destination.nickname ?? destination.type}`, creditDebit: 'debit', currentDelta: -amountMinor },
+    {
+      accountId: destination.id,
+      description: isCard ? 'Payment Thank You' : `Transfer from ${source.nickname ?? source.type}`,
+      creditDebit: 'credit',
+      availableDelta: isCard ? 0 : amountMinor,
+      currentDelta: isCard ? -amountMinor : amountMinor,
+    },
+  ];
+}
+
 /** Seeds each account's balance once; safe to run from several processes at once. */
 export async function seedLedger(db: Db, fixture: SandboxFixture, bankId: string = fixture.bank.id): Promise<void> {
   await db.transaction(async (tx) => {

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { parseDecimal } from '../../../money';
 import type { SandboxCustomer } from '../../sandbox/fixture';
-import type { LedgerEntry } from '../../sandbox/ledger';
+import { billEntries, transferEntries, type LedgerEntry } from '../../sandbox/ledger';
 import type { SandboxAccount } from './bank';
 import { ObError } from './errors';
 import { accountScheme, compactIdentification, payeeScheme } from './mapping';
@@ -117,7 +117,6 @@ export function resolveInitiation(customer: SandboxCustomer, initiation: Initiat
   const amountMinor = amountOf(initiation, source);
   const creditor = initiation.CreditorAccount;
   const creditorPath = `${INITIATION}.CreditorAccount`;
-  const sourceName = source.nickname ?? source.type;
 
   const payee = customer.payees.find((p) => sameIdentification(p.accountNumber, creditor.Identification));
   if (payee) {
@@ -129,7 +128,7 @@ export function resolveInitiation(customer: SandboxCustomer, initiation: Initiat
       amountMinor,
       currency: source.currency,
       kind: 'bill',
-      entries: [{ accountId: source.id, description: `Payment to ${payee.name}`, creditDebit: 'debit', currentDelta: -amountMinor }],
+      entries: billEntries(source, payee.name, amountMinor),
     };
   }
 
@@ -142,22 +141,5 @@ export function resolveInitiation(customer: SandboxCustomer, initiation: Initiat
   }
   if (destination.id === source.id) throw new ObError(400, 'UK.OBIE.Field.Invalid', 'the creditor and debtor accounts are the same', creditorPath);
   if (destination.currency !== source.currency) throw new ObError(400, 'UK.OBIE.Unsupported.Currency', 'the creditor account holds another currency', creditorPath);
-  const isCard = destination.type === 'credit_card';
-  return {
-    source,
-    amountMinor,
-    currency: source.currency,
-    kind: 'transfer',
-    entries: [
-      { accountId: source.id, description: `Transfer to ${destination.nickname ?? destination.type}`, creditDebit: 'debit', currentDelta: -amountMinor },
-      {
-        accountId: destination.id,
-        description: isCard ? 'Payment Thank You' : `Transfer from ${sourceName}`,
-        creditDebit: 'credit',
-        // Paying a card lowers what is owed; a deposit account gains the money.
-        availableDelta: isCard ? 0 : amountMinor,
-        currentDelta: isCard ? -amountMinor : amountMinor,
-      },
-    ],
-  };
+  return { source, amountMinor, currency: source.currency, kind: 'transfer', entries: transferEntries(source, destination, amountMinor) };
 }
