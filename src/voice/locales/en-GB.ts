@@ -7,7 +7,7 @@ import type { Money } from '../../money';
 import { type CurrencyWords, moneyInWords, moneyText, relativeDay } from '../format';
 import { plain, say, type Spoken } from '../spoken';
 import type { Catalogue, TransactionLine } from './catalogue';
-import { enUS } from './en-US';
+import { enUS, paymentConfirmations } from './en-US';
 import { variantOf } from './variety';
 import { capitalise } from './text';
 
@@ -121,14 +121,7 @@ Sandbox developers: npm run pin -- reset ${customerId}`,
   paymentExpired: () => say`That payment wasn't approved within five minutes, so it's expired. Nothing has been sent.`,
   paymentCancelled: () => say`OK, I've cancelled that payment. No money has moved.`,
   // Worded as in en-US, but with the British "done" phrasings.
-  paidBill: ({ amount, payee, account, reference, available, variant = 0 }) => {
-    const done = say`${variantOf(doneWords, variant)} I've paid ${amount} to ${payee} from your ${account}. The reference ends in ${reference}.`;
-    return available ? say`${done} Your available balance is now ${available}.` : done;
-  },
-  transferred: ({ amount, from, to, reference, available, variant = 0 }) => {
-    const done = say`${variantOf(doneWords, variant)} I've moved ${amount} from your ${from} to your ${to}. The reference ends in ${reference}.`;
-    return available ? say`${done} Your available balance is now ${available}.` : done;
-  },
+  ...paymentConfirmations(doneWords),
   paymentRejected: (insufficientFunds) =>
     insufficientFunds
       ? say`Sorry, the bank didn't accept that payment because there isn't enough money available. Nothing has been sent.`

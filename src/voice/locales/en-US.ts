@@ -32,6 +32,20 @@ const goodbyes = [
 ];
 const doneWords = ['Done.', 'All set.', "That's done."];
 
+/** "Done. I've paid …": also en-GB's, with its own words for "done". */
+export function paymentConfirmations(done: readonly string[]): Pick<Catalogue, 'paidBill' | 'transferred'> {
+  return {
+    paidBill: ({ amount, payee, account, reference, available, variant = 0 }) => {
+      const paid = say`${variantOf(done, variant)} I've paid ${amount} to ${payee} from your ${account}. The reference ends in ${reference}.`;
+      return available ? say`${paid} Your available balance is now ${available}.` : paid;
+    },
+    transferred: ({ amount, from, to, reference, available, variant = 0 }) => {
+      const moved = say`${variantOf(done, variant)} I've moved ${amount} from your ${from} to your ${to}. The reference ends in ${reference}.`;
+      return available ? say`${moved} Your available balance is now ${available}.` : moved;
+    },
+  };
+}
+
 export const enUS: Catalogue = {
   locale: LOCALE,
   variants: { welcome: welcomes.length, anythingElse: anythingElse.length, goodbye: goodbyes.length, done: doneWords.length },
@@ -155,14 +169,7 @@ Sandbox developers: npm run pin -- reset ${customerId}`,
   noPendingPayment: () => say`There's no payment waiting for your PIN.`,
   paymentExpired: () => say`That payment wasn't approved within five minutes, so it expired. Nothing was sent.`,
   paymentCancelled: () => say`OK, I've cancelled that payment. No money was moved.`,
-  paidBill: ({ amount, payee, account, reference, available, variant = 0 }) => {
-    const done = say`${variantOf(doneWords, variant)} I've paid ${amount} to ${payee} from your ${account}. The reference ends in ${reference}.`;
-    return available ? say`${done} Your available balance is now ${available}.` : done;
-  },
-  transferred: ({ amount, from, to, reference, available, variant = 0 }) => {
-    const done = say`${variantOf(doneWords, variant)} I've moved ${amount} from your ${from} to your ${to}. The reference ends in ${reference}.`;
-    return available ? say`${done} Your available balance is now ${available}.` : done;
-  },
+  ...paymentConfirmations(doneWords),
   paymentRejected: (insufficientFunds) =>
     insufficientFunds
       ? say`Sorry, the bank didn't accept that payment because there isn't enough money available. Nothing was sent.`
