@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
 import type { BankConnector } from '../bank/connector';
 import { createSandboxConnector } from '../bank/sandbox/connector';
-import { loadSandboxFixture } from '../bank/sandbox/fixture';
+import { loadSandboxFixture, type SandboxFixture } from '../bank/sandbox/fixture';
 import { sandboxLedger, seedLedger } from '../bank/sandbox/ledger';
 import { type BankConfig, type Config, loadConfig } from '../config';
 import type { CoreDeps } from '../core/context';
@@ -80,8 +80,8 @@ export function paymentDeps(
 }
 
 /** Without SALDO_CONFIG: one sandbox bank, configured from the environment as always. */
-function defaultBanks(config: Config): BankConfig[] {
-  const fixture = loadSandboxFixture(config.sandboxFixture);
+function defaultBanks(config: Config, fixtureAt: FixtureLoader): BankConfig[] {
+  const fixture = fixtureAt(config.sandboxFixture);
   return [
     {
       id: fixture.bank.id,
@@ -95,8 +95,22 @@ function defaultBanks(config: Config): BankConfig[] {
   ];
 }
 
-async function enrolFixturePins(db: Db, bankId: string, fixtureFile: string | undefined, now: () => Date): Promise<void> {
-  const fixture = loadSandboxFixture(fixtureFile);
+/** Each fixture file is read and validated once per start, however many banks use it. */
+type FixtureLoader = (file: string | undefined) => SandboxFixture;
+
+function fixtureLoader(): FixtureLoader {
+  const loaded = new Map<string | undefined, SandboxFixture>();
+  return (file) => {
+    let fixture = loaded.get(file);
+    if (!fixture) {
+      fixture = loadSandboxFixture(file);
+      loaded.set(file, fixture);
+    }
+    return fixture;
+  };
+}
+
+async function enrolFixturePins(db: Db, bankId: string, fixture: SandboxFixture, now: () => Date): Promise<void> {
   await enrolMissingPins(
     pinCredentials(db),
     bankId,
@@ -105,15 +119,15 @@ async function enrolFixturePins(db: Db, bankId: string, fixtureFile: string | un
   );
 }
 
-async function connectorFor(bank: BankConfig, db: Db, log: Logger, now: () => Date): Promise<BankConnector> {
+async function connectorFor(bank: BankConfig, db: Db, log: Logger, now: () => Date, fixtureAt: FixtureLoader): Promise<BankConnector> {
   const connector = bank.connector;
   if (connector.type === 'sandbox') {
-    const fixture = loadSandboxFixture(connector.fixture);
+    const fixture = fixtureAt(connector.fixture);
     await seedLedger(db, fixture, bank.id);
-    await enrolFixturePins(db, bank.id, connector.fixture, now);
+    await enrolFixturePins(db, bank.id, fixture, now);
     return createSandboxConnector({ fixture, ledger: sandboxLedger(db, bank.id), bankId: bank.id, now });
   }
-  if (connector.enrolPinsFrom) await enrolFixturePins(db, bank.id, connector.enrolPinsFrom, now);
+  if (connector.enrolPinsFrom) await enrolFixturePins(db, bank.id, fixtureAt(connector.enrolPinsFrom), now);
   const read = (file?: string) => (file ? readFileSync(file, 'utf8') : undefined);
   // Loaded only where a bank speaks Open Banking.
   const { createOpenBankingConnector } = await import('../bank/openbanking/connector');
@@ -143,8 +157,9 @@ export async function createApplication(env: NodeJS.ProcessEnv, overrides: Appli
   try {
     const metrics = createMetrics();
     const banks: BankRuntime[] = [];
-    for (const bank of config.banks ?? defaultBanks(config)) {
-      const raw = await connectorFor(bank, db, log, now);
+    const fixtureAt = fixtureLoader();
+    for (const bank of config.banks ?? defaultBanks(config, fixtureAt)) {
+      const raw = await connectorFor(bank, db, log, now, fixtureAt);
       if ('circuit' in raw && typeof raw.circuit === 'function') metrics.watchCircuit(bank.id, raw.circuit as () => string);
       const connector = metrics.instrument(raw);
       const payments = paymentDeps(
