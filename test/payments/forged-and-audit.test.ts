@@ -11,6 +11,7 @@ import type { SequenceItem } from 'ask-sdk-test';
 import { testSaldo } from '../support/app';
 import { ANA, JOHN, asCustomer, digits, equalTo, settingsFor } from '../alexa/helpers';
 import {
+  JOHN_HEARS,
   PENDING_ID,
   auditOf,
   capturedSession,
@@ -28,14 +29,12 @@ import {
   withReference,
 } from './helpers';
 
+const { CHECKING, ANYTHING_ELSE, PIN_INSTEAD_OF_YES, NO_PENDING } = JOHN_HEARS;
+
 const settings = settingsFor('en-US');
 const r = paymentRequestsFor(settings);
 const es = paymentRequestsFor(settingsFor('es-ES'));
 
-const CHECKING = `checking ending in ${digits('4217')}`;
-const ANYTHING_ELSE = 'What else can I help you with?';
-const NO_PENDING = 'There&apos;s no payment waiting for your PIN.';
-const PIN_INSTEAD_OF_YES = 'To approve, I need your four-digit voice PIN rather than a yes. What&apos;s your voice PIN?';
 const PIN_FORMAT = 'A voice PIN has four digits. What&apos;s your voice PIN?';
 const WRONG_2 = 'That PIN didn&apos;t match. You have 2 tries left. What&apos;s your four-digit voice PIN?';
 const PAY_WHOM = 'You can pay any payee you&apos;ve saved with your bank. Who would you like to pay?';

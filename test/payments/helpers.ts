@@ -3,6 +3,7 @@
  * an adjustable clock, money and audit read straight from the store, and a scan of
  * everything that leaves Saldo for PINs, tokens and full account numbers.
  */
+import { digits } from '../alexa/helpers';
 import type { LambdaHandler } from 'ask-sdk-core';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { IntentRequestBuilder } from 'ask-sdk-test';
@@ -258,3 +259,15 @@ export function outgoingTextOf(response: ResponseEnvelope): string {
   const { outputSpeech, reprompt, card } = response.response;
   return JSON.stringify({ outputSpeech, reprompt, card, sessionAttributes: response.sessionAttributes ?? {} });
 }
+
+/** What John hears (en-US), word for word as the SSML has it. */
+export const JOHN_HEARS: Readonly<Record<'CHECKING' | 'SAVINGS' | 'CARD' | 'ANYTHING_ELSE' | 'PIN_PROMPT' | 'PIN_INSTEAD_OF_YES' | 'NO_PENDING' | 'CANCELLED', string>> = {
+  CHECKING: `checking ending in ${digits('4217')}`,
+  SAVINGS: `savings ending in ${digits('0088')}`,
+  CARD: `credit card ending in ${digits('5454')}`,
+  ANYTHING_ELSE: 'What else can I help you with?',
+  PIN_PROMPT: 'What&apos;s your four-digit voice PIN?',
+  PIN_INSTEAD_OF_YES: 'To approve, I need your four-digit voice PIN rather than a yes. What&apos;s your voice PIN?',
+  NO_PENDING: 'There&apos;s no payment waiting for your PIN.',
+  CANCELLED: 'OK, I&apos;ve cancelled that payment. No money was moved.',
+};

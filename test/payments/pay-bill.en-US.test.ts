@@ -10,6 +10,7 @@ import { AlexaTest } from 'ask-sdk-test';
 import { testSaldo } from '../support/app';
 import { JOHN, asCustomer, cardContentOf, customerIn, digits, equalTo, repromptOf, saldoWithFixture, settingsFor } from '../alexa/helpers';
 import {
+  JOHN_HEARS,
   PENDING_ID,
   PENDING_LIFETIME_MS,
   SEEDED,
@@ -28,18 +29,12 @@ import {
   withReference,
 } from './helpers';
 
+const { CHECKING, SAVINGS, CARD, ANYTHING_ELSE, PIN_PROMPT, PIN_INSTEAD_OF_YES, NO_PENDING, CANCELLED } = JOHN_HEARS;
+
 const settings = settingsFor('en-US');
 const r = paymentRequestsFor(settings);
 
-const CHECKING = `checking ending in ${digits('4217')}`;
-const SAVINGS = `savings ending in ${digits('0088')}`;
-const CARD = `credit card ending in ${digits('5454')}`;
 
-const ANYTHING_ELSE = 'What else can I help you with?';
-const PIN_PROMPT = 'What&apos;s your four-digit voice PIN?';
-const PIN_INSTEAD_OF_YES = 'To approve, I need your four-digit voice PIN rather than a yes. What&apos;s your voice PIN?';
-const NO_PENDING = 'There&apos;s no payment waiting for your PIN.';
-const CANCELLED = 'OK, I&apos;ve cancelled that payment. No money was moved.';
 const EXPIRED = 'That payment wasn&apos;t approved within five minutes, so it expired. Nothing was sent.';
 const PAYMENT_HELP = 'To approve the payment, say your four-digit voice PIN. To stop, say cancel. What&apos;s your voice PIN?';
 

@@ -8,8 +8,9 @@ import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { AlexaTest } from 'ask-sdk-test';
 import { pinCredentials } from '../../src/store/pin-credentials';
 import { FIXED_NOW, testSaldo } from '../support/app';
-import { ANA, JOHN, asCustomer, cardContentOf, digits, equalTo, settingsFor } from '../alexa/helpers';
+import { ANA, JOHN, asCustomer, cardContentOf, equalTo, settingsFor } from '../alexa/helpers';
 import {
+  JOHN_HEARS,
   PENDING_ID,
   auditEventsOf,
   auditOf,
@@ -25,13 +26,11 @@ import {
   withReference,
 } from './helpers';
 
+const { CHECKING, ANYTHING_ELSE, PIN_PROMPT, NO_PENDING } = JOHN_HEARS;
+
 const settings = settingsFor('en-US');
 const r = paymentRequestsFor(settings);
 
-const CHECKING = `checking ending in ${digits('4217')}`;
-const ANYTHING_ELSE = 'What else can I help you with?';
-const PIN_PROMPT = 'What&apos;s your four-digit voice PIN?';
-const NO_PENDING = 'There&apos;s no payment waiting for your PIN.';
 const PIN_FORMAT = 'A voice PIN has four digits. What&apos;s your voice PIN?';
 const JUST_LOCKED =
   'That PIN didn&apos;t match, so for your security I&apos;ve locked voice payments. To unlock them, reset your voice PIN in the Sandbox Bank app. I&apos;ve sent the steps to your Alexa app.';

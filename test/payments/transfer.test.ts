@@ -8,6 +8,7 @@ import { AlexaTest } from 'ask-sdk-test';
 import { testSaldo } from '../support/app';
 import { ANA, JOHN, asCustomer, digits, equalTo, settingsFor } from '../alexa/helpers';
 import {
+  JOHN_HEARS,
   PENDING_ID,
   SEEDED,
   auditOf,
@@ -20,16 +21,11 @@ import {
   withReference,
 } from './helpers';
 
+const { CHECKING, SAVINGS, CARD, ANYTHING_ELSE, PIN_PROMPT, NO_PENDING, CANCELLED } = JOHN_HEARS;
+
 const settings = settingsFor('en-US');
 const r = paymentRequestsFor(settings);
 
-const CHECKING = `checking ending in ${digits('4217')}`;
-const SAVINGS = `savings ending in ${digits('0088')}`;
-const CARD = `credit card ending in ${digits('5454')}`;
-const ANYTHING_ELSE = 'What else can I help you with?';
-const PIN_PROMPT = 'What&apos;s your four-digit voice PIN?';
-const CANCELLED = 'OK, I&apos;ve cancelled that payment. No money was moved.';
-const NO_PENDING = 'There&apos;s no payment waiting for your PIN.';
 
 const readBack = (amount: string, from: string, to: string) =>
   `You&apos;re transferring ${amount} from your ${from} to your ${to}. To approve, what&apos;s your four-digit voice PIN?`;
