@@ -32,14 +32,18 @@ describe('POST /alexa with verification on', () => {
     app = await verifyingApp();
   });
 
-  it('answers a request signed with the trusted certificate (control)', async () => {
-    const body = balanceBody();
-    const res = await request(app)
+  /** Sends `sent` with a signature over `signed` (the same body unless a test tampers). */
+  function post(signed: string, options: { key: string; certUrl?: string; sent?: string }) {
+    return request(app)
       .post('/alexa')
       .set('content-type', 'application/json')
-      .set('SignatureCertChainUrl', CERT_URL)
-      .set('Signature-256', sign(body, trustedKey))
-      .send(body);
+      .set('SignatureCertChainUrl', options.certUrl ?? CERT_URL)
+      .set('Signature-256', sign(signed, options.key))
+      .send(options.sent ?? signed);
+  }
+
+  it('answers a request signed with the trusted certificate (control)', async () => {
+    const res = await post(balanceBody(), { key: trustedKey });
     expect(res.status).toBe(200);
     expect(res.body.response.outputSpeech.ssml).toContain('$1,234.56');
   });
@@ -51,50 +55,24 @@ describe('POST /alexa with verification on', () => {
   });
 
   it('rejects a request signed with another key', async () => {
-    const body = balanceBody();
-    const res = await request(app)
-      .post('/alexa')
-      .set('content-type', 'application/json')
-      .set('SignatureCertChainUrl', CERT_URL)
-      .set('Signature-256', sign(body, forgerKey))
-      .send(body);
-    expect(res.status).toBe(400);
+    expect((await post(balanceBody(), { key: forgerKey })).status).toBe(400);
   });
 
   it('rejects a signed request whose body was changed afterwards', async () => {
     const body = balanceBody();
-    const tampered = body.replace('sandbox-token-john', 'sandbox-token-ana');
-    const res = await request(app)
-      .post('/alexa')
-      .set('content-type', 'application/json')
-      .set('SignatureCertChainUrl', CERT_URL)
-      .set('Signature-256', sign(body, trustedKey))
-      .send(tampered);
+    const res = await post(body, { key: trustedKey, sent: body.replace('sandbox-token-john', 'sandbox-token-ana') });
     expect(res.status).toBe(400);
   });
 
   it('rejects a certificate URL outside Amazon', async () => {
-    const body = balanceBody();
-    const res = await request(app)
-      .post('/alexa')
-      .set('content-type', 'application/json')
-      .set('SignatureCertChainUrl', 'https://evil.example.com/echo.api/cert.pem')
-      .set('Signature-256', sign(body, forgerKey))
-      .send(body);
-    expect(res.status).toBe(400);
+    expect((await post(balanceBody(), { key: forgerKey, certUrl: 'https://evil.example.com/echo.api/cert.pem' })).status).toBe(400);
   });
 
   it('rejects a correctly signed request older than 150 seconds', async () => {
     const body = JSON.stringify(
       alexaEnvelope({ intent: 'GetBalanceIntent', token: 'sandbox-token-john', timestamp: new Date(Date.now() - 200_000).toISOString() }),
     );
-    const res = await request(app)
-      .post('/alexa')
-      .set('content-type', 'application/json')
-      .set('SignatureCertChainUrl', CERT_URL)
-      .set('Signature-256', sign(body, trustedKey))
-      .send(body);
-    expect(res.status).toBe(400);
+    expect((await post(body, { key: trustedKey })).status).toBe(400);
   });
 });
 
