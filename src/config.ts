@@ -21,10 +21,19 @@ const envSchema = z.object({
   ALEXA_SKILL_ID: z.string().min(1).optional(),
   GOOGLE_PROJECT_ID: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SALDO_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i).default('256kb'),
+  SALDO_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i)
+    .default('256kb'),
   SALDO_FIXTURE: z.string().min(1).optional(),
-  SALDO_PAYMENT_LIMIT: z.string().regex(/^\d{1,12}(\.\d{1,4})?$/, 'a decimal amount like 1000.00').default('1000.00'),
-  SALDO_DAILY_LIMIT: z.string().regex(/^\d{1,12}(\.\d{1,4})?$/, 'a decimal amount like 2000.00').default('2000.00'),
+  SALDO_PAYMENT_LIMIT: z
+    .string()
+    .regex(/^\d{1,12}(\.\d{1,4})?$/, 'a decimal amount like 1000.00')
+    .default('1000.00'),
+  SALDO_DAILY_LIMIT: z
+    .string()
+    .regex(/^\d{1,12}(\.\d{1,4})?$/, 'a decimal amount like 2000.00')
+    .default('2000.00'),
   SALDO_PIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(5).default(3),
   SALDO_CONFIG: z.string().min(1).optional(),
 });
@@ -68,7 +77,9 @@ const openBankingConnector = z.strictObject({
 export const bankConfigSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes'),
   /** The bank's name as it is spoken, per locale. */
-  names: z.partialRecord(localeName, z.string().min(1)).refine((names) => Object.keys(names).length > 0, 'at least one name'),
+  names: z
+    .partialRecord(localeName, z.string().min(1))
+    .refine((names) => Object.keys(names).length > 0, 'at least one name'),
   alexaSkillIds: z.array(z.string().min(1)).default([]),
   googleProjectIds: z.array(z.string().min(1)).default([]),
   locales: z.array(localeName).min(1).default(['en-US', 'en-GB', 'es-ES', 'es-US']),
@@ -79,22 +90,25 @@ export const bankConfigSchema = z.strictObject({
   privacyMode: z.boolean().default(false),
 });
 
-export const configFileSchema = z
-  .strictObject({ banks: z.array(bankConfigSchema).min(1) })
-  .superRefine((file, ctx) => {
-    const seen = new Map<string, string>();
-    const claim = (kind: string, value: string, bank: string) => {
-      const key = `${kind}:${value}`;
-      const owner = seen.get(key);
-      if (owner) ctx.addIssue({ code: 'custom', path: ['banks'], message: `${kind} ${value} is claimed by both ${owner} and ${bank}` });
-      seen.set(key, bank);
-    };
-    for (const bank of file.banks) {
-      claim('bank id', bank.id, bank.id);
-      bank.alexaSkillIds.forEach((id) => claim('Alexa skill id', id, bank.id));
-      bank.googleProjectIds.forEach((id) => claim('Google project id', id, bank.id));
-    }
-  });
+export const configFileSchema = z.strictObject({ banks: z.array(bankConfigSchema).min(1) }).superRefine((file, ctx) => {
+  const seen = new Map<string, string>();
+  const claim = (kind: string, value: string, bank: string) => {
+    const key = `${kind}:${value}`;
+    const owner = seen.get(key);
+    if (owner)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['banks'],
+        message: `${kind} ${value} is claimed by both ${owner} and ${bank}`,
+      });
+    seen.set(key, bank);
+  };
+  for (const bank of file.banks) {
+    claim('bank id', bank.id, bank.id);
+    bank.alexaSkillIds.forEach((id) => claim('Alexa skill id', id, bank.id));
+    bank.googleProjectIds.forEach((id) => claim('Google project id', id, bank.id));
+  }
+});
 
 export type BankConfig = z.infer<typeof bankConfigSchema>;
 export type ConfigFile = z.infer<typeof configFileSchema>;
@@ -123,7 +137,9 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
-  const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const blankAsUnset = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const parsed = envSchema.safeParse(blankAsUnset);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
@@ -152,6 +168,7 @@ export function loadConfigFile(file: string): ConfigFile {
   try {
     const text = readFileSync(file, 'utf8');
     // The YAML parser is loaded only for a YAML file.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/consistent-type-imports -- a synchronous lazy load
     raw = /\.ya?ml$/i.test(file) ? (require('yaml') as typeof import('yaml')).parse(text) : JSON.parse(text);
   } catch (error) {
     throw new ConfigError(`SALDO_CONFIG ${file}: ${error instanceof Error ? error.message : String(error)}`);

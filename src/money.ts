@@ -13,7 +13,8 @@ const exponentCache = new Map<string, number>();
 export function currencyExponent(currency: string): number {
   let exponent = exponentCache.get(currency);
   if (exponent === undefined) {
-    exponent = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    exponent =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
     exponentCache.set(currency, exponent);
   }
   return exponent;
@@ -40,7 +41,9 @@ export function parseDecimal(amount: string, currency: string): Money {
 export function toDecimal(money: Money): string {
   const exponent = currencyExponent(money.currency);
   const sign = money.minor < 0 ? '-' : '';
-  const digits = Math.abs(money.minor).toString().padStart(exponent + 1, '0');
+  const digits = Math.abs(money.minor)
+    .toString()
+    .padStart(exponent + 1, '0');
   if (exponent === 0) return sign + digits;
   return `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
 }

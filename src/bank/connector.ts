@@ -89,8 +89,7 @@ export interface Payee {
 }
 
 export type PaymentDestination =
-  | { readonly kind: 'payee'; readonly payeeId: string }
-  | { readonly kind: 'account'; readonly accountId: string };
+  { readonly kind: 'payee'; readonly payeeId: string } | { readonly kind: 'account'; readonly accountId: string };
 
 export interface PaymentOrder {
   /** At most 40 characters; the same key always means the same payment. */

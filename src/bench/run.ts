@@ -29,7 +29,9 @@ function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -38,7 +40,10 @@ async function start(script: string, env: NodeJS.ProcessEnv): Promise<Started> {
   const port = await freePort();
   const began = process.hrtime.bigint();
   // Logs go nowhere: piping them to this process would make the load generator pay for them.
-  const child = spawn(process.execPath, [path.join(__dirname, script)], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(__dirname, script)], {
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
     try {
@@ -51,7 +56,12 @@ async function start(script: string, env: NodeJS.ProcessEnv): Promise<Started> {
   }
 }
 
-function envelope(intent: string, slots: Record<string, string>, attributes: Record<string, unknown> = {}, token = 'sandbox-token-john'): string {
+function envelope(
+  intent: string,
+  slots: Record<string, string>,
+  attributes: Record<string, unknown> = {},
+  token = 'sandbox-token-john',
+): string {
   const user = { userId: 'bench-user', accessToken: token };
   return JSON.stringify({
     version: '1.0',
@@ -62,7 +72,10 @@ function envelope(intent: string, slots: Record<string, string>, attributes: Rec
       requestId: 'bench',
       timestamp: new Date().toISOString(),
       locale: 'en-US',
-      intent: { name: intent, slots: Object.fromEntries(Object.entries(slots).map(([name, value]) => [name, { name, value }])) },
+      intent: {
+        name: intent,
+        slots: Object.fromEntries(Object.entries(slots).map(([name, value]) => [name, { name, value }])),
+      },
     },
   });
 }
@@ -85,11 +98,23 @@ async function load(port: number, body: string): Promise<Figures> {
     connections: CONNECTIONS,
     duration: DURATION_S,
   });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
 }
 
-async function post(port: number, body: string): Promise<{ sessionAttributes?: Record<string, unknown>; response: { outputSpeech?: { ssml?: string } } }> {
-  const res = await fetch(`http://127.0.0.1:${port}/alexa`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+async function post(
+  port: number,
+  body: string,
+): Promise<{ sessionAttributes?: Record<string, unknown>; response: { outputSpeech?: { ssml?: string } } }> {
+  const res = await fetch(`http://127.0.0.1:${port}/alexa`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
   return (await res.json()) as never;
 }
 
@@ -116,7 +141,8 @@ function pinPressure(port: number, confirmations: readonly string[]): { stop(): 
 }
 
 function median(figures: readonly Figures[]): Figures {
-  const mid = <K extends keyof Figures>(key: K) => [...figures.map((f) => f[key])].sort((a, b) => a - b)[Math.floor(figures.length / 2)] as number;
+  const mid = <K extends keyof Figures>(key: K) =>
+    [...figures.map((f) => f[key])].sort((a, b) => a - b)[Math.floor(figures.length / 2)] as number;
   return { rps: mid('rps'), p50: mid('p50'), p99: mid('p99'), errors: figures.reduce((sum, f) => sum + f.errors, 0) };
 }
 
@@ -130,7 +156,11 @@ function benchFixture(dir: string): string {
       ...john,
       id: `cust-bench-${i}`,
       accessToken: `bench-token-${i}-abcdef`,
-      accounts: john.accounts.map((a, j) => ({ ...a, id: accountIds.get(a.id) as string, number: `9${i}${j}00000000${i}${j}` })),
+      accounts: john.accounts.map((a, j) => ({
+        ...a,
+        id: accountIds.get(a.id) as string,
+        number: `9${i}${j}00000000${i}${j}`,
+      })),
       transactions: john.transactions.map((t) => ({ ...t, accountId: accountIds.get(t.accountId) as string })),
     };
   });
@@ -167,7 +197,10 @@ async function main(): Promise<void> {
     const confirmations = await Promise.all(
       Array.from({ length: PIN_CONCURRENCY }, async (_, i) => {
         const token = `bench-token-${i}-abcdef`;
-        const readBack = await post(saldo.port, envelope('PayBillIntent', { payee: 'city power', amount: '1', fromAccount: 'checking' }, {}, token));
+        const readBack = await post(
+          saldo.port,
+          envelope('PayBillIntent', { payee: 'city power', amount: '1', fromAccount: 'checking' }, {}, token),
+        );
         const payment = readBack.sessionAttributes?.payment;
         if (!payment) throw new Error('no payment to confirm');
         return envelope('ProvidePinIntent', { pin: '2468' }, { payment }, token);
@@ -176,7 +209,11 @@ async function main(): Promise<void> {
     // Warm both up, then measure the scenarios in turn, round after round.
     await load(bare.port, BALANCE);
     await load(saldo.port, BALANCE);
-    const runs: { baseline: Figures[]; balance: Figures[]; underPins: Figures[] } = { baseline: [], balance: [], underPins: [] };
+    const runs: { baseline: Figures[]; balance: Figures[]; underPins: Figures[] } = {
+      baseline: [],
+      balance: [],
+      underPins: [],
+    };
     let pinChecks = 0;
     for (let round = 0; round < ROUNDS; round++) {
       runs.baseline.push(await load(bare.port, BALANCE));
@@ -189,18 +226,24 @@ async function main(): Promise<void> {
     const balance = median(runs.balance);
     const underPins = median(runs.underPins);
 
-    console.log(`\nGetBalance, ${CONNECTIONS} connections, ${DURATION_S} s per run, median of ${ROUNDS} interleaved rounds, ${cpus().length} cores\n`);
+    console.log(
+      `\nGetBalance, ${CONNECTIONS} connections, ${DURATION_S} s per run, median of ${ROUNDS} interleaved rounds, ${cpus().length} cores\n`,
+    );
     console.log('| scenario | req/s | × baseline req/s | p50 ms | p99 ms | × baseline p99 | errors |');
     console.log('|---|---|---|---|---|---|---|');
     console.log(row('bare ask-sdk-core skill (baseline)', baseline, baseline));
     console.log(row('Saldo GetBalance', balance, baseline));
     console.log(row(`Saldo GetBalance with ${PIN_CONCURRENCY} PIN checks in flight`, underPins, baseline));
     console.log(`\nPIN checks (scrypt) completed alongside: ${(pinChecks / (DURATION_S * ROUNDS)).toFixed(1)}/s`);
-    console.log(`GetBalance under PIN load vs alone: req/s × ${(underPins.rps / balance.rps).toFixed(2)}, p99 × ${(underPins.p99 / balance.p99).toFixed(2)}`);
+    console.log(
+      `GetBalance under PIN load vs alone: req/s × ${(underPins.rps / balance.rps).toFixed(2)}, p99 × ${(underPins.p99 / balance.p99).toFixed(2)}`,
+    );
     const scryptMs = await timeOneScrypt();
     console.log(
       `One PIN check (scrypt) takes ${scryptMs.toFixed(0)} ms here; GetBalance's p99 under PIN load is ${underPins.p99} ms (× ${(underPins.p99 / scryptMs).toFixed(2)} of one check): ` +
-        (underPins.p99 < scryptMs ? 'the event loop is not waiting for scrypt.' : 'answers waited as long as a PIN check: look for blocking work.'),
+        (underPins.p99 < scryptMs
+          ? 'the event loop is not waiting for scrypt.'
+          : 'answers waited as long as a PIN check: look for blocking work.'),
     );
     console.log(
       `Start-up until listening: bare skill ${bare.startMs.toFixed(0)} ms; Saldo ${saldo.startMs.toFixed(0)} ms (first start with migrations and PIN enrolment ${saldoFirst.startMs.toFixed(0)} ms)`,

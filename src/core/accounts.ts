@@ -19,7 +19,11 @@ function nicknameMatches(account: Account, spoken: string): boolean {
   return nickname === spoken || nickname.includes(spoken) || spoken.includes(nickname);
 }
 
-export function resolveAccount(accounts: readonly Account[], slot: SlotValue | undefined, locale: string): AccountChoice {
+export function resolveAccount(
+  accounts: readonly Account[],
+  slot: SlotValue | undefined,
+  locale: string,
+): AccountChoice {
   const spoken = slot?.spoken ? normaliseSpoken(slot.spoken) : '';
   if (!slot || (!spoken && !slot.resolvedId)) return { kind: 'unspecified' };
 

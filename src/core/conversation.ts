@@ -33,7 +33,10 @@ const customerHandlers: Partial<Record<IntentName, CustomerHandler>> = {
   ProvidePin: providePin,
   More: async (ctx) => (await moreTransactions(ctx)) ?? nothingMore(ctx),
   // A page that did not apply (another customer's, or gone) is dropped, not carried on.
-  Yes: async (ctx) => (await yesToReadBack(ctx)) ?? (await moreTransactions(ctx)) ?? fallback(ctx.say, { ...ctx.turn.session, more: undefined }),
+  Yes: async (ctx) =>
+    (await yesToReadBack(ctx)) ??
+    (await moreTransactions(ctx)) ??
+    fallback(ctx.say, { ...ctx.turn.session, more: undefined }),
   No: async (ctx) => (await cancelPayment(ctx, false)) ?? goodbye(ctx.say),
   Cancel: async (ctx) => (await cancelPayment(ctx, true)) ?? goodbye(ctx.say),
   Repeat: async (ctx) => (await repeatReadBack(ctx)) ?? repeat(ctx),
@@ -42,7 +45,9 @@ const customerHandlers: Partial<Record<IntentName, CustomerHandler>> = {
 /** "Next" after the last page of a list says so; "next" out of the blue gets guidance. */
 function nothingMore(ctx: CustomerTurn): Draft {
   const last = ctx.turn.session.last;
-  return last?.intent === 'GetTransactions' ? answer(ctx, ctx.say.noMoreTransactions(), { last }) : ask(ctx.say.nothingToContinue(), {});
+  return last?.intent === 'GetTransactions'
+    ? answer(ctx, ctx.say.noMoreTransactions(), { last })
+    : ask(ctx.say.nothingToContinue(), {});
 }
 
 /** Answers that need neither a linked account nor the bank. */
@@ -70,13 +75,18 @@ function keepReadApproval(draft: Draft, turn: Turn): Draft {
 /** Slot values as said, with number-shaped ones masked (a PIN is redacted by the logger). */
 function loggableSlots(slots: Turn['slots']): Turn['slots'] {
   return Object.fromEntries(
-    Object.entries(slots).map(([name, value]) => [name, { ...value, spoken: value.spoken === undefined ? undefined : maskForLog(value.spoken) }]),
+    Object.entries(slots).map(([name, value]) => [
+      name,
+      { ...value, spoken: value.spoken === undefined ? undefined : maskForLog(value.spoken) },
+    ]),
   );
 }
 
 /** Name and message only: a stack or a cause could carry request data into the logs. */
 function errorSummary(error: unknown): { name: string; message: string } {
-  return error instanceof Error ? { name: error.name, message: error.message } : { name: 'non-error', message: String(error) };
+  return error instanceof Error
+    ? { name: error.name, message: error.message }
+    : { name: 'non-error', message: String(error) };
 }
 
 export function bankNameFor(names: Readonly<Record<string, string>>, locale: string): string {
@@ -104,7 +114,16 @@ class TurnDeadlineError extends Error {
 }
 
 /** Intents whose answer waits for the bank. */
-const BANK_INTENTS: ReadonlySet<IntentName> = new Set(['GetBalance', 'GetTransactions', 'PayBill', 'TransferMoney', 'ProvidePin', 'More', 'Repeat', 'Yes']);
+const BANK_INTENTS: ReadonlySet<IntentName> = new Set([
+  'GetBalance',
+  'GetTransactions',
+  'PayBill',
+  'TransferMoney',
+  'ProvidePin',
+  'More',
+  'Repeat',
+  'Yes',
+]);
 
 export interface Conversation {
   /** Undefined for requests that get no answer (the session has already ended). */
@@ -127,12 +146,18 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
     return entry.identifiers;
   };
   const identifiersFor = (turn: Turn, customer?: Customer): readonly string[] => {
-    const known = customer ? knownIdentifiers(customer, turn.accessToken) : prepareIdentifiers(turn.accessToken ? [turn.accessToken] : []);
+    const known = customer
+      ? knownIdentifiers(customer, turn.accessToken)
+      : prepareIdentifiers(turn.accessToken ? [turn.accessToken] : []);
     const pin = turn.slots.pin?.spoken;
     return pin ? prepareIdentifiers([...known, pin]) : known;
   };
 
-  async function draftFor(turn: Turn, say: Catalogue, bankName: string): Promise<{ draft: Draft; customer?: Customer }> {
+  async function draftFor(
+    turn: Turn,
+    say: Catalogue,
+    bankName: string,
+  ): Promise<{ draft: Draft; customer?: Customer }> {
     const simple = answerWithoutBank(turn, say);
     if (simple) return { draft: simple };
     if (!turn.accessToken) return { draft: linkAccount(say, bankName, turn.platform) };
@@ -170,7 +195,15 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
     async handle(turn, hooks = {}) {
       if (deps.log.isLevelEnabled('debug')) {
         deps.log.debug(
-          { turn: { requestId: turn.requestId, intent: turn.intent, locale: turn.locale, slots: loggableSlots(turn.slots), session: turn.session } },
+          {
+            turn: {
+              requestId: turn.requestId,
+              intent: turn.intent,
+              locale: turn.locale,
+              slots: loggableSlots(turn.slots),
+              session: turn.session,
+            },
+          },
           'turn',
         );
       }
@@ -190,7 +223,12 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
         if (hooks.progress && BANK_INTENTS.has(turn.intent)) {
           const progress = hooks.progress;
           const meanwhile = { speech: say.oneMoment(bankName), session: {}, endSession: true } as const;
-          timers.push(setTimeout(() => void progress(renderReply(meanwhile, guard(), say)).catch(() => undefined), deps.progressAfterMs ?? PROGRESS_AFTER_MS));
+          timers.push(
+            setTimeout(
+              () => void progress(renderReply(meanwhile, guard(), say)).catch(() => undefined),
+              deps.progressAfterMs ?? PROGRESS_AFTER_MS,
+            ),
+          );
         }
         const deadline = new Promise<never>((_, reject) => {
           timers.push(setTimeout(() => reject(new TurnDeadlineError()), deps.turnDeadlineMs ?? TURN_DEADLINE_MS));
@@ -202,7 +240,10 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
         } else if (error instanceof TurnDeadlineError) {
           // The work goes on (a payment completes or not, recorded under its key); the customer hears now.
           deps.log.warn({ requestId: turn.requestId, intent: turn.intent }, 'turn deadline reached');
-          draft = turn.intent === 'ProvidePin' ? { speech: say.paymentOutcomeUnknown(bankName), session: {}, endSession: true } : bankUnavailable(say, bankName);
+          draft =
+            turn.intent === 'ProvidePin'
+              ? { speech: say.paymentOutcomeUnknown(bankName), session: {}, endSession: true }
+              : bankUnavailable(say, bankName);
         } else {
           // Connector failures are the common case; a bug here must still get a spoken answer.
           deps.log.error({ err: errorSummary(error), requestId: turn.requestId, intent: turn.intent }, 'turn failed');

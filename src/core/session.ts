@@ -33,9 +33,15 @@ export const sessionStateSchema = z.object({
    * The opaque id of the payment being prepared or awaiting a PIN. Never amounts,
    * payees or approvals: the server re-reads everything from its store.
    */
-  payment: z.string().regex(/^[A-Za-z0-9_-]{22}$/).optional(),
+  payment: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{22}$/)
+    .optional(),
   /** The opaque id of this conversation's privacy-mode approval (banks that ask a PIN before reads). */
-  readApproval: z.string().regex(/^[A-Za-z0-9_-]{22}$/).optional(),
+  readApproval: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{22}$/)
+    .optional(),
 });
 
 export type SessionState = z.infer<typeof sessionStateSchema>;

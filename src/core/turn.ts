@@ -21,7 +21,17 @@ export const INTENT_NAMES = [
 
 export type IntentName = (typeof INTENT_NAMES)[number] | 'Unknown';
 
-export const SLOT_NAMES = ['accountType', 'count', 'date', 'payee', 'amount', 'cents', 'fromAccount', 'toAccount', 'pin'] as const;
+export const SLOT_NAMES = [
+  'accountType',
+  'count',
+  'date',
+  'payee',
+  'amount',
+  'cents',
+  'fromAccount',
+  'toAccount',
+  'pin',
+] as const;
 export type SlotName = (typeof SLOT_NAMES)[number];
 
 export interface SlotValue {

@@ -4,18 +4,27 @@
  */
 import type { AccountKind } from '../bank/connector';
 
-const ACCOUNT_KIND_WORDS: Readonly<Record<string, Readonly<Record<Exclude<AccountKind, 'other'>, readonly string[]>>>> = {
-  en: {
-    checking: ['checking', 'current account', 'current', 'main account', 'everyday', 'debit account'],
-    savings: ['savings', 'saving', 'saver', 'savings pot', 'rainy day'],
-    credit_card: ['credit card', 'credit', 'card', 'visa', 'mastercard'],
-  },
-  es: {
-    checking: ['cuenta corriente', 'corriente', 'nómina', 'nomina', 'cuenta principal', 'cuenta de cheques', 'cheques'],
-    savings: ['ahorro', 'ahorros'],
-    credit_card: ['tarjeta', 'crédito', 'credito', 'visa'],
-  },
-};
+const ACCOUNT_KIND_WORDS: Readonly<Record<string, Readonly<Record<Exclude<AccountKind, 'other'>, readonly string[]>>>> =
+  {
+    en: {
+      checking: ['checking', 'current account', 'current', 'main account', 'everyday', 'debit account'],
+      savings: ['savings', 'saving', 'saver', 'savings pot', 'rainy day'],
+      credit_card: ['credit card', 'credit', 'card', 'visa', 'mastercard'],
+    },
+    es: {
+      checking: [
+        'cuenta corriente',
+        'corriente',
+        'nómina',
+        'nomina',
+        'cuenta principal',
+        'cuenta de cheques',
+        'cheques',
+      ],
+      savings: ['ahorro', 'ahorros'],
+      credit_card: ['tarjeta', 'crédito', 'credito', 'visa'],
+    },
+  };
 
 export const ACCOUNT_KIND_IDS: readonly AccountKind[] = ['checking', 'savings', 'credit_card'];
 

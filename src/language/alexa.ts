@@ -132,7 +132,10 @@ export function alexaModel(model: LanguageModel): AlexaInteractionModel {
         intents: intents(model),
         types: Object.entries(model.types).map(([name, type]) => ({
           name,
-          values: type.values.map((value) => ({ id: value.id, name: { value: value.value, synonyms: [...value.synonyms] } })),
+          values: type.values.map((value) => ({
+            id: value.id,
+            name: { value: value.value, synonyms: [...value.synonyms] },
+          })),
         })),
       },
       dialog: { delegationStrategy: 'SKILL_RESPONSE', intents: dialogIntents },

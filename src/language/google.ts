@@ -8,7 +8,16 @@
  * directory listing).
  */
 import { stringify } from 'yaml';
-import { countryOf, isBuiltInSlotKind, slotReferences, type BuiltInSlotKind, type LanguageModel, type Locale, type ModelIntent, type ModelSlot } from './model';
+import {
+  countryOf,
+  isBuiltInSlotKind,
+  slotReferences,
+  type BuiltInSlotKind,
+  type LanguageModel,
+  type Locale,
+  type ModelIntent,
+  type ModelSlot,
+} from './model';
 
 /** Relative path → file content. */
 export type FileMap = Map<string, string>;
@@ -118,7 +127,9 @@ export function googleSlotSamples(model: LanguageModel, intentName: string): str
   const intent = model.intents[intentName];
   if (!intent) throw new Error(`${model.locale}: no intent ${intentName}`);
   const otherTypes = new Set(
-    Object.entries(model.intents).flatMap(([name, other]) => (name === intentName ? [] : other.slots.map((slot) => slot.type))),
+    Object.entries(model.intents).flatMap(([name, other]) =>
+      name === intentName ? [] : other.slots.map((slot) => slot.type),
+    ),
   );
   const exclusive = new Set(intent.slots.filter((slot) => !otherTypes.has(slot.type)).map((slot) => slot.name));
   const taken = new Set(intent.samples.map((sample) => sample.toLowerCase()));
@@ -132,7 +143,9 @@ export function googleSlotSamples(model: LanguageModel, intentName: string): str
 }
 
 function trainingPhrases(model: LanguageModel, name: string, intent: ModelIntent): string[] {
-  return [...intent.samples, ...googleSlotSamples(model, name)].map((sample, index) => trainingPhrase(sample, intent.slots, index));
+  return [...intent.samples, ...googleSlotSamples(model, name)].map((sample, index) =>
+    trainingPhrase(sample, intent.slots, index),
+  );
 }
 
 function localisedPath(folder: string, directory: string, file: string): string {
@@ -221,7 +234,8 @@ function checkLocales(models: readonly LanguageModel[]): LanguageModel {
   if (!defaultModel) throw new Error('the default locale (en-US) is missing');
   const folders = models.map((model) => GOOGLE_LOCALE_FOLDERS[model.locale]);
   if (new Set(folders).size !== folders.length) throw new Error('two models share a Google locale folder');
-  if (FOUR_DIGIT_TYPE in defaultModel.types) throw new Error(`${FOUR_DIGIT_TYPE} is reserved for the generated PIN type`);
+  if (FOUR_DIGIT_TYPE in defaultModel.types)
+    throw new Error(`${FOUR_DIGIT_TYPE} is reserved for the generated PIN type`);
   return defaultModel;
 }
 
@@ -236,21 +250,34 @@ export function googleProject(models: readonly LanguageModel[]): FileMap {
 
   files.set('manifest.yaml', yamlFile({ version: '1.0' }));
   files.set('settings/settings.yaml', yamlFile(settings(defaultModel, models)));
-  files.set(`webhooks/${WEBHOOK}.yaml`, yamlFile({ handlers: handlers.map((name) => ({ name })), httpsEndpoint: { baseUrl: GOOGLE_PROJECT.webhookBaseUrl } }));
+  files.set(
+    `webhooks/${WEBHOOK}.yaml`,
+    yamlFile({
+      handlers: handlers.map((name) => ({ name })),
+      httpsEndpoint: { baseUrl: GOOGLE_PROJECT.webhookBaseUrl },
+    }),
+  );
   files.set('custom/global/actions.intent.MAIN.yaml', yamlFile(webhookHandler(LAUNCH_HANDLER, MAIN_SCENE)));
   for (const event of SYSTEM_INTENT_EVENTS) {
-    files.set(`custom/global/${event.intent}.yaml`, yamlFile(webhookHandler(event.handler, event.end ? END_CONVERSATION : undefined)));
+    files.set(
+      `custom/global/${event.intent}.yaml`,
+      yamlFile(webhookHandler(event.handler, event.end ? END_CONVERSATION : undefined)),
+    );
   }
   for (const name of intentNames) files.set(`custom/global/${name}.yaml`, yamlFile(webhookHandler(name)));
   files.set(`custom/scenes/${MAIN_SCENE}.yaml`, yamlFile(mainScene(intentNames)));
   files.set(`custom/scenes/${ACCOUNT_LINKING_SCENE}.yaml`, yamlFile(accountLinkingScene()));
-  files.set(`custom/types/${FOUR_DIGIT_TYPE}.yaml`, yamlFile({ regularExpression: { entities: { fourDigits: { regularExpressions: ['\\b\\d{4}\\b'] } } } }));
+  files.set(
+    `custom/types/${FOUR_DIGIT_TYPE}.yaml`,
+    yamlFile({ regularExpression: { entities: { fourDigits: { regularExpressions: ['\\b\\d{4}\\b'] } } } }),
+  );
 
   for (const model of models) {
     const folder = GOOGLE_LOCALE_FOLDERS[model.locale];
     const isDefault = folder === '';
     files.set(localisedPath(folder, 'actions', 'actions.yaml'), yamlFile({ custom: { 'actions.intent.MAIN': {} } }));
-    if (!isDefault) files.set(`settings/${folder}/settings.yaml`, yamlFile({ localizedSettings: localizedSettings(model) }));
+    if (!isDefault)
+      files.set(`settings/${folder}/settings.yaml`, yamlFile({ localizedSettings: localizedSettings(model) }));
     for (const name of intentNames) {
       const intent = model.intents[name];
       if (!intent) throw new Error(`${model.locale}: no intent ${name}`);
@@ -258,7 +285,9 @@ export function googleProject(models: readonly LanguageModel[]): FileMap {
       const phrases = trainingPhrases(model, name, intent);
       files.set(
         localisedPath(folder, 'custom/intents', `${name}.yaml`),
-        yamlFile(isDefault && parameters.length > 0 ? { parameters, trainingPhrases: phrases } : { trainingPhrases: phrases }),
+        yamlFile(
+          isDefault && parameters.length > 0 ? { parameters, trainingPhrases: phrases } : { trainingPhrases: phrases },
+        ),
       );
     }
     for (const typeName of Object.keys(defaultModel.types)) {

@@ -98,13 +98,21 @@ export const languageModelSchema = z
       const slots = new Set(intent.slots.map((slot) => slot.name));
       for (const slot of intent.slots) {
         if (!isBuiltInSlotKind(slot.type) && !(slot.type in model.types)) {
-          ctx.addIssue({ code: 'custom', path: ['intents', name, 'slots'], message: `${slot.name}: no type ${slot.type}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['intents', name, 'slots'],
+            message: `${slot.name}: no type ${slot.type}`,
+          });
         }
       }
       for (const sample of intent.samples) {
         for (const reference of slotReferences(sample)) {
           if (!slots.has(reference)) {
-            ctx.addIssue({ code: 'custom', path: ['intents', name, 'samples'], message: `"${sample}": no slot ${reference}` });
+            ctx.addIssue({
+              code: 'custom',
+              path: ['intents', name, 'samples'],
+              message: `"${sample}": no slot ${reference}`,
+            });
           }
         }
       }
@@ -120,24 +128,35 @@ export const languageModelSchema = z
           continue;
         }
         // Alexa hears slot samples only while eliciting that slot; the skill asks only for slots with a prompt.
-        if (!intent.elicitation?.[slot]) ctx.addIssue({ code: 'custom', path: where, message: `${slot} is never elicited (no elicitation prompt)` });
+        if (!intent.elicitation?.[slot])
+          ctx.addIssue({ code: 'custom', path: where, message: `${slot} is never elicited (no elicitation prompt)` });
         const seen = new Set<string>();
         for (const sample of samples) {
           const references = slotReferences(sample);
           for (const reference of references) {
-            if (!slots.has(reference)) ctx.addIssue({ code: 'custom', path: where, message: `"${sample}": no slot ${reference}` });
+            if (!slots.has(reference))
+              ctx.addIssue({ code: 'custom', path: where, message: `"${sample}": no slot ${reference}` });
           }
-          if (!references.includes(slot)) ctx.addIssue({ code: 'custom', path: where, message: `"${sample}": does not name {${slot}}` });
+          if (!references.includes(slot))
+            ctx.addIssue({ code: 'custom', path: where, message: `"${sample}": does not name {${slot}}` });
           const key = sample.toLowerCase().replace(/\s+/g, ' ');
           if (seen.has(key)) ctx.addIssue({ code: 'custom', path: where, message: `"${sample}": given twice` });
           seen.add(key);
         }
       }
       if (!isAlexaBuiltIn(intent) && intent.alexa.length !== 1) {
-        ctx.addIssue({ code: 'custom', path: ['intents', name, 'alexa'], message: 'a custom intent has exactly one Alexa name' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['intents', name, 'alexa'],
+          message: 'a custom intent has exactly one Alexa name',
+        });
       }
       if (isAlexaBuiltIn(intent) && intent.slots.length > 0) {
-        ctx.addIssue({ code: 'custom', path: ['intents', name, 'slots'], message: 'Alexa built-ins take no slots here' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['intents', name, 'slots'],
+          message: 'Alexa built-ins take no slots here',
+        });
       }
     }
   });

@@ -8,7 +8,8 @@ import { countryOf, type LanguageModel } from './model';
 type JsonObject = Record<string, unknown>;
 
 function objectAt(value: unknown, where: string): JsonObject {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`skill.json: ${where} is not an object`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Error(`skill.json: ${where} is not an object`);
   return value as JsonObject;
 }
 

@@ -35,6 +35,10 @@ export async function verifyPin(pin: string, encoded: string): Promise<boolean> 
   if (scheme !== 'scrypt' || !salt || !hash) throw new Error('unknown PIN hash format');
   const expected = Buffer.from(hash, 'base64url');
   // Hash even a malformed PIN so every answer costs the same.
-  const actual = await scrypt(PIN_PATTERN.test(pin) ? pin : '', Buffer.from(salt, 'base64url'), optionsFor(Number(log2N), Number(r), Number(p)));
+  const actual = await scrypt(
+    PIN_PATTERN.test(pin) ? pin : '',
+    Buffer.from(salt, 'base64url'),
+    optionsFor(Number(log2N), Number(r), Number(p)),
+  );
   return actual.length === expected.length && timingSafeEqual(actual, expected) && PIN_PATTERN.test(pin);
 }

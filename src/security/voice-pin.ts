@@ -36,7 +36,8 @@ export class PinCheckBusyError extends Error {
 const POLL_MS = 10;
 
 export function pinChecker({ credentials, audit, now, maxAttempts, leaseMs = 5000, waitMs = 4000 }: PinCheckerDeps) {
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 5) throw new Error('PIN attempts must be 1 to 5');
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 5)
+    throw new Error('PIN attempts must be 1 to 5');
   // scrypt runs off the event loop, but each check is ~100 ms of a core and 32 MiB: leave a
   // core for the requests being answered meanwhile, and queue the rest.
   const hashing = bulkhead(Math.max(1, availableParallelism() - 1), Number.MAX_SAFE_INTEGER);
@@ -71,9 +72,21 @@ export function pinChecker({ credentials, audit, now, maxAttempts, leaseMs = 500
         return { kind: 'ok' };
       }
       const after = await credentials.recordFailure(bankId, customerId, maxAttempts, now().getTime());
-      await audit({ bankId, customerId, channel, event: 'pin.failed', details: { consecutiveFailures: after.failures } });
+      await audit({
+        bankId,
+        customerId,
+        channel,
+        event: 'pin.failed',
+        details: { consecutiveFailures: after.failures },
+      });
       if (after.lockedAt !== undefined) {
-        await audit({ bankId, customerId, channel, event: 'pin.locked', details: { consecutiveFailures: after.failures, maxAttempts } });
+        await audit({
+          bankId,
+          customerId,
+          channel,
+          event: 'pin.locked',
+          details: { consecutiveFailures: after.failures, maxAttempts },
+        });
         return { kind: 'locked', justLocked: true };
       }
       return { kind: 'wrong', triesLeft: Math.max(0, maxAttempts - after.failures) };

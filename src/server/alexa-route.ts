@@ -34,7 +34,9 @@ export async function amazonVerifiers(): Promise<RequestVerifier[]> {
 
 export function alexaRouter({ banks, log, metrics, bodyLimit, verifiers }: AlexaRouteOptions): Router {
   const router = express.Router();
-  const skills = new Map<string, Skill>(banks.map((bank) => [bank.id, createAlexaSkill({ conversation: bank.conversation })]));
+  const skills = new Map<string, Skill>(
+    banks.map((bank) => [bank.id, createAlexaSkill({ conversation: bank.conversation })]),
+  );
   router.post('/alexa', express.text({ type: () => true, limit: bodyLimit }), async (req, res) => {
     const started = process.hrtime.bigint();
     const raw = typeof req.body === 'string' ? req.body : '';
@@ -71,7 +73,17 @@ export function alexaRouter({ banks, log, metrics, bodyLimit, verifiers }: Alexa
     const intent = intentOf(check.envelope);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     metrics.observeRequest({ bank: bank.id, platform: 'alexa', intent, status: 200 }, seconds);
-    log.info({ platform: 'alexa', bank: bank.id, requestId: check.envelope.request.requestId, intent, locale: check.envelope.request.locale, ms: seconds * 1e3 }, 'alexa request');
+    log.info(
+      {
+        platform: 'alexa',
+        bank: bank.id,
+        requestId: check.envelope.request.requestId,
+        intent,
+        locale: check.envelope.request.locale,
+        ms: seconds * 1e3,
+      },
+      'alexa request',
+    );
     res.json(response);
   });
   return router;

@@ -50,7 +50,10 @@ export function createHttpApp(options: HttpAppOptions): Express {
           await within(READY_TIMEOUT_MS, check());
           return [name, 'ok'] as const;
         } catch (error) {
-          log.warn({ check: name, reason: error instanceof Error ? error.message : String(error) }, 'readiness check failed');
+          log.warn(
+            { check: name, reason: error instanceof Error ? error.message : String(error) },
+            'readiness check failed',
+          );
           return [name, 'unreachable'] as const;
         }
       }),
@@ -64,13 +67,27 @@ export function createHttpApp(options: HttpAppOptions): Express {
   });
 
   app.use(alexaRouter({ banks, log, metrics, bodyLimit, verifiers: options.alexaVerifiers }));
-  app.use(googleRouter({ banks, log, metrics, bodyLimit, verifyRequests: options.verifyRequests, appFor: options.googleAppFor }));
+  app.use(
+    googleRouter({
+      banks,
+      log,
+      metrics,
+      bodyLimit,
+      verifyRequests: options.verifyRequests,
+      appFor: options.googleAppFor,
+    }),
+  );
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });
   });
 
-  const errors: ErrorRequestHandler = (error: { status?: number; type?: string; message?: string }, req, res, _next) => {
+  const errors: ErrorRequestHandler = (
+    error: { status?: number; type?: string; message?: string },
+    req,
+    res,
+    _next,
+  ) => {
     const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) log.error({ err: { message: error.message }, path: req.path }, 'request failed');
     const message =

@@ -119,7 +119,13 @@ async function enrolFixturePins(db: Db, bankId: string, fixture: SandboxFixture,
   );
 }
 
-async function connectorFor(bank: BankConfig, db: Db, log: Logger, now: () => Date, fixtureAt: FixtureLoader): Promise<BankConnector> {
+async function connectorFor(
+  bank: BankConfig,
+  db: Db,
+  log: Logger,
+  now: () => Date,
+  fixtureAt: FixtureLoader,
+): Promise<BankConnector> {
   const connector = bank.connector;
   if (connector.type === 'sandbox') {
     const fixture = fixtureAt(connector.fixture);
@@ -149,7 +155,10 @@ async function connectorFor(bank: BankConfig, db: Db, log: Logger, now: () => Da
   });
 }
 
-export async function createApplication(env: NodeJS.ProcessEnv, overrides: ApplicationOverrides = {}): Promise<Application> {
+export async function createApplication(
+  env: NodeJS.ProcessEnv,
+  overrides: ApplicationOverrides = {},
+): Promise<Application> {
   const config = loadConfig(env);
   const log = overrides.log ?? createLogger(config.logLevel);
   const now = overrides.now ?? (() => new Date());
@@ -160,7 +169,8 @@ export async function createApplication(env: NodeJS.ProcessEnv, overrides: Appli
     const fixtureAt = fixtureLoader();
     for (const bank of config.banks ?? defaultBanks(config, fixtureAt)) {
       const raw = await connectorFor(bank, db, log, now, fixtureAt);
-      if ('circuit' in raw && typeof raw.circuit === 'function') metrics.watchCircuit(bank.id, raw.circuit as () => string);
+      if ('circuit' in raw && typeof raw.circuit === 'function')
+        metrics.watchCircuit(bank.id, raw.circuit as () => string);
       const connector = metrics.instrument(raw);
       const payments = paymentDeps(
         db,
@@ -173,18 +183,44 @@ export async function createApplication(env: NodeJS.ProcessEnv, overrides: Appli
         now,
       );
       const privacy = bank.privacyMode ? { approvals: readApprovals(db) } : undefined;
-      const conversation = createConversation({ connector, bankNames: bank.names, now, log, payments, privacy, phrasing: overrides.phrasing }, (event) => {
-        log.warn({ securityEvent: event, bank: bank.id }, 'security event: outgoing text redacted');
-        payments
-          .audit({ bankId: bank.id, customerId: event.customerId, channel: event.channel, event: 'security.redaction', details: { field: event.field, identifier: event.identifierHint } })
-          .catch((error: unknown) => log.error({ reason: String(error) }, 'could not audit a security event'));
+      const conversation = createConversation(
+        { connector, bankNames: bank.names, now, log, payments, privacy, phrasing: overrides.phrasing },
+        (event) => {
+          log.warn({ securityEvent: event, bank: bank.id }, 'security event: outgoing text redacted');
+          payments
+            .audit({
+              bankId: bank.id,
+              customerId: event.customerId,
+              channel: event.channel,
+              event: 'security.redaction',
+              details: { field: event.field, identifier: event.identifierHint },
+            })
+            .catch((error: unknown) => log.error({ reason: String(error) }, 'could not audit a security event'));
+        },
+      );
+      banks.push({
+        id: bank.id,
+        names: bank.names,
+        connector,
+        conversation,
+        alexaSkillIds: bank.alexaSkillIds,
+        googleProjectIds: bank.googleProjectIds,
       });
-      banks.push({ id: bank.id, names: bank.names, connector, conversation, alexaSkillIds: bank.alexaSkillIds, googleProjectIds: bank.googleProjectIds });
     }
     const readiness: Record<string, () => Promise<void>> = { store: async () => void (await db.query('SELECT 1')) };
     for (const bank of banks) readiness[`bank:${bank.id}`] = () => bank.connector.ping();
     const first = banks[0]!;
-    return { config, log, db, banks, bank: first, conversation: first.conversation, readiness, metrics, close: () => db.close() };
+    return {
+      config,
+      log,
+      db,
+      banks,
+      bank: first,
+      conversation: first.conversation,
+      readiness,
+      metrics,
+      close: () => db.close(),
+    };
   } catch (error) {
     await db.close().catch(() => undefined);
     throw error;

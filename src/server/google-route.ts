@@ -36,7 +36,9 @@ export function googleRouter(options: GoogleRouteOptions): Router {
     if (!app) {
       app = options.appFor
         ? Promise.resolve(options.appFor(bank, projectId))
-        : import('../platforms/google/app').then(({ createGoogleApp }) => createGoogleApp({ conversation: bank.conversation, projectId }));
+        : import('../platforms/google/app').then(({ createGoogleApp }) =>
+            createGoogleApp({ conversation: bank.conversation, projectId }),
+          );
       apps.set(key, app);
     }
     return app;
@@ -52,27 +54,54 @@ export function googleRouter(options: GoogleRouteOptions): Router {
     const parsed = webhookRequestSchema.safeParse(req.body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      res.status(400).json({ error: 'not an Actions Builder webhook request', detail: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}` });
+      res.status(400).json({
+        error: 'not an Actions Builder webhook request',
+        detail: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`,
+      });
       return;
     }
     const signature = req.headers['google-assistant-signature'];
     const audience = audienceOf(typeof signature === 'string' ? signature : undefined);
-    const bank = bankForProject(banks, audience) ?? (verifyRequests ? undefined : bankForProject(banks, banks[0]?.googleProjectIds[0]));
+    const bank =
+      bankForProject(banks, audience) ??
+      (verifyRequests ? undefined : bankForProject(banks, banks[0]?.googleProjectIds[0]));
     if (!bank) {
       // Unsigned, or addressed to a project no bank claims: the verifier would refuse it too.
-      res.status(verifyRequests ? 401 : 403).json({ error: verifyRequests ? 'request verification failed' : 'unknown project id' });
+      res
+        .status(verifyRequests ? 401 : 403)
+        .json({ error: verifyRequests ? 'request verification failed' : 'unknown project id' });
       return;
     }
-    const project = verifyRequests ? (audience && bank.googleProjectIds.includes(audience) ? audience : bank.googleProjectIds[0]) : undefined;
+    const project = verifyRequests
+      ? audience && bank.googleProjectIds.includes(audience)
+        ? audience
+        : bank.googleProjectIds[0]
+      : undefined;
     const app = await appFor(bank, project);
     const result = await app.handler(req.body as Record<string, never>, req.headers as Record<string, string>);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    metrics.observeRequest({ bank: bank.id, platform: 'google', intent: intentOfHandler(parsed.data.handler.name), status: result.status }, seconds);
-    log.info({ platform: 'google', bank: bank.id, handler: parsed.data.handler.name, locale: parsed.data.user?.locale, status: result.status, ms: seconds * 1e3 }, 'google request');
+    metrics.observeRequest(
+      { bank: bank.id, platform: 'google', intent: intentOfHandler(parsed.data.handler.name), status: result.status },
+      seconds,
+    );
+    log.info(
+      {
+        platform: 'google',
+        bank: bank.id,
+        handler: parsed.data.handler.name,
+        locale: parsed.data.user?.locale,
+        status: result.status,
+        ms: seconds * 1e3,
+      },
+      'google request',
+    );
     // Saldo never writes user storage; the library would echo an Authorization header's
     // token there (user.params.bearerToken), so user data never goes back.
     const { user: _user, ...body } = result.body as Record<string, unknown>;
-    res.status(result.status).set(result.headers ?? {}).json(body);
+    res
+      .status(result.status)
+      .set(result.headers ?? {})
+      .json(body);
   });
   return router;
 }

@@ -29,7 +29,10 @@ async function main(): Promise<void> {
   const server = app.listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    log.info({ port, verifyRequests: config.verifyRequests, startMs: Number(process.hrtime.bigint() - started) / 1e6 }, 'saldo listening');
+    log.info(
+      { port, verifyRequests: config.verifyRequests, startMs: Number(process.hrtime.bigint() - started) / 1e6 },
+      'saldo listening',
+    );
   });
   const stop = () => server.close(() => void application.close().finally(() => process.exit(0)));
   process.once('SIGINT', stop);

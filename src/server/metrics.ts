@@ -15,7 +15,15 @@ export interface Metrics {
 }
 
 const CIRCUIT_STATES = ['closed', 'open', 'half-open', 'isolated'];
-const CONNECTOR_OPERATIONS = ['identify', 'listAccounts', 'getBalances', 'listTransactions', 'listPayees', 'makePayment', 'ping'] as const;
+const CONNECTOR_OPERATIONS = [
+  'identify',
+  'listAccounts',
+  'getBalances',
+  'listTransactions',
+  'listPayees',
+  'makePayment',
+  'ping',
+] as const;
 
 export function createMetrics(): Metrics {
   const registry = new Registry();
@@ -71,7 +79,11 @@ export function createMetrics(): Metrics {
           try {
             return await original.apply(connector, args);
           } catch (error) {
-            connectorErrors.inc({ bank: connector.id, operation, kind: error instanceof Error ? error.name : 'unknown' });
+            connectorErrors.inc({
+              bank: connector.id,
+              operation,
+              kind: error instanceof Error ? error.name : 'unknown',
+            });
             throw error;
           } finally {
             stop();

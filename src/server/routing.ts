@@ -5,7 +5,11 @@
  */
 import type { BankRuntime } from './application';
 
-function route(banks: readonly BankRuntime[], id: string | undefined, idsOf: (bank: BankRuntime) => readonly string[]): BankRuntime | undefined {
+function route(
+  banks: readonly BankRuntime[],
+  id: string | undefined,
+  idsOf: (bank: BankRuntime) => readonly string[],
+): BankRuntime | undefined {
   const claimed = id === undefined ? undefined : banks.find((bank) => idsOf(bank).includes(id));
   if (claimed) return claimed;
   const nobodyClaims = banks.every((bank) => idsOf(bank).length === 0);

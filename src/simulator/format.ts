@@ -20,7 +20,9 @@ function slotText(slot: SlotMatch, custom: boolean): string {
 }
 
 export function closestText(closest: readonly IntentScore[]): string {
-  return closest.length === 0 ? 'nothing close' : closest.map((entry) => `${entry.intent} ${entry.score.toFixed(2)}`).join(', ');
+  return closest.length === 0
+    ? 'nothing close'
+    : closest.map((entry) => `${entry.intent} ${entry.score.toFixed(2)}`).join(', ');
 }
 
 /** The lines for one turn (without the "you>" line). */
@@ -34,16 +36,23 @@ export function formatTurn(result: TurnResult, options: FormatOptions): string[]
   } else if (match) {
     if (!match.matched) lines.push(`no sample matched; closest: ${closestText(match.closest)}`);
     const slots = result.slots.map((slot) => slotText(slot, !isBuiltInSlotKind(slot.type)));
-    const how = result.filledSlot ? ' (answer to the slot being elicited)' : result.oneShot ? ' (one-shot, new session)' : '';
+    const how = result.filledSlot
+      ? ' (answer to the slot being elicited)'
+      : result.oneShot
+        ? ' (one-shot, new session)'
+        : '';
     const label = options.platform === 'alexa' ? 'intent' : 'handler';
-    lines.push(`${label}: ${result.platformIntent} (${match.score.toFixed(2)})${how}${slots.length ? `  slots: ${slots.join(', ')}` : ''}`);
+    lines.push(
+      `${label}: ${result.platformIntent} (${match.score.toFixed(2)})${how}${slots.length ? `  slots: ${slots.join(', ')}` : ''}`,
+    );
   }
   if (result.speech || result.request !== 'end') lines.push(`${options.platform}: ${result.speech || '(silence)'}`);
   if (result.displayText && result.displayText !== result.speech) lines.push(`text: ${result.displayText}`);
   if (options.ssml && result.ssml) lines.push(`ssml: ${result.ssml}`);
   if (result.reprompt) lines.push(`reprompt: ${result.reprompt}`);
   if (options.ssml && result.repromptSsml) lines.push(`reprompt ssml: ${result.repromptSsml}`);
-  if (result.linkAccount) lines.push(options.platform === 'alexa' ? 'card: LinkAccount (account linking card)' : 'scene: AccountLinking');
+  if (result.linkAccount)
+    lines.push(options.platform === 'alexa' ? 'card: LinkAccount (account linking card)' : 'scene: AccountLinking');
   if (result.card) lines.push(`card: ${result.card.title} — ${result.card.text.replace(/\n/g, ' / ')}`);
   if (result.suggestions.length) lines.push(`suggestions: ${result.suggestions.join(' | ')}`);
   if (result.elicitSlot) lines.push(`elicit: ${result.elicitSlot}`);

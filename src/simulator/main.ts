@@ -131,7 +131,12 @@ async function interactive(session: SimulatorSession, format: FormatOptions): Pr
   rl.close();
 }
 
-async function runScript(session: SimulatorSession, dialog: Dialog, file: string, format: FormatOptions): Promise<number> {
+async function runScript(
+  session: SimulatorSession,
+  dialog: Dialog,
+  file: string,
+  format: FormatOptions,
+): Promise<number> {
   const report = await replayDialog(dialog, session, ({ index, turn: line, result, failures }) => {
     print([
       `you> ${line.say}${line.note ? `    # ${line.note}` : ''}`,
@@ -169,14 +174,20 @@ async function main(argv: readonly string[]): Promise<number> {
     const token = chosen ?? undefined;
     const { session, matcher, customer } = createSimulator(application, { locale, token, platform });
     const format: FormatOptions = { platform, ssml: options.ssml };
-    const who = token ? `${token}${customer ? ` (${customer.name}, ${customer.locale})` : ' (not a sandbox customer)'}` : 'no linked account';
+    const who = token
+      ? `${token}${customer ? ` (${customer.name}, ${customer.locale})` : ' (not a sandbox customer)'}`
+      : 'no linked account';
 
     if (dialog && options.script) {
-      print([`dialog ${options.script}: ${locale}, ${platform}, ${who}${dialog.description ? ` — ${dialog.description}` : ''}`]);
+      print([
+        `dialog ${options.script}: ${locale}, ${platform}, ${who}${dialog.description ? ` — ${dialog.description}` : ''}`,
+      ]);
       return await runScript(session, dialog, options.script, format);
     }
     if (process.stdin.isTTY) {
-      print([`Saldo simulator: ${locale} on ${platform}, ${who}. Say "${matcher.model.invocationName}" to open it, or ask something; /end ends the session, /quit leaves.`]);
+      print([
+        `Saldo simulator: ${locale} on ${platform}, ${who}. Say "${matcher.model.invocationName}" to open it, or ask something; /end ends the session, /quit leaves.`,
+      ]);
       await interactive(session, format);
     } else {
       for (const line of await readLines()) await turn(session, line, format, true);

@@ -105,7 +105,19 @@ const ANSWER_LEADING: Readonly<Record<NumberLanguage, ReadonlySet<string>>> = {
   es: new Set(['a', 'al', 'la', 'el', 'mi', 'de', 'desde', 'con', 'es', 'paga', 'usa']),
 };
 /** Currency words after an amount answer ("forty five dollars"). */
-const ANSWER_TRAILING = new Set(['dollars', 'dollar', 'pounds', 'pound', 'euros', 'euro', 'pesos', 'dolares', 'dolar', 'bucks', 'quid']);
+const ANSWER_TRAILING = new Set([
+  'dollars',
+  'dollar',
+  'pounds',
+  'pound',
+  'euros',
+  'euro',
+  'pesos',
+  'dolares',
+  'dolar',
+  'bucks',
+  'quid',
+]);
 
 /** Token-set Dice similarity: shared words relative to the sizes of both sets. */
 function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
@@ -157,7 +169,10 @@ export function createMatcher(model: LanguageModel, options: MatcherOptions): Ma
     for (const sample of definition.samples) patterns.push(compile(intent, sample, slots));
     for (const [slot, samples] of Object.entries(definition.slotSamples ?? {})) {
       const single = samples.filter((sample) => slotReferences(sample).every((reference) => reference === slot));
-      answerPatterns.set(`${intent}.${slot}`, single.map((sample) => compile(intent, sample, slots)));
+      answerPatterns.set(
+        `${intent}.${slot}`,
+        single.map((sample) => compile(intent, sample, slots)),
+      );
     }
   }
 
@@ -182,7 +197,9 @@ export function createMatcher(model: LanguageModel, options: MatcherOptions): Ma
     }
     // Custom types take any words, resolved to an id when they name a value or synonym.
     const found = typeIndex.get(slot.type)?.get(norm.join(' '));
-    return found ? { ...base, value: spoken, resolvedId: found.id, resolvedName: found.name } : { ...base, value: spoken };
+    return found
+      ? { ...base, value: spoken, resolvedId: found.id, resolvedName: found.name }
+      : { ...base, value: spoken };
   }
 
   /** Every way the words fit the pattern, as slot values; invalid captures are dropped. */
@@ -221,7 +238,8 @@ export function createMatcher(model: LanguageModel, options: MatcherOptions): Ma
     for (const pattern of patterns) {
       const score = dice(said, pattern.literalSet);
       const current = best.get(pattern.intent);
-      if (score > 0 && (!current || score > current.score)) best.set(pattern.intent, { intent: pattern.intent, score, sample: pattern.sample });
+      if (score > 0 && (!current || score > current.score))
+        best.set(pattern.intent, { intent: pattern.intent, score, sample: pattern.sample });
     }
     return [...best.values()].sort((a, b) => b.score - a.score).slice(0, MAX_CLOSEST);
   }
@@ -235,7 +253,15 @@ export function createMatcher(model: LanguageModel, options: MatcherOptions): Ma
         if (!best || better(ranking, best.ranking)) best = { pattern, slots, ranking };
       }
     }
-    if (best) return { intent: best.pattern.intent, score: 1, matched: true, sample: best.pattern.sample, slots: best.slots, closest: [] };
+    if (best)
+      return {
+        intent: best.pattern.intent,
+        score: 1,
+        matched: true,
+        sample: best.pattern.sample,
+        slots: best.slots,
+        closest: [],
+      };
     return { intent: FALLBACK, score: 0, matched: false, slots: [], closest: closest(words) };
   }
 
@@ -258,10 +284,14 @@ export function createMatcher(model: LanguageModel, options: MatcherOptions): Ma
     }
     if (slot.type === 'number') {
       for (const attempt of [...tries]) {
-        if (attempt.length > 1 && ANSWER_TRAILING.has(attempt[attempt.length - 1]?.norm ?? '')) tries.push(attempt.slice(0, -1));
+        if (attempt.length > 1 && ANSWER_TRAILING.has(attempt[attempt.length - 1]?.norm ?? ''))
+          tries.push(attempt.slice(0, -1));
       }
     }
-    const values = [...answers, ...tries.map((attempt) => slotValue(slot, attempt)).filter((value): value is SlotMatch => value !== undefined)];
+    const values = [
+      ...answers,
+      ...tries.map((attempt) => slotValue(slot, attempt)).filter((value): value is SlotMatch => value !== undefined),
+    ];
     const sure = values.find((value) => isBuiltInSlotKind(value.type) || value.resolvedId !== undefined);
     if (sure || strict) return sure;
     return values[0];

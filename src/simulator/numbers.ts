@@ -187,7 +187,9 @@ function readCardinal(words: readonly string[], start: number, language: NumberL
       const next = numberWordAt(words, i + 1, language);
       const joinable =
         language === 'en'
-          ? (last === 'hundred' || last === 'scale') && next !== undefined && ['digit', 'teen', 'tens'].includes(next.kind)
+          ? (last === 'hundred' || last === 'scale') &&
+            next !== undefined &&
+            ['digit', 'teen', 'tens'].includes(next.kind)
           : last === 'tens' && next?.kind === 'digit' && next.value > 0;
       if (!joinable || !next) break;
       word = next;
@@ -205,11 +207,17 @@ function readCardinal(words: readonly string[], start: number, language: NumberL
           if (accepted) last = 'zero';
           break;
         }
-        accepted = last === 'start' || last === 'hundred' || last === 'hundreds' || last === 'scale' || (last === 'tens' && belowHundred % 10 === 0);
+        accepted =
+          last === 'start' ||
+          last === 'hundred' ||
+          last === 'hundreds' ||
+          last === 'scale' ||
+          (last === 'tens' && belowHundred % 10 === 0);
         break;
       case 'teen':
       case 'tens':
-        accepted = (last === 'start' || last === 'hundred' || last === 'hundreds' || last === 'scale') && belowHundred === 0;
+        accepted =
+          (last === 'start' || last === 'hundred' || last === 'hundreds' || last === 'scale') && belowHundred === 0;
         break;
       case 'hundred':
         accepted = last === 'digit' && group > 0 && group < 10;

@@ -64,7 +64,7 @@ export function loadDialog(file: string): Dialog {
   try {
     json = JSON.parse(readFileSync(file, 'utf8')) as unknown;
   } catch (error) {
-    throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   return parseDialog(json, file);
 }
@@ -89,14 +89,27 @@ function tidy(text: string): string {
 
 /** What a user takes away from a reply: speech, display text, reprompt and card. */
 function heard(result: TurnResult): string {
-  return tidy([result.speech, result.displayText ?? '', result.reprompt ?? '', result.card?.title ?? '', result.card?.text ?? ''].join('\n'));
+  return tidy(
+    [
+      result.speech,
+      result.displayText ?? '',
+      result.reprompt ?? '',
+      result.card?.title ?? '',
+      result.card?.text ?? '',
+    ].join('\n'),
+  );
 }
 
 /** The names a turn's intent goes by: its core name and, for Launch and model intents, the Alexa ones. */
 export type IntentAliases = (coreIntent: string) => readonly string[];
 
 /** Every way a turn falls short of its script line, in words a developer can act on. */
-export function checkTurn(turn: DialogTurn, result: TurnResult, alwaysNever: readonly string[], aliases: IntentAliases = () => []): string[] {
+export function checkTurn(
+  turn: DialogTurn,
+  result: TurnResult,
+  alwaysNever: readonly string[],
+  aliases: IntentAliases = () => [],
+): string[] {
   const failures: string[] = [];
   const text = heard(result);
   for (const expected of turn.expect) {
@@ -108,14 +121,20 @@ export function checkTurn(turn: DialogTurn, result: TurnResult, alwaysNever: rea
   }
   const names = [result.intent, result.platformIntent, ...aliases(result.intent)];
   if (turn.intent && !names.includes(turn.intent)) {
-    failures.push(`expected intent ${turn.intent}, got ${result.platformIntent}${result.match && !result.match.matched ? ' (no sample matched)' : ''}`);
+    failures.push(
+      `expected intent ${turn.intent}, got ${result.platformIntent}${result.match && !result.match.matched ? ' (no sample matched)' : ''}`,
+    );
   }
   for (const [name, expected] of Object.entries(turn.slots ?? {})) {
     const slot = result.slots.find((candidate) => candidate.name === name);
     const got = slot ? (slot.resolvedId ?? slot.value) : undefined;
-    if (got !== expected) failures.push(`expected slot ${name}=${JSON.stringify(expected)}, got ${got === undefined ? 'none' : JSON.stringify(got)}`);
+    if (got !== expected)
+      failures.push(
+        `expected slot ${name}=${JSON.stringify(expected)}, got ${got === undefined ? 'none' : JSON.stringify(got)}`,
+      );
   }
-  if (turn.ends !== undefined && turn.ends !== result.ended) failures.push(turn.ends ? 'expected the session to end' : 'expected the session to stay open');
+  if (turn.ends !== undefined && turn.ends !== result.ended)
+    failures.push(turn.ends ? 'expected the session to end' : 'expected the session to stay open');
   return failures;
 }
 
@@ -134,7 +153,11 @@ export interface ReplayReport {
 }
 
 /** Says each line in order on the session, checking each reply as it comes. */
-export async function replayDialog(dialog: Dialog, session: SimulatorSession, onTurn?: (report: TurnReport) => void): Promise<ReplayReport> {
+export async function replayDialog(
+  dialog: Dialog,
+  session: SimulatorSession,
+  onTurn?: (report: TurnReport) => void,
+): Promise<ReplayReport> {
   const turns: TurnReport[] = [];
   const failures: string[] = [];
   const intents = session.matcher.model.intents;
@@ -143,7 +166,9 @@ export async function replayDialog(dialog: Dialog, session: SimulatorSession, on
     const result = await session.say(turn.say);
     const report: TurnReport = { index: i + 1, turn, result, failures: checkTurn(turn, result, dialog.never, aliases) };
     turns.push(report);
-    failures.push(...report.failures.map((failure) => `turn ${report.index} (${JSON.stringify(turn.say)}): ${failure}`));
+    failures.push(
+      ...report.failures.map((failure) => `turn ${report.index} (${JSON.stringify(turn.say)}): ${failure}`),
+    );
     onTurn?.(report);
   }
   return { turns, failures };

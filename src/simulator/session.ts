@@ -72,7 +72,13 @@ export interface SimulatorSession {
   say(line: string): Promise<TurnResult>;
 }
 
-const ENTITIES: Readonly<Record<string, string>> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
+const ENTITIES: Readonly<Record<string, string>> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&apos;': "'",
+};
 
 /** What a listener hears: tags dropped, entities decoded, spaces tidied. */
 export function ssmlToText(ssml: string): string {
@@ -93,10 +99,16 @@ const ASK_VERBS: Readonly<Record<'en' | 'es', readonly string[]>> = {
   en: ['ask', 'tell'],
   es: ['pregunta a', 'preguntale a', 'pidele a', 'pide a', 'dile a'],
 };
-const ASK_CONNECTORS: Readonly<Record<'en' | 'es', readonly string[]>> = { en: ['to', 'for', 'about'], es: ['que', 'por'] };
+const ASK_CONNECTORS: Readonly<Record<'en' | 'es', readonly string[]>> = {
+  en: ['to', 'for', 'about'],
+  es: ['que', 'por'],
+};
 const WAKE_WORDS = ['alexa', 'hey google', 'ok google', 'okay google', 'oye google'];
 
-type Routed = { readonly kind: 'launch' } | { readonly kind: 'end' } | { readonly kind: 'intent'; readonly utterance: string; readonly oneShot: boolean };
+type Routed =
+  | { readonly kind: 'launch' }
+  | { readonly kind: 'end' }
+  | { readonly kind: 'intent'; readonly utterance: string; readonly oneShot: boolean };
 
 function startsWith(words: readonly string[], phrase: string): number {
   const parts = phrase.split(' ');
@@ -181,7 +193,11 @@ function alexaSlot(matcher: Matcher, slot: SlotMatch, skillId: string): AlexaSlo
           resolutions: {
             resolutionsPerAuthority: [
               slot.resolvedId
-                ? { authority, status: { code: 'ER_SUCCESS_MATCH' }, values: [{ value: { name: slot.resolvedName ?? slot.value, id: slot.resolvedId } }] }
+                ? {
+                    authority,
+                    status: { code: 'ER_SUCCESS_MATCH' },
+                    values: [{ value: { name: slot.resolvedName ?? slot.value, id: slot.resolvedId } }],
+                  }
                 : { authority, status: { code: 'ER_SUCCESS_NO_MATCH' } },
             ],
           },
@@ -191,7 +207,12 @@ function alexaSlot(matcher: Matcher, slot: SlotMatch, skillId: string): AlexaSlo
 }
 
 /** Every slot the intent defines, as Alexa sends them: the unfilled ones without a value. */
-function alexaSlots(matcher: Matcher, intent: string, slots: readonly SlotMatch[], skillId: string): Record<string, AlexaSlot> {
+function alexaSlots(
+  matcher: Matcher,
+  intent: string,
+  slots: readonly SlotMatch[],
+  skillId: string,
+): Record<string, AlexaSlot> {
   const defined = matcher.model.intents[intent]?.slots ?? [];
   const out: Record<string, AlexaSlot> = {};
   for (const slot of defined) out[slot.name] = { name: slot.name, confirmationStatus: 'NONE' };
@@ -226,7 +247,10 @@ function alexaSession(options: SimulatorSessionOptions): SimulatorSession {
 
   const user = { userId: 'amzn1.ask.account.saldo-simulator', ...(token ? { accessToken: token } : {}) };
 
-  async function send(request: Record<string, unknown>, newSession: boolean): Promise<{ body: AlexaResponseShape; raw: string }> {
+  async function send(
+    request: Record<string, unknown>,
+    newSession: boolean,
+  ): Promise<{ body: AlexaResponseShape; raw: string }> {
     if (newSession) {
       sessions += 1;
       attributes = {};
@@ -250,13 +274,26 @@ function alexaSession(options: SimulatorSessionOptions): SimulatorSession {
           device: { deviceId: 'amzn1.ask.device.saldo-simulator', supportedInterfaces: {} },
         },
       },
-      request: { requestId: `amzn1.echo-api.request.saldo-simulator-${requests}`, timestamp: new Date().toISOString(), locale, ...request },
+      request: {
+        requestId: `amzn1.echo-api.request.saldo-simulator-${requests}`,
+        timestamp: new Date().toISOString(),
+        locale,
+        ...request,
+      },
     };
     const response: ResponseEnvelope = await skill.invoke(envelope as unknown as RequestEnvelope);
     return { body: response as AlexaResponseShape, raw: JSON.stringify(response) };
   }
 
-  function result(said: string, request: TurnResult['request'], intent: string, platformIntent: string, body: AlexaResponseShape, raw: string, extra: Partial<TurnResult>): TurnResult {
+  function result(
+    said: string,
+    request: TurnResult['request'],
+    intent: string,
+    platformIntent: string,
+    body: AlexaResponseShape,
+    raw: string,
+    extra: Partial<TurnResult>,
+  ): TurnResult {
     const response = body.response ?? {};
     const ended = response.shouldEndSession !== false;
     const elicit = response.directives?.find((directive) => directive.type === 'Dialog.ElicitSlot');
@@ -291,11 +328,23 @@ function alexaSession(options: SimulatorSessionOptions): SimulatorSession {
     };
   }
 
-  async function intentRequest(said: string, match: Match, slots: readonly SlotMatch[], oneShot: boolean, alexaIntent: string, slotObjects: Record<string, AlexaSlot>, filledSlot?: SlotMatch): Promise<TurnResult> {
+  async function intentRequest(
+    said: string,
+    match: Match,
+    slots: readonly SlotMatch[],
+    oneShot: boolean,
+    alexaIntent: string,
+    slotObjects: Record<string, AlexaSlot>,
+    filledSlot?: SlotMatch,
+  ): Promise<TurnResult> {
     const newSession = oneShot || !open;
     const dialogState = filledSlot ? { dialogState: 'IN_PROGRESS' } : {};
     const { body, raw } = await send(
-      { type: 'IntentRequest', ...dialogState, intent: { name: alexaIntent, confirmationStatus: 'NONE', slots: slotObjects } },
+      {
+        type: 'IntentRequest',
+        ...dialogState,
+        intent: { name: alexaIntent, confirmationStatus: 'NONE', slots: slotObjects },
+      },
       newSession,
     );
     return result(said, 'intent', match.intent, alexaIntent, body, raw, { match, slots, oneShot, filledSlot });
@@ -330,10 +379,24 @@ function alexaSession(options: SimulatorSessionOptions): SimulatorSession {
           const elicited: Match = { intent: pendingIntent, score: 1, matched: true, slots: [filled], closest: [] };
           return intentRequest(line, elicited, [filled], false, pending.intent, slots, filled);
         }
-        return intentRequest(line, match, match.slots, false, matcher.alexaName(match.intent), alexaSlots(matcher, match.intent, match.slots, skillId));
+        return intentRequest(
+          line,
+          match,
+          match.slots,
+          false,
+          matcher.alexaName(match.intent),
+          alexaSlots(matcher, match.intent, match.slots, skillId),
+        );
       }
       const match = matcher.match(routed.utterance);
-      return intentRequest(line, match, match.slots, routed.oneShot, matcher.alexaName(match.intent), alexaSlots(matcher, match.intent, match.slots, skillId));
+      return intentRequest(
+        line,
+        match,
+        match.slots,
+        routed.oneShot,
+        matcher.alexaName(match.intent),
+        alexaSlots(matcher, match.intent, match.slots, skillId),
+      );
     },
   };
 }
@@ -353,7 +416,10 @@ function googleParam(slot: SlotMatch): { original: string; resolved: unknown } |
       const day = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(slot.value);
       // actions.type.Date has days (and months); weeks are not a Google date.
       if (!day) return { original: slot.spoken, resolved: undefined };
-      return { original: slot.spoken, resolved: { year: Number(day[1]), month: Number(day[2]), ...(day[3] ? { day: Number(day[3]) } : {}) } };
+      return {
+        original: slot.spoken,
+        resolved: { year: Number(day[1]), month: Number(day[2]), ...(day[3] ? { day: Number(day[3]) } : {}) },
+      };
     }
     default:
       // A custom type resolves to the entity key; free text stays as said.
@@ -376,7 +442,14 @@ function googleSession(options: SimulatorSessionOptions, app: Promise<GoogleApp>
   let params: Record<string, unknown> = {};
   let sessions = 1;
 
-  async function send(said: string, handler: string, intentName: string, match: Match | undefined, oneShot: boolean, request: TurnResult['request']): Promise<TurnResult> {
+  async function send(
+    said: string,
+    handler: string,
+    intentName: string,
+    match: Match | undefined,
+    oneShot: boolean,
+    request: TurnResult['request'],
+  ): Promise<TurnResult> {
     if (oneShot || request === 'launch') {
       params = {};
       sessions += 1;
@@ -386,10 +459,12 @@ function googleSession(options: SimulatorSessionOptions, app: Promise<GoogleApp>
       handler: { name: handler },
       intent: {
         name: intentName,
-        params: Object.fromEntries(slots.flatMap((slot) => {
-          const param = googleParam(slot);
-          return param ? [[slot.name, param]] : [];
-        })),
+        params: Object.fromEntries(
+          slots.flatMap((slot) => {
+            const param = googleParam(slot);
+            return param ? [[slot.name, param]] : [];
+          }),
+        ),
         query: said,
       },
       scene: { name: 'Main', slotFillingStatus: 'UNSPECIFIED', slots: {} },
@@ -404,7 +479,8 @@ function googleSession(options: SimulatorSessionOptions, app: Promise<GoogleApp>
       device: { capabilities: ['SPEECH', 'RICH_RESPONSE'] },
     };
     const response = await (await app).handler(body as unknown as Parameters<GoogleApp['handler']>[0], {});
-    if (response.status !== 200) throw new Error(`the Google app answered ${response.status}: ${JSON.stringify(response.body)}`);
+    if (response.status !== 200)
+      throw new Error(`the Google app answered ${response.status}: ${JSON.stringify(response.body)}`);
     const reply = response.body as GoogleResponseShape;
     const next = reply.scene?.next?.name;
     const linkAccount = next === 'AccountLinking';
@@ -445,7 +521,21 @@ function googleSession(options: SimulatorSessionOptions, app: Promise<GoogleApp>
         // Google has no session-ended webhook call: the conversation just stops.
         params = {};
         sessions += 1;
-        return { said: line, request: 'end', intent: 'SessionEnded', platformIntent: 'END_CONVERSATION', oneShot: false, slots: [], speech: '', ssml: '', linkAccount: false, suggestions: [], session: {}, ended: true, raw: '{}' };
+        return {
+          said: line,
+          request: 'end',
+          intent: 'SessionEnded',
+          platformIntent: 'END_CONVERSATION',
+          oneShot: false,
+          slots: [],
+          speech: '',
+          ssml: '',
+          linkAccount: false,
+          suggestions: [],
+          session: {},
+          ended: true,
+          raw: '{}',
+        };
       }
       const match = matcher.match(routed.utterance);
       return send(line, match.intent, match.intent, match, routed.oneShot, 'intent');
@@ -456,6 +546,8 @@ function googleSession(options: SimulatorSessionOptions, app: Promise<GoogleApp>
 /** A conversation on the chosen platform; the Google SDK is loaded only when asked for. */
 export function createSimulatorSession(options: SimulatorSessionOptions): SimulatorSession {
   if (options.platform === 'alexa') return alexaSession(options);
-  const app = import('../platforms/google/app').then(({ createGoogleApp }) => createGoogleApp({ conversation: options.conversation }));
+  const app = import('../platforms/google/app').then(({ createGoogleApp }) =>
+    createGoogleApp({ conversation: options.conversation }),
+  );
   return googleSession(options, app);
 }

@@ -63,7 +63,10 @@ export interface Simulator {
   readonly customer?: SandboxCustomer;
 }
 
-export function createSimulator(application: Pick<Application, 'config' | 'conversation'>, setup: SimulatorSetup): Simulator {
+export function createSimulator(
+  application: Pick<Application, 'config' | 'conversation'>,
+  setup: SimulatorSetup,
+): Simulator {
   const customer = sandboxCustomers(application).find((candidate) => candidate.accessToken === setup.token);
   // "Yesterday" is the customer's yesterday, as the core computes it; else this machine's.
   const timeZone = customer?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;

@@ -35,6 +35,7 @@ export function splitWords(utterance: string): string[] {
     text = text.replace(THOUSANDS, '$1$2');
   } while (text !== previous);
   // Separators between digits survive as placeholders while the rest of the punctuation goes.
+  /* eslint-disable no-control-regex -- the placeholders are control characters no utterance contains */
   text = text
     .replace(/(\d)\.(?=\d)/g, '$1\u0001')
     .replace(/(\d),(?=\d)/g, '$1\u0002')
@@ -43,6 +44,7 @@ export function splitWords(utterance: string): string[] {
     .replace(/\u0001/g, '.')
     .replace(/\u0002/g, ',')
     .replace(/\u0003/g, '-');
+  /* eslint-enable no-control-regex */
   return text.split(/\s+/).filter(Boolean);
 }
 

@@ -30,14 +30,10 @@ export type AuditLog = (entry: AuditEntry, at?: number) => Promise<void>;
 
 export function auditLog(db: Db, now: () => Date): AuditLog {
   return async (entry, at = now().getTime()) => {
-    await db.run('INSERT INTO audit_log (at, bank_id, customer_id, channel, event, details) VALUES (?, ?, ?, ?, ?, ?)', [
-      at,
-      entry.bankId,
-      entry.customerId ?? null,
-      entry.channel ?? null,
-      entry.event,
-      JSON.stringify(entry.details),
-    ]);
+    await db.run(
+      'INSERT INTO audit_log (at, bank_id, customer_id, channel, event, details) VALUES (?, ?, ?, ?, ?, ?)',
+      [at, entry.bankId, entry.customerId ?? null, entry.channel ?? null, entry.event, JSON.stringify(entry.details)],
+    );
   };
 }
 

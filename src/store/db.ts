@@ -16,7 +16,11 @@ export interface Db {
   close(): Promise<void>;
 }
 
-export async function queryOne<T extends Row>(db: Db, sql: string, params?: readonly SqlValue[]): Promise<T | undefined> {
+export async function queryOne<T extends Row>(
+  db: Db,
+  sql: string,
+  params?: readonly SqlValue[],
+): Promise<T | undefined> {
   const rows = await db.query<T>(sql, params);
   return rows[0];
 }

@@ -188,7 +188,9 @@ export async function migrate(db: Db, migrations: readonly Migration[] = MIGRATI
     await tx.run(
       'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
     );
-    const applied = new Set((await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
+    const applied = new Set(
+      (await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)),
+    );
     const done: number[] = [];
     for (const migration of migrations) {
       if (applied.has(migration.version)) continue;

@@ -7,7 +7,16 @@ import { randomBytes } from 'node:crypto';
 import { queryOne, type Db } from './db';
 
 export type PaymentKind = 'bill' | 'transfer';
-export type PendingStatus = 'collecting' | 'awaiting_pin' | 'approved' | 'executed' | 'rejected' | 'refused' | 'cancelled' | 'expired' | 'superseded';
+export type PendingStatus =
+  | 'collecting'
+  | 'awaiting_pin'
+  | 'approved'
+  | 'executed'
+  | 'rejected'
+  | 'refused'
+  | 'cancelled'
+  | 'expired'
+  | 'superseded';
 
 export interface PaymentTerms {
   readonly kind: PaymentKind;
@@ -77,34 +86,31 @@ export function pendingPayments(db: Db) {
   return {
     async create(p: Omit<PendingPayment, 'id' | 'outcome'>): Promise<PendingPayment> {
       const id = newPendingId();
-      await db.run(
-        `INSERT INTO pending_payments (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
-        [
-          id,
-          p.bankId,
-          p.customerId,
-          p.kind,
-          p.status,
-          p.sourceAccountId ?? null,
-          p.payeeId ?? null,
-          p.destinationAccountId ?? null,
-          p.amountMinor ?? null,
-          p.currency ?? null,
-          p.channel,
-          p.createdAt,
-          p.expiresAt,
-        ],
-      );
+      await db.run(`INSERT INTO pending_payments (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`, [
+        id,
+        p.bankId,
+        p.customerId,
+        p.kind,
+        p.status,
+        p.sourceAccountId ?? null,
+        p.payeeId ?? null,
+        p.destinationAccountId ?? null,
+        p.amountMinor ?? null,
+        p.currency ?? null,
+        p.channel,
+        p.createdAt,
+        p.expiresAt,
+      ]);
       return { ...p, id };
     },
 
     /** Only the customer's own record: a forged id of someone else's finds nothing. */
     async find(id: string, bankId: string, customerId: string): Promise<PendingPayment | undefined> {
-      const row = await queryOne<PendingRow>(db, `SELECT ${COLUMNS} FROM pending_payments WHERE id = ? AND bank_id = ? AND customer_id = ?`, [
-        id,
-        bankId,
-        customerId,
-      ]);
+      const row = await queryOne<PendingRow>(
+        db,
+        `SELECT ${COLUMNS} FROM pending_payments WHERE id = ? AND bank_id = ? AND customer_id = ?`,
+        [id, bankId, customerId],
+      );
       return row && fromRow(row);
     },
 
@@ -118,7 +124,13 @@ export function pendingPayments(db: Db) {
     },
 
     /** Moves a record from one status to another; false if it was no longer in `from`. */
-    async transition(id: string, from: readonly PendingStatus[], to: PendingStatus, now: number, outcome?: string): Promise<boolean> {
+    async transition(
+      id: string,
+      from: readonly PendingStatus[],
+      to: PendingStatus,
+      now: number,
+      outcome?: string,
+    ): Promise<boolean> {
       const placeholders = from.map(() => '?').join(', ');
       const changed = await db.run(
         `UPDATE pending_payments SET status = ?, decided_at = ?, outcome = COALESCE(?, outcome) WHERE id = ? AND status IN (${placeholders})`,

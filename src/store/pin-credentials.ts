@@ -48,19 +48,25 @@ export function pinCredentials(db: Db) {
     },
 
     async status(bankId: string, customerId: string): Promise<PinStatus> {
-      const row = await queryOne<CredentialRow>(db, 
+      const row = await queryOne<CredentialRow>(
+        db,
         'SELECT pin_hash, failures, locked_at FROM pin_credentials WHERE bank_id = ? AND customer_id = ?',
         [bankId, customerId],
       );
       if (!row) return { enrolled: false, failures: 0 };
-      return { enrolled: true, failures: Number(row.failures), lockedAt: row.locked_at === null ? undefined : Number(row.locked_at) };
+      return {
+        enrolled: true,
+        failures: Number(row.failures),
+        lockedAt: row.locked_at === null ? undefined : Number(row.locked_at),
+      };
     },
 
     async hash(bankId: string, customerId: string): Promise<string | undefined> {
-      const row = await queryOne<CredentialRow>(db, 'SELECT pin_hash FROM pin_credentials WHERE bank_id = ? AND customer_id = ?', [
-        bankId,
-        customerId,
-      ]);
+      const row = await queryOne<CredentialRow>(
+        db,
+        'SELECT pin_hash FROM pin_credentials WHERE bank_id = ? AND customer_id = ?',
+        [bankId, customerId],
+      );
       return row?.pin_hash;
     },
 
@@ -78,7 +84,10 @@ export function pinCredentials(db: Db) {
     },
 
     async releaseLease(bankId: string, customerId: string): Promise<void> {
-      await db.run('UPDATE pin_credentials SET check_lease_until = NULL WHERE bank_id = ? AND customer_id = ?', [bankId, customerId]);
+      await db.run('UPDATE pin_credentials SET check_lease_until = NULL WHERE bank_id = ? AND customer_id = ?', [
+        bankId,
+        customerId,
+      ]);
     },
 
     /** Counts a wrong PIN; locks once `maxAttempts` consecutive failures are reached. */
@@ -93,15 +102,18 @@ export function pinCredentials(db: Db) {
       );
       const row = rows[0];
       if (!row) return { enrolled: false, failures: 0 };
-      return { enrolled: true, failures: Number(row.failures), lockedAt: row.locked_at === null ? undefined : Number(row.locked_at) };
+      return {
+        enrolled: true,
+        failures: Number(row.failures),
+        lockedAt: row.locked_at === null ? undefined : Number(row.locked_at),
+      };
     },
 
     async recordSuccess(bankId: string, customerId: string, now: number): Promise<void> {
-      await db.run('UPDATE pin_credentials SET failures = 0, updated_at = ? WHERE bank_id = ? AND customer_id = ? AND locked_at IS NULL', [
-        now,
-        bankId,
-        customerId,
-      ]);
+      await db.run(
+        'UPDATE pin_credentials SET failures = 0, updated_at = ? WHERE bank_id = ? AND customer_id = ? AND locked_at IS NULL',
+        [now, bankId, customerId],
+      );
     },
   };
 }

@@ -23,7 +23,13 @@ interface ApprovalRow extends Record<string, unknown> {
 
 export function readApprovals(db: Db) {
   return {
-    async create(bankId: string, customerId: string, request: string, now: number, ttlMs: number): Promise<ReadApproval> {
+    async create(
+      bankId: string,
+      customerId: string,
+      request: string,
+      now: number,
+      ttlMs: number,
+    ): Promise<ReadApproval> {
       const id = newPendingId();
       await db.run(
         "INSERT INTO read_approvals (id, bank_id, customer_id, status, request, created_at, expires_at) VALUES (?, ?, ?, 'awaiting_pin', ?, ?, ?)",

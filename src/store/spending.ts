@@ -4,7 +4,8 @@ import { queryOne, type Db } from './db';
 export function voiceSpending(db: Db) {
   return {
     async spentOn(bankId: string, customerId: string, day: string, currency: string): Promise<number> {
-      const row = await queryOne<{ total_minor: number }>(db, 
+      const row = await queryOne<{ total_minor: number }>(
+        db,
         'SELECT total_minor FROM voice_spending WHERE bank_id = ? AND customer_id = ? AND day = ? AND currency = ?',
         [bankId, customerId, day, currency],
       );
@@ -12,7 +13,14 @@ export function voiceSpending(db: Db) {
     },
 
     /** Adds `amount` to the day's total unless that would pass `limit`; false when it would. */
-    async reserve(bankId: string, customerId: string, day: string, currency: string, amount: number, limit: number): Promise<boolean> {
+    async reserve(
+      bankId: string,
+      customerId: string,
+      day: string,
+      currency: string,
+      amount: number,
+      limit: number,
+    ): Promise<boolean> {
       if (amount > limit) return false;
       const rows = await db.query(
         `INSERT INTO voice_spending (bank_id, customer_id, day, currency, total_minor) VALUES (?, ?, ?, ?, ?)

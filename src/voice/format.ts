@@ -17,8 +17,9 @@ function cachedFormat(key: string, make: () => Intl.NumberFormat): Intl.NumberFo
 
 /** "$1,234.56", "2540,18 €": exact, from the decimal string, never through a float. */
 export function moneyText(amount: Money, locale: string): string {
-  const format = cachedFormat(`${locale}|${amount.currency}`, () =>
-    new Intl.NumberFormat(locale, { style: 'currency', currency: amount.currency }),
+  const format = cachedFormat(
+    `${locale}|${amount.currency}`,
+    () => new Intl.NumberFormat(locale, { style: 'currency', currency: amount.currency }),
   );
   // Intl formats decimal strings exactly (NumberFormat v3); the cast only bridges the TS lib types.
   return format.format(toDecimal(amount) as unknown as number);

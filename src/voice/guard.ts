@@ -110,7 +110,11 @@ export function redactIdentifiers(text: string, identifiers: readonly string[]):
   for (const [start, end] of ranges) {
     if (end >= lastStart) continue;
     // Keep SSML tags that sat between the identifier's characters so the markup stays valid.
-    const tags = out.slice(start, end + 1).match(/<[^>]*>/g)?.join('') ?? '';
+    const tags =
+      out
+        .slice(start, end + 1)
+        .match(/<[^>]*>/g)
+        ?.join('') ?? '';
     out = `${out.slice(0, start)}[redacted]${tags}${out.slice(end + 1)}`;
     lastStart = start;
   }
@@ -127,7 +131,8 @@ export function guardFields<T extends Record<string, string | undefined>>(
   for (const [field, value] of Object.entries(fields)) {
     if (value === undefined) continue;
     const scan = redactIdentifiers(value, identifiers);
-    for (const identifier of scan.redacted) report({ kind: 'identifier-redacted', field, identifierHint: hintFor(identifier) });
+    for (const identifier of scan.redacted)
+      report({ kind: 'identifier-redacted', field, identifierHint: hintFor(identifier) });
     result[field] = scan.text;
   }
   return result as T;

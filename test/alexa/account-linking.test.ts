@@ -16,9 +16,12 @@ const esAlexa = new AlexaTest(handler, es);
 const rEn = requestsFor(en);
 const rEs = requestsFor(es);
 
-const LINK_EN = 'To use Sandbox Bank, please link your bank account. I&apos;ve sent a card to the Alexa app to help you do that.';
-const LINK_ES = 'Para usar Banco Sandbox, vincula tu cuenta bancaria. Te he enviado una tarjeta a la aplicación de Alexa para hacerlo.';
-const WELCOME_EN = 'Welcome to Sandbox Bank. You can ask for a balance or your recent transactions. What would you like to do?';
+const LINK_EN =
+  'To use Sandbox Bank, please link your bank account. I&apos;ve sent a card to the Alexa app to help you do that.';
+const LINK_ES =
+  'Para usar Banco Sandbox, vincula tu cuenta bancaria. Te he enviado una tarjeta a la aplicación de Alexa para hacerlo.';
+const WELCOME_EN =
+  'Welcome to Sandbox Bank. You can ask for a balance or your recent transactions. What would you like to do?';
 const NOTHING_TO_CONTINUE = 'There&apos;s nothing more to read right now. What would you like to do?';
 const NOTHING_TO_REPEAT = 'There&apos;s nothing to repeat yet. What would you like to do?';
 const FALLBACK =
@@ -44,7 +47,10 @@ const linkTurn = (request: SequenceItem['request'], says: string): SequenceItem 
 
 describe('account linking', () => {
   describe('no access token', () => {
-    enAlexa.test([linkTurn(rEn.launch(), LINK_EN)], 'launch asks to link, sends a LinkAccount card and ends the session');
+    enAlexa.test(
+      [linkTurn(rEn.launch(), LINK_EN)],
+      'launch asks to link, sends a LinkAccount card and ends the session',
+    );
     enAlexa.test(
       [linkTurn(rEn.withAccountType('GetBalanceIntent', 'checking', 'checking'), LINK_EN)],
       'a balance request asks to link and says no amount',
@@ -118,14 +124,26 @@ describe('account linking', () => {
 
     enAlexa.test(
       asCustomer(JOHN, [
-        { request: rEn.intent('AMAZON.NextIntent'), withSessionAttributes: { more: anasPage }, says: NOTHING_TO_CONTINUE, shouldEndSession: false, callback: revealsNothingOfAna },
+        {
+          request: rEn.intent('AMAZON.NextIntent'),
+          withSessionAttributes: { more: anasPage },
+          says: NOTHING_TO_CONTINUE,
+          shouldEndSession: false,
+          callback: revealsNothingOfAna,
+        },
       ]),
       'the same as the first request of a session (one-shot)',
     );
 
     enAlexa.test(
       asCustomer(JOHN, [
-        { request: rEn.intent('AMAZON.YesIntent'), withSessionAttributes: { more: anasPage }, says: FALLBACK, shouldEndSession: false, callback: revealsNothingOfAna },
+        {
+          request: rEn.intent('AMAZON.YesIntent'),
+          withSessionAttributes: { more: anasPage },
+          says: FALLBACK,
+          shouldEndSession: false,
+          callback: revealsNothingOfAna,
+        },
       ]),
       "'yes' with Ana's page is not taken as 'read more'",
     );

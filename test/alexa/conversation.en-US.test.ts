@@ -31,7 +31,8 @@ const CHECKING = `checking ending in ${digits('4217')}`;
 const SAVINGS = `savings ending in ${digits('0088')}`;
 const CARD = `credit card ending in ${digits('5454')}`;
 
-const WELCOME = 'Welcome to Sandbox Bank. You can ask for a balance or your recent transactions. What would you like to do?';
+const WELCOME =
+  'Welcome to Sandbox Bank. You can ask for a balance or your recent transactions. What would you like to do?';
 const WELCOME_REPROMPT = 'What would you like to do? For example, say: what&apos;s my checking balance?';
 const ANYTHING_ELSE = 'What else can I help you with?';
 const HEAR_MORE = 'Would you like to hear more?';
@@ -87,7 +88,8 @@ describe('en-US conversation (John)', () => {
           repromptsNothing: true,
           shouldEndSession: true,
           hasCardTitle: 'Your balances',
-          hasCardContent: 'Your checking ending in 4217 has an available balance of $1,234.56. The current balance is $1,302.11.',
+          hasCardContent:
+            'Your checking ending in 4217 has an available balance of $1,234.56. The current balance is $1,302.11.',
           callback: (response) => expect(JSON.stringify(response)).not.toContain('000123454217'),
         },
       ]),
@@ -95,7 +97,13 @@ describe('en-US conversation (John)', () => {
     );
 
     alexa.test(
-      asCustomer(JOHN, [{ request: r.intent('GetBalanceIntent', { accountType: 'current account' }), says: CHECKING_BALANCE, shouldEndSession: true }]),
+      asCustomer(JOHN, [
+        {
+          request: r.intent('GetBalanceIntent', { accountType: 'current account' }),
+          says: CHECKING_BALANCE,
+          shouldEndSession: true,
+        },
+      ]),
       'understands "current account" without entity resolution',
     );
 
@@ -250,7 +258,12 @@ describe('en-US conversation (John)', () => {
 
     alexaNoSavings.test(
       asCustomer(JOHN, [
-        { request: r.intent('GetTransactionsIntent', { accountType: 'savings' }), says: NO_SAVINGS, elicitsSlot: 'accountType', shouldEndSession: false },
+        {
+          request: r.intent('GetTransactionsIntent', { accountType: 'savings' }),
+          says: NO_SAVINGS,
+          elicitsSlot: 'accountType',
+          shouldEndSession: false,
+        },
       ]),
       'the same for transactions',
     );
@@ -278,7 +291,9 @@ describe('en-US conversation (John)', () => {
     );
 
     alexa.test(
-      asCustomer(JOHN, [{ request: r.intent('GetTransactionsIntent'), says: `${FIRST_PAGE} ${HEAR_MORE}`, shouldEndSession: false }]),
+      asCustomer(JOHN, [
+        { request: r.intent('GetTransactionsIntent'), says: `${FIRST_PAGE} ${HEAR_MORE}`, shouldEndSession: false },
+      ]),
       'one-shot: when there are more, it asks "Would you like to hear more?" and stays open',
     );
 
@@ -289,7 +304,11 @@ describe('en-US conversation (John)', () => {
           saysLike: `Here are your latest 5 transactions on your ${CHECKING}. Today, pending: $5.75 at Starbucks.`,
           shouldEndSession: false,
           callback: (response) => {
-            expectInOrder(speechOf(response), ['On Thursday: $41.20 at Shell Oil 5731.', 'On Tuesday: $15.49 at Netflix.', HEAR_MORE]);
+            expectInOrder(speechOf(response), [
+              'On Thursday: $41.20 at Shell Oil 5731.',
+              'On Tuesday: $15.49 at Netflix.',
+              HEAR_MORE,
+            ]);
             expect(speechOf(response)).not.toContain('Transfer to Rainy Day Savings');
           },
         },
@@ -320,7 +339,8 @@ describe('en-US conversation (John)', () => {
           request: r.intent('GetTransactionsIntent', { date: '2026-11-28' }),
           says: `Here is 1 transaction yesterday on your ${CHECKING}. Yesterday: $82.14 at Whole Foods Market.`,
           shouldEndSession: true,
-          hasCardContent: 'Here is 1 transaction yesterday on your checking ending in 4217.\nYesterday: $82.14 at Whole Foods Market.',
+          hasCardContent:
+            'Here is 1 transaction yesterday on your checking ending in 4217.\nYesterday: $82.14 at Whole Foods Market.',
         },
       ]),
       'a date slot reads only that day',
@@ -377,7 +397,12 @@ describe('en-US conversation (John)', () => {
           shouldEndSession: false,
           hasAttributes: { more: equalTo(undefined) },
         },
-        { request: r.intent('AMAZON.NextIntent'), says: `${THATS_ALL} ${ANYTHING_ELSE}`, reprompts: ANYTHING_ELSE, shouldEndSession: false },
+        {
+          request: r.intent('AMAZON.NextIntent'),
+          says: `${THATS_ALL} ${ANYTHING_ELSE}`,
+          reprompts: ANYTHING_ELSE,
+          shouldEndSession: false,
+        },
       ]),
       'AMAZON.NextIntent and AMAZON.YesIntent continue with older transactions until "That\'s all"',
     );
@@ -393,16 +418,32 @@ describe('en-US conversation (John)', () => {
     describe('descriptions with XML special characters', () => {
       const special = saldoWithFixture((fixture) => {
         customerIn(fixture, 'cust-john').transactions.unshift(
-          { accountId: 'acc-john-chk', daysAgo: 0, description: 'AT&T', amount: '64.20', creditDebit: 'debit', status: 'booked' },
-          { accountId: 'acc-john-chk', daysAgo: 0, description: "Trader Joe's", amount: '23.45', creditDebit: 'debit', status: 'booked' },
+          {
+            accountId: 'acc-john-chk',
+            daysAgo: 0,
+            description: 'AT&T',
+            amount: '64.20',
+            creditDebit: 'debit',
+            status: 'booked',
+          },
+          {
+            accountId: 'acc-john-chk',
+            daysAgo: 0,
+            description: "Trader Joe's",
+            amount: '23.45',
+            creditDebit: 'debit',
+            status: 'booked',
+          },
         );
       });
       new AlexaTest(special.handler, settings).test(
         asCustomer(JOHN, [
           {
             request: r.intent('GetTransactionsIntent'),
-            saysLike: 'Today: $64.20 at AT&amp;T. Today: $23.45 at Trader Joe&apos;s. Today, pending: $5.75 at Starbucks.',
-            hasCardContentLike: "Today: $64.20 at AT&T.\nToday: $23.45 at Trader Joe's.\nToday, pending: $5.75 at Starbucks.",
+            saysLike:
+              'Today: $64.20 at AT&amp;T. Today: $23.45 at Trader Joe&apos;s. Today, pending: $5.75 at Starbucks.',
+            hasCardContentLike:
+              "Today: $64.20 at AT&T.\nToday: $23.45 at Trader Joe's.\nToday, pending: $5.75 at Starbucks.",
             shouldEndSession: false,
             callback: (response) => {
               expectWellEscapedSsml(speechOf(response));
@@ -476,14 +517,25 @@ describe('en-US conversation (John)', () => {
             pageSpeech = speechOf(response);
           },
         },
-        { request: r.intent('AMAZON.RepeatIntent'), says: (speech: string) => speech === pageSpeech, shouldEndSession: false },
+        {
+          request: r.intent('AMAZON.RepeatIntent'),
+          says: (speech: string) => speech === pageSpeech,
+          shouldEndSession: false,
+        },
         { request: r.intent('AMAZON.NextIntent'), says: `${THIRD_PAGE} ${HEAR_MORE}`, shouldEndSession: false },
       ]),
       'repeat after "next" repeats that page, and "next" then continues',
     );
 
     alexa.test(
-      asCustomer(JOHN, [{ request: r.intent('AMAZON.RepeatIntent'), says: NOTHING_TO_REPEAT, reprompts: NOTHING_TO_REPEAT, shouldEndSession: false }]),
+      asCustomer(JOHN, [
+        {
+          request: r.intent('AMAZON.RepeatIntent'),
+          says: NOTHING_TO_REPEAT,
+          reprompts: NOTHING_TO_REPEAT,
+          shouldEndSession: false,
+        },
+      ]),
       'repeat with nothing said yet asks what to do',
     );
 

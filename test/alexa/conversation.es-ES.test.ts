@@ -35,14 +35,16 @@ const CHECKING = `cuenta corriente terminada en ${digits('1332')}`;
 const SAVINGS = `cuenta de ahorro terminada en ${digits('6789')}`;
 const CARD = `tarjeta de crédito terminada en ${digits('7899')}`;
 
-const WELCOME = 'Te damos la bienvenida a Banco Sandbox. Puedes consultar tu saldo o tus últimos movimientos. ¿Qué quieres hacer?';
+const WELCOME =
+  'Te damos la bienvenida a Banco Sandbox. Puedes consultar tu saldo o tus últimos movimientos. ¿Qué quieres hacer?';
 const WELCOME_REPROMPT = '¿Qué quieres hacer? Por ejemplo, di: ¿cuál es el saldo de mi cuenta corriente?';
 const ANYTHING_ELSE = '¿Te puedo ayudar con algo más?';
 const HEAR_MORE = '¿Quieres oír más?';
 const HELP =
   'Puedes consultar un saldo, por ejemplo: cuál es el saldo de mi cuenta corriente. O tus últimos movimientos: qué he gastado últimamente. ¿Qué quieres hacer?';
 const HELP_REPROMPT = 'Puedes consultar un saldo o tus últimos movimientos. ¿Qué quieres hacer?';
-const FALLBACK = 'Lo siento, no puedo ayudarte con eso. Puedes consultar un saldo o tus últimos movimientos. ¿Qué quieres hacer?';
+const FALLBACK =
+  'Lo siento, no puedo ayudarte con eso. Puedes consultar un saldo o tus últimos movimientos. ¿Qué quieres hacer?';
 const NOTHING_TO_REPEAT = 'Todavía no hay nada que repetir. ¿Qué quieres hacer?';
 const NO_MORE = 'No hay más movimientos en esa cuenta.';
 const GOODBYE = 'Hasta luego.';
@@ -93,12 +95,24 @@ describe('es-ES conversation (Ana)', () => {
     );
 
     alexa.test(
-      asCustomer(ANA, [{ request: r.intent('GetBalanceIntent', { accountType: 'cuenta corriente' }), says: CHECKING_BALANCE, shouldEndSession: true }]),
+      asCustomer(ANA, [
+        {
+          request: r.intent('GetBalanceIntent', { accountType: 'cuenta corriente' }),
+          says: CHECKING_BALANCE,
+          shouldEndSession: true,
+        },
+      ]),
       'entiende "cuenta corriente" sin resolución de entidades',
     );
 
     alexa.test(
-      asCustomer(ANA, [{ request: r.intent('GetBalanceIntent', { accountType: 'cuenta nómina' }), says: CHECKING_BALANCE, shouldEndSession: true }]),
+      asCustomer(ANA, [
+        {
+          request: r.intent('GetBalanceIntent', { accountType: 'cuenta nómina' }),
+          says: CHECKING_BALANCE,
+          shouldEndSession: true,
+        },
+      ]),
       'encuentra la cuenta por su alias "cuenta nómina" (con tilde)',
     );
 
@@ -295,7 +309,8 @@ describe('es-ES conversation (Ana)', () => {
           saysLike: `de ayer en tu ${CHECKING}. Ayer: 64 euros con 32 céntimos en Mercadona.`,
           shouldEndSession: true,
           callback: (response) => {
-            for (const other of ['Nómina Empresa', 'Repsol', 'Spotify']) expect(speechOf(response)).not.toContain(other);
+            for (const other of ['Nómina Empresa', 'Repsol', 'Spotify'])
+              expect(speechOf(response)).not.toContain(other);
             expect(cardContentOf(response).split('\n')).toHaveLength(2);
           },
         },
@@ -332,7 +347,12 @@ describe('es-ES conversation (Ana)', () => {
           shouldEndSession: false,
           hasAttributes: { more: equalTo(undefined) },
         },
-        { request: r.intent('AMAZON.NextIntent'), says: `${NO_MORE} ${ANYTHING_ELSE}`, reprompts: ANYTHING_ELSE, shouldEndSession: false },
+        {
+          request: r.intent('AMAZON.NextIntent'),
+          says: `${NO_MORE} ${ANYTHING_ELSE}`,
+          reprompts: ANYTHING_ELSE,
+          shouldEndSession: false,
+        },
       ]),
       'AMAZON.NextIntent y AMAZON.YesIntent siguen con movimientos anteriores hasta que no hay más',
     );
@@ -340,9 +360,30 @@ describe('es-ES conversation (Ana)', () => {
     describe('pendientes, caracteres especiales y números de tarjeta en las descripciones', () => {
       const extras = saldoWithFixture((fixture) => {
         customerIn(fixture, 'cust-ana').transactions.unshift(
-          { accountId: 'acc-ana-chk', daysAgo: 0, description: 'H&M', amount: '29.99', creditDebit: 'debit', status: 'pending' },
-          { accountId: 'acc-ana-chk', daysAgo: 0, description: "L'Occitane", amount: '18.00', creditDebit: 'debit', status: 'booked' },
-          { accountId: 'acc-ana-chk', daysAgo: 0, description: 'POS 4000001234567899 CEPSA 0231', amount: '52.10', creditDebit: 'debit', status: 'booked' },
+          {
+            accountId: 'acc-ana-chk',
+            daysAgo: 0,
+            description: 'H&M',
+            amount: '29.99',
+            creditDebit: 'debit',
+            status: 'pending',
+          },
+          {
+            accountId: 'acc-ana-chk',
+            daysAgo: 0,
+            description: "L'Occitane",
+            amount: '18.00',
+            creditDebit: 'debit',
+            status: 'booked',
+          },
+          {
+            accountId: 'acc-ana-chk',
+            daysAgo: 0,
+            description: 'POS 4000001234567899 CEPSA 0231',
+            amount: '52.10',
+            creditDebit: 'debit',
+            status: 'booked',
+          },
         );
       });
       new AlexaTest(extras.handler, settings).test(
@@ -386,7 +427,9 @@ describe('es-ES conversation (Ana)', () => {
     );
 
     alexa.test(
-      asCustomer(ANA, [{ request: r.intent('OrderPizzaIntent'), says: FALLBACK, reprompts: FALLBACK, shouldEndSession: false }]),
+      asCustomer(ANA, [
+        { request: r.intent('OrderPizzaIntent'), says: FALLBACK, reprompts: FALLBACK, shouldEndSession: false },
+      ]),
       'un intent desconocido recibe el fallback, no un error',
     );
 
@@ -413,7 +456,14 @@ describe('es-ES conversation (Ana)', () => {
     );
 
     alexa.test(
-      asCustomer(ANA, [{ request: r.intent('AMAZON.RepeatIntent'), says: NOTHING_TO_REPEAT, reprompts: NOTHING_TO_REPEAT, shouldEndSession: false }]),
+      asCustomer(ANA, [
+        {
+          request: r.intent('AMAZON.RepeatIntent'),
+          says: NOTHING_TO_REPEAT,
+          reprompts: NOTHING_TO_REPEAT,
+          shouldEndSession: false,
+        },
+      ]),
       'repetir sin nada anterior pregunta qué hacer',
     );
 

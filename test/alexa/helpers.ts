@@ -40,7 +40,12 @@ export function requestsFor(settings: SkillSettings) {
     },
     /** An intent whose accountType slot resolved to an ACCOUNT_TYPE id. */
     withAccountType: (name: string, spoken: string, id: string, slots: Slots = {}) => {
-      const builder = new IntentRequestBuilder(settings, name).withSlotResolution('accountType', spoken, 'ACCOUNT_TYPE', id);
+      const builder = new IntentRequestBuilder(settings, name).withSlotResolution(
+        'accountType',
+        spoken,
+        'ACCOUNT_TYPE',
+        id,
+      );
       for (const [slot, value] of Object.entries(slots)) builder.withSlot(slot, value);
       return builder.build();
     },
@@ -107,7 +112,13 @@ export const SANDBOX_FIXTURE_PATH = path.resolve(__dirname, '../../fixtures/sand
 type JsonObject = Record<string, unknown>;
 export interface FixtureJson {
   bank: JsonObject;
-  customers: Array<JsonObject & { id: string; accounts: Array<JsonObject & { id: string }>; transactions: Array<JsonObject & { accountId: string }> }>;
+  customers: Array<
+    JsonObject & {
+      id: string;
+      accounts: Array<JsonObject & { id: string }>;
+      transactions: Array<JsonObject & { accountId: string }>;
+    }
+  >;
 }
 
 export function sandboxFixture(): FixtureJson {

@@ -9,21 +9,38 @@ const accounts: Account[] = [
 
 describe('resolveAccount', () => {
   it('uses the resolution id first', () => {
-    expect(resolveAccount(accounts, { spoken: 'nest egg', resolvedId: 'savings' }, 'en-US')).toMatchObject({ kind: 'found', account: { id: 's1' } });
+    expect(resolveAccount(accounts, { spoken: 'nest egg', resolvedId: 'savings' }, 'en-US')).toMatchObject({
+      kind: 'found',
+      account: { id: 's1' },
+    });
   });
 
   it('falls back to the spoken words, per language', () => {
-    expect(resolveAccount(accounts, { spoken: 'saving' }, 'en-US')).toMatchObject({ kind: 'found', account: { id: 's1' } });
-    expect(resolveAccount(accounts, { spoken: 'cuenta de ahorros' }, 'es-ES')).toMatchObject({ kind: 'found', account: { id: 's1' } });
+    expect(resolveAccount(accounts, { spoken: 'saving' }, 'en-US')).toMatchObject({
+      kind: 'found',
+      account: { id: 's1' },
+    });
+    expect(resolveAccount(accounts, { spoken: 'cuenta de ahorros' }, 'es-ES')).toMatchObject({
+      kind: 'found',
+      account: { id: 's1' },
+    });
   });
 
   it('asks which when two accounts share the type, unless a nickname settles it', () => {
-    expect(resolveAccount(accounts, { spoken: 'checking', resolvedId: 'checking' }, 'en-US')).toMatchObject({ kind: 'ambiguous' });
-    expect(resolveAccount(accounts, { spoken: 'joint checking', resolvedId: 'checking' }, 'en-US')).toMatchObject({ kind: 'found', account: { id: 'c2' } });
+    expect(resolveAccount(accounts, { spoken: 'checking', resolvedId: 'checking' }, 'en-US')).toMatchObject({
+      kind: 'ambiguous',
+    });
+    expect(resolveAccount(accounts, { spoken: 'joint checking', resolvedId: 'checking' }, 'en-US')).toMatchObject({
+      kind: 'found',
+      account: { id: 'c2' },
+    });
   });
 
   it('says when the customer has no account of that type', () => {
-    expect(resolveAccount(accounts, { spoken: 'credit card', resolvedId: 'credit_card' }, 'en-US')).toEqual({ kind: 'none', requested: 'credit_card' });
+    expect(resolveAccount(accounts, { spoken: 'credit card', resolvedId: 'credit_card' }, 'en-US')).toEqual({
+      kind: 'none',
+      requested: 'credit_card',
+    });
   });
 
   it('treats words it does not know as no account named', () => {

@@ -2,7 +2,8 @@
 import { catalogueFor } from '../../src/voice/locales';
 import { dailyPhrasing, withVariety } from '../../src/voice/locales/variety';
 
-const welcomeOn = (seed: string) => withVariety(catalogueFor('en-US'), dailyPhrasing(seed)).welcome('Sandbox Bank').text;
+const welcomeOn = (seed: string) =>
+  withVariety(catalogueFor('en-US'), dailyPhrasing(seed)).welcome('Sandbox Bank').text;
 
 describe('phrasing variety', () => {
   it('says the same thing to one customer all day', () => {

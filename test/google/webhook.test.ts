@@ -28,7 +28,11 @@ function claims(overrides: Record<string, unknown> = {}) {
 function balanceRequest(token?: string) {
   return {
     handler: { name: 'GetBalance' },
-    intent: { name: 'GetBalance', params: { accountType: { original: 'checking', resolved: 'checking' } }, query: "what's my checking balance" },
+    intent: {
+      name: 'GetBalance',
+      params: { accountType: { original: 'checking', resolved: 'checking' } },
+      query: "what's my checking balance",
+    },
     scene: { name: 'Main' },
     session: { id: 'google-session', params: {} },
     user: { locale: 'en-US', params: token ? { bearerToken: token } : {} },
@@ -38,7 +42,9 @@ function balanceRequest(token?: string) {
 /** The real verifier, trusting the test certificate instead of fetching Google's. */
 function verifyingGoogleApp(conversation: Parameters<typeof createGoogleApp>[0]['conversation']): GoogleApp {
   const app = createGoogleApp({ conversation, projectId: PROJECT });
-  const client = (app as unknown as { _client: { certificateCache: object; certificateExpiry: Date; certificateCacheFormat: string } })._client;
+  const client = (
+    app as unknown as { _client: { certificateCache: object; certificateExpiry: Date; certificateCacheFormat: string } }
+  )._client;
   client.certificateCache = { 'test-key': trustedCert };
   client.certificateExpiry = new Date(Date.now() + 3_600_000);
   client.certificateCacheFormat = 'PEM';
@@ -56,7 +62,10 @@ describe('POST /google with verification on', () => {
   });
 
   it('answers a request signed by the trusted key (control)', async () => {
-    const res = await request(app).post('/google').set('google-assistant-signature', jwt(trustedKey, claims())).send(balanceRequest('sandbox-token-john'));
+    const res = await request(app)
+      .post('/google')
+      .set('google-assistant-signature', jwt(trustedKey, claims()))
+      .send(balanceRequest('sandbox-token-john'));
     expect(res.status).toBe(200);
     expect(res.body.prompt.firstSimple.speech).toContain('$1,234.56');
   });
@@ -74,7 +83,10 @@ describe('POST /google with verification on', () => {
     ['from another issuer', () => jwt(trustedKey, claims({ iss: 'https://evil.example.com' }))],
     ['not a JWT at all', () => 'garbage'],
   ])('rejects a token %s', async (_name, token) => {
-    const res = await request(app).post('/google').set('google-assistant-signature', token()).send(balanceRequest('sandbox-token-john'));
+    const res = await request(app)
+      .post('/google')
+      .set('google-assistant-signature', token())
+      .send(balanceRequest('sandbox-token-john'));
     expect(res.status).toBe(401);
     expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(js|ts):\d+/);
   });
@@ -109,20 +121,27 @@ describe('POST /google input handling', () => {
   });
 
   it('answers an oversized body with 413 and keeps serving', async () => {
-    const res = await request(app).post('/google').send({ ...balanceRequest('sandbox-token-john'), padding: 'x'.repeat(300 * 1024) });
+    const res = await request(app)
+      .post('/google')
+      .send({ ...balanceRequest('sandbox-token-john'), padding: 'x'.repeat(300 * 1024) });
     expect(res.status).toBe(413);
     expect((await request(app).post('/google').send(balanceRequest('sandbox-token-john'))).status).toBe(200);
   });
 
   it('answers an unknown handler name with spoken guidance, not an error', async () => {
-    const res = await request(app).post('/google').send({ ...balanceRequest('sandbox-token-john'), handler: { name: 'OrderPizza' } });
+    const res = await request(app)
+      .post('/google')
+      .send({ ...balanceRequest('sandbox-token-john'), handler: { name: 'OrderPizza' } });
     expect(res.status).toBe(200);
     expect(res.body.prompt.firstSimple.speech).toContain('You can ask for a balance');
     expect(res.body.prompt.suggestions.map((s: { title: string }) => s.title)).toContain('Help');
   });
 
   it('takes the bearer token from the Authorization header, and never sends it back', async () => {
-    const res = await request(app).post('/google').set('authorization', 'Bearer sandbox-token-john').send(balanceRequest());
+    const res = await request(app)
+      .post('/google')
+      .set('authorization', 'Bearer sandbox-token-john')
+      .send(balanceRequest());
     expect(res.status).toBe(200);
     expect(res.body.prompt.firstSimple.speech).toContain('$1,234.56');
     expect(res.text).not.toContain('sandbox-token-john');
@@ -135,12 +154,22 @@ describe('POST /google input handling', () => {
   });
 
   it('keeps state only as opaque session params, and ends with END_CONVERSATION', async () => {
-    const launch = await request(app).post('/google').send({ ...balanceRequest('sandbox-token-john'), handler: { name: 'Launch' } });
+    const launch = await request(app)
+      .post('/google')
+      .send({ ...balanceRequest('sandbox-token-john'), handler: { name: 'Launch' } });
     expect(launch.body.session.params).toEqual({ saldo: { last: { intent: 'Launch' } }, started: true });
-    expect(launch.body.prompt.suggestions.map((s: { title: string }) => s.title)).toEqual(['My balance', 'Recent transactions', 'Pay a bill']);
+    expect(launch.body.prompt.suggestions.map((s: { title: string }) => s.title)).toEqual([
+      'My balance',
+      'Recent transactions',
+      'Pay a bill',
+    ]);
     const stop = await request(app)
       .post('/google')
-      .send({ ...balanceRequest('sandbox-token-john'), handler: { name: 'Cancel' }, session: { id: 'g', params: launch.body.session.params } });
+      .send({
+        ...balanceRequest('sandbox-token-john'),
+        handler: { name: 'Cancel' },
+        session: { id: 'g', params: launch.body.session.params },
+      });
     expect(stop.body.scene.next.name).toBe('actions.scene.END_CONVERSATION');
     expect(stop.body.session.params).toEqual({});
   });

@@ -5,13 +5,45 @@ import { allGeneratedFiles, alexaModels, isRecord, modelOf } from './helpers';
 
 /** Launch phrases, connecting words, wake words and "skill"/"app" cannot be part of an invocation name. */
 const FORBIDDEN_INVOCATION_WORDS = [
-  'alexa', 'amazon', 'echo', 'computer', 'skill', 'app',
-  'launch', 'ask', 'tell', 'open', 'load', 'begin', 'enable', 'start', 'play', 'use',
-  'to', 'from', 'by', 'if', 'and', 'whether',
-  'abre', 'abrir', 'pregunta', 'pide', 'inicia', 'empieza', 'lanza', 'juega',
+  'alexa',
+  'amazon',
+  'echo',
+  'computer',
+  'skill',
+  'app',
+  'launch',
+  'ask',
+  'tell',
+  'open',
+  'load',
+  'begin',
+  'enable',
+  'start',
+  'play',
+  'use',
+  'to',
+  'from',
+  'by',
+  'if',
+  'and',
+  'whether',
+  'abre',
+  'abrir',
+  'pregunta',
+  'pide',
+  'inicia',
+  'empieza',
+  'lanza',
+  'juega',
 ];
 const AMAZON_SLOT_TYPES = ['AMAZON.NUMBER', 'AMAZON.FOUR_DIGIT_NUMBER', 'AMAZON.DATE'];
-const REQUIRED_BUILT_INS = ['AMAZON.CancelIntent', 'AMAZON.HelpIntent', 'AMAZON.StopIntent', 'AMAZON.NavigateHomeIntent', 'AMAZON.FallbackIntent'];
+const REQUIRED_BUILT_INS = [
+  'AMAZON.CancelIntent',
+  'AMAZON.HelpIntent',
+  'AMAZON.StopIntent',
+  'AMAZON.NavigateHomeIntent',
+  'AMAZON.FallbackIntent',
+];
 const DIALOG_INTENTS = ['GetBalanceIntent', 'GetTransactionsIntent', 'PayBillIntent', 'TransferMoneyIntent'];
 /** Words that may join the invocation name to the utterance in an example phrase ("ask saldo banking to pay …"). */
 const CONNECTORS = ['to', 'for', 'about', 'que', 'por'];
@@ -30,7 +62,10 @@ function sampleProblem(sample: string): string | undefined {
 
 /** A sample as a pattern over a spoken phrase: each slot stands for any words. */
 function sampleMatcher(sample: string): RegExp {
-  const literals = sample.toLowerCase().split(/\{[a-z]+\}/i).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const literals = sample
+    .toLowerCase()
+    .split(/\{[a-z]+\}/i)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`^${literals.join('.+')}$`, 'u');
 }
 
@@ -62,7 +97,8 @@ describe.each(LOCALES)('%s Alexa model', (locale: Locale) => {
     const problems = languageModel.intents.flatMap((intent) =>
       (intent.slots ?? []).flatMap((slot) =>
         (slot.samples ?? []).flatMap((sample) => {
-          const problem = sampleProblem(sample) ?? (sample.includes(`{${slot.name}}`) ? undefined : `no {${slot.name}}`);
+          const problem =
+            sampleProblem(sample) ?? (sample.includes(`{${slot.name}}`) ? undefined : `no {${slot.name}}`);
           return problem ? [`${intent.name}.${slot.name}: "${sample}" (${problem})`] : [];
         }),
       ),
@@ -75,14 +111,20 @@ describe.each(LOCALES)('%s Alexa model', (locale: Locale) => {
       const slots = new Set((intent.slots ?? []).map((slot) => slot.name));
       const slotSamples = (intent.slots ?? []).flatMap((slot) => slot.samples ?? []);
       return [...intent.samples, ...slotSamples].flatMap((sample) =>
-        [...sample.matchAll(/\{([^{}]*)\}/g)].map((match) => match[1] ?? '').filter((slot) => !slots.has(slot)).map((slot) => `${intent.name}: ${slot}`),
+        [...sample.matchAll(/\{([^{}]*)\}/g)]
+          .map((match) => match[1] ?? '')
+          .filter((slot) => !slots.has(slot))
+          .map((slot) => `${intent.name}: ${slot}`),
       );
     });
     expect(dangling).toEqual([]);
   });
 
   it('gives every slot a type that exists', () => {
-    const slots = [...languageModel.intents.flatMap((intent) => intent.slots ?? []), ...dialog.intents.flatMap((intent) => intent.slots)];
+    const slots = [
+      ...languageModel.intents.flatMap((intent) => intent.slots ?? []),
+      ...dialog.intents.flatMap((intent) => intent.slots),
+    ];
     expect(slots.filter((slot) => !typeNames.has(slot.type) && !AMAZON_SLOT_TYPES.includes(slot.type))).toEqual([]);
   });
 
@@ -108,14 +150,23 @@ describe.each(LOCALES)('%s Alexa model', (locale: Locale) => {
     for (const intent of dialog.intents) {
       expect(intent.delegationStrategy).toBe('SKILL_RESPONSE');
       const declared = languageModel.intents.find((candidate) => candidate.name === intent.name)?.slots ?? [];
-      expect(intent.slots.map((slot) => [slot.name, slot.type])).toEqual(declared.map((slot) => [slot.name, slot.type]));
+      expect(intent.slots.map((slot) => [slot.name, slot.type])).toEqual(
+        declared.map((slot) => [slot.name, slot.type]),
+      );
     }
   });
 
   it('defines every prompt the dialog refers to, and only those, each with a spoken variation', () => {
-    const referenced = dialog.intents.flatMap((intent) => intent.slots.flatMap((slot) => (slot.prompts.elicitation ? [slot.prompts.elicitation] : [])));
+    const referenced = dialog.intents.flatMap((intent) =>
+      intent.slots.flatMap((slot) => (slot.prompts.elicitation ? [slot.prompts.elicitation] : [])),
+    );
     expect(prompts.map((prompt) => prompt.id).sort()).toEqual([...referenced].sort());
-    expect(prompts.every((prompt) => prompt.variations.length > 0 && prompt.variations.every((variation) => variation.value.trim().length > 0))).toBe(true);
+    expect(
+      prompts.every(
+        (prompt) =>
+          prompt.variations.length > 0 && prompt.variations.every((variation) => variation.value.trim().length > 0),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -135,7 +186,8 @@ describe('skill.json', () => {
   it.each(LOCALES)('%s example phrases call the invocation name and say a sample', (locale) => {
     const model = modelOf(locale);
     const listing = listings[locale];
-    const phrases = isRecord(listing) && Array.isArray(listing.examplePhrases) ? (listing.examplePhrases as string[]) : [];
+    const phrases =
+      isRecord(listing) && Array.isArray(listing.examplePhrases) ? (listing.examplePhrases as string[]) : [];
     expect(phrases.length).toBeGreaterThan(0);
     const matchers = Object.values(model.intents).flatMap((intent) => intent.samples.map(sampleMatcher));
     for (const [index, phrase] of phrases.entries()) {
@@ -145,9 +197,14 @@ describe('skill.json', () => {
       expect(at).toBeGreaterThan(0);
       // The first phrase only opens the skill; the others must be something the model understands.
       if (index === 0) continue;
-      const words = lower.slice(at + model.invocationName.length).trim().split(' ');
+      const words = lower
+        .slice(at + model.invocationName.length)
+        .trim()
+        .split(' ');
       const utterances = [words.join(' '), CONNECTORS.includes(words[0] ?? '') ? words.slice(1).join(' ') : ''];
-      expect(utterances.some((utterance) => utterance && matchers.some((matcher) => matcher.test(utterance)))).toBe(true);
+      expect(utterances.some((utterance) => utterance && matchers.some((matcher) => matcher.test(utterance)))).toBe(
+        true,
+      );
     }
   });
 });

@@ -7,7 +7,13 @@ import { alexaModels, modelOf, SPOKEN_CORE_INTENTS } from './helpers';
 function intentRequest(name: string, locale: string): RequestEnvelope {
   const envelope = {
     version: '1.0',
-    request: { type: 'IntentRequest', requestId: 'req-language', timestamp: '2026-01-01T00:00:00Z', locale, intent: { name, confirmationStatus: 'NONE' } },
+    request: {
+      type: 'IntentRequest',
+      requestId: 'req-language',
+      timestamp: '2026-01-01T00:00:00Z',
+      locale,
+      intent: { name, confirmationStatus: 'NONE' },
+    },
   };
   return envelope as unknown as RequestEnvelope;
 }
@@ -21,7 +27,9 @@ describe.each(LOCALES)('%s intent catalogue', (locale) => {
 
   it("maps each intent's Alexa names to that core intent in the Alexa adapter", () => {
     const mismatches = Object.entries(model.intents).flatMap(([core, intent]) =>
-      intent.alexa.map((name) => ({ name, core, adapter: intentOf(intentRequest(name, locale)) })).filter((row) => row.adapter !== row.core),
+      intent.alexa
+        .map((name) => ({ name, core, adapter: intentOf(intentRequest(name, locale)) }))
+        .filter((row) => row.adapter !== row.core),
     );
     expect(mismatches).toEqual([]);
   });

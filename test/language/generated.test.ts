@@ -17,7 +17,9 @@ describe('generated language files', () => {
   });
 
   it(`leave no stale file in the generated folders (${HINT})`, () => {
-    const stale = GENERATED_DIRS.flatMap((dir) => filesUnder(PROJECT_ROOT, dir)).filter((file) => !allGeneratedFiles.has(file));
+    const stale = GENERATED_DIRS.flatMap((dir) => filesUnder(PROJECT_ROOT, dir)).filter(
+      (file) => !allGeneratedFiles.has(file),
+    );
     expect(stale).toEqual([]);
   });
 

@@ -27,18 +27,24 @@ function baseName(file: string): string {
 function webhookHandlers(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(webhookHandlers);
   if (!isRecord(value)) return [];
-  return Object.entries(value).flatMap(([key, inner]) => (key === 'webhookHandler' && typeof inner === 'string' ? [inner] : webhookHandlers(inner)));
+  return Object.entries(value).flatMap(([key, inner]) =>
+    key === 'webhookHandler' && typeof inner === 'string' ? [inner] : webhookHandlers(inner),
+  );
 }
 
 function sceneTargets(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(sceneTargets);
   if (!isRecord(value)) return [];
-  return Object.entries(value).flatMap(([key, inner]) => (key === 'transitionToScene' && typeof inner === 'string' ? [inner] : sceneTargets(inner)));
+  return Object.entries(value).flatMap(([key, inner]) =>
+    key === 'transitionToScene' && typeof inner === 'string' ? [inner] : sceneTargets(inner),
+  );
 }
 
 const intentFiles = files.filter((file) => file.startsWith('custom/intents/'));
 const baseIntentFiles = intentFiles.filter((file) => file.split('/').length === 3);
-const baseTypes = new Set(files.filter((file) => file.startsWith('custom/types/') && file.split('/').length === 3).map(baseName));
+const baseTypes = new Set(
+  files.filter((file) => file.startsWith('custom/types/') && file.split('/').length === 3).map(baseName),
+);
 const scenes = new Set(files.filter((file) => file.startsWith('custom/scenes/')).map(baseName));
 
 describe('Google Actions Builder project', () => {
@@ -50,18 +56,31 @@ describe('Google Actions Builder project', () => {
   });
 
   it('has the manifest, actions, settings, webhook and both scenes', () => {
-    for (const file of ['manifest.yaml', 'actions/actions.yaml', 'settings/settings.yaml', 'webhooks/ActionsOnGoogleFulfillment.yaml', 'custom/scenes/Main.yaml', 'custom/scenes/AccountLinking.yaml']) {
+    for (const file of [
+      'manifest.yaml',
+      'actions/actions.yaml',
+      'settings/settings.yaml',
+      'webhooks/ActionsOnGoogleFulfillment.yaml',
+      'custom/scenes/Main.yaml',
+      'custom/scenes/AccountLinking.yaml',
+    ]) {
       expect(files).toContain(file);
     }
     expect(record(yamlOf('actions/actions.yaml'), 'actions').custom).toEqual({ 'actions.intent.MAIN': {} });
-    expect(record(yamlOf('custom/global/actions.intent.MAIN.yaml'), 'MAIN').handler).toEqual({ webhookHandler: LAUNCH_HANDLER });
+    expect(record(yamlOf('custom/global/actions.intent.MAIN.yaml'), 'MAIN').handler).toEqual({
+      webhookHandler: LAUNCH_HANDLER,
+    });
   });
 
   it('defaults to en, adds es and the regional folders, and links accounts with OAuth authorization codes', () => {
     const settings = record(yamlOf('settings/settings.yaml'), 'settings');
     expect(settings.defaultLocale).toBe('en');
     expect(settings.projectId).toBe('saldo-banking');
-    expect(record(settings.accountLinking, 'accountLinking')).toMatchObject({ linkingType: 'OAUTH', authGrantType: 'AUTH_CODE', enableAccountCreation: false });
+    expect(record(settings.accountLinking, 'accountLinking')).toMatchObject({
+      linkingType: 'OAUTH',
+      authGrantType: 'AUTH_CODE',
+      enableAccountCreation: false,
+    });
     expect(folders).toContain('es');
     for (const folder of folders) {
       const localized = record(yamlOf(`settings/${folder}/settings.yaml`), folder);
@@ -83,18 +102,24 @@ describe('Google Actions Builder project', () => {
     for (const file of intentFiles) {
       const intent = record(yamlOf(file), file);
       const base = record(yamlOf(`custom/intents/${baseName(file)}.yaml`), file);
-      const parameters = Array.isArray(base.parameters) ? base.parameters.map((parameter) => record(parameter, file)) : [];
+      const parameters = Array.isArray(base.parameters)
+        ? base.parameters.map((parameter) => record(parameter, file))
+        : [];
       const declared = new Set(parameters.map((parameter) => parameter.name));
       const phrases = strings(intent.trainingPhrases);
       if (phrases.length === 0) problems.push(`${file}: no training phrases`);
-      if (file.split('/').length > 3 && 'parameters' in intent) problems.push(`${file}: parameters belong in the default file`);
+      if (file.split('/').length > 3 && 'parameters' in intent)
+        problems.push(`${file}: parameters belong in the default file`);
       for (const phrase of phrases) {
-        for (const [, name] of phrase.matchAll(ANNOTATION)) if (!declared.has(name)) problems.push(`${file}: "${phrase}" uses undeclared $${name}`);
-        if (/[($]/.test(phrase.replace(ANNOTATION, ''))) problems.push(`${file}: "${phrase}" has a malformed annotation`);
+        for (const [, name] of phrase.matchAll(ANNOTATION))
+          if (!declared.has(name)) problems.push(`${file}: "${phrase}" uses undeclared $${name}`);
+        if (/[($]/.test(phrase.replace(ANNOTATION, '')))
+          problems.push(`${file}: "${phrase}" has a malformed annotation`);
       }
       for (const parameter of parameters) {
         const type = String(record(parameter.type, file).name);
-        if (!SYSTEM_TYPES.includes(type) && !baseTypes.has(type)) problems.push(`${file}: ${String(parameter.name)} has unknown type ${type}`);
+        if (!SYSTEM_TYPES.includes(type) && !baseTypes.has(type))
+          problems.push(`${file}: ${String(parameter.name)} has unknown type ${type}`);
       }
     }
     expect(baseIntentFiles.length).toBe(SPOKEN_CORE_INTENTS.length);
@@ -116,9 +141,13 @@ describe('Google Actions Builder project', () => {
   it('sends every handler to a webhook handler the webhook declares, named after a core intent', () => {
     const webhook = record(yamlOf('webhooks/ActionsOnGoogleFulfillment.yaml'), 'webhook');
     expect(record(webhook.httpsEndpoint, 'httpsEndpoint').baseUrl).toBe('https://YOUR-HOST.example.com/google');
-    const declared = (Array.isArray(webhook.handlers) ? webhook.handlers : []).map((handler) => String(record(handler, 'handler').name));
+    const declared = (Array.isArray(webhook.handlers) ? webhook.handlers : []).map((handler) =>
+      String(record(handler, 'handler').name),
+    );
     expect([...declared].sort()).toEqual([LAUNCH_HANDLER, ...SPOKEN_CORE_INTENTS].sort());
-    const used = files.filter((file) => file.startsWith('custom/global/') || file.startsWith('custom/scenes/')).flatMap((file) => webhookHandlers(yamlOf(file)));
+    const used = files
+      .filter((file) => file.startsWith('custom/global/') || file.startsWith('custom/scenes/'))
+      .flatMap((file) => webhookHandlers(yamlOf(file)));
     expect(used.filter((handler) => !declared.includes(handler))).toEqual([]);
   });
 
@@ -126,7 +155,9 @@ describe('Google Actions Builder project', () => {
     const targets = files.filter((file) => file.startsWith('custom/')).flatMap((file) => sceneTargets(yamlOf(file)));
     expect(targets.filter((scene) => scene !== END_SCENE && !scenes.has(scene))).toEqual([]);
     const main = record(yamlOf('custom/scenes/Main.yaml'), 'Main');
-    const intents = (Array.isArray(main.intentEvents) ? main.intentEvents : []).map((event) => String(record(event, 'event').intent));
+    const intents = (Array.isArray(main.intentEvents) ? main.intentEvents : []).map((event) =>
+      String(record(event, 'event').intent),
+    );
     expect(intents.filter((intent) => !baseIntentFiles.includes(`custom/intents/${intent}.yaml`))).toEqual([]);
   });
 });

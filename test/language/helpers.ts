@@ -14,18 +14,26 @@ export function modelOf(locale: Locale): LanguageModel {
   return model;
 }
 
-export const alexaModels: ReadonlyMap<Locale, AlexaInteractionModel> = new Map(LOCALES.map((locale) => [locale, alexaModel(modelOf(locale))]));
+export const alexaModels: ReadonlyMap<Locale, AlexaInteractionModel> = new Map(
+  LOCALES.map((locale) => [locale, alexaModel(modelOf(locale))]),
+);
 
 export const googleFiles = googleProject(models);
 
 export const allGeneratedFiles = generatedFiles(models, readSkillManifest());
 
 /** Launch and SessionEnded are request types, not things a user says. */
-export const SPOKEN_CORE_INTENTS: readonly string[] = INTENT_NAMES.filter((name) => name !== 'Launch' && name !== 'SessionEnded');
+export const SPOKEN_CORE_INTENTS: readonly string[] = INTENT_NAMES.filter(
+  (name) => name !== 'Launch' && name !== 'SessionEnded',
+);
 
 /** A sample compared with slot names blanked out: "pay {amount} to {payee}" and "pay {cents} to {toAccount}" collide. */
 export function normalisedSample(sample: string): string {
-  return sample.toLowerCase().replace(/\{[^{}]*\}/g, '{}').replace(/\s+/g, ' ').trim();
+  return sample
+    .toLowerCase()
+    .replace(/\{[^{}]*\}/g, '{}')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function yamlOf(file: string): unknown {

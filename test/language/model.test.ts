@@ -26,25 +26,35 @@ describe.each(LOCALES)('%s language model', (locale) => {
 
   it('gives every slot a type that exists', () => {
     const missing = intents.flatMap(([name, intent]) =>
-      intent.slots.filter((slot) => !isBuiltInSlotKind(slot.type) && !(slot.type in model.types)).map((slot) => `${name}.${slot.name}: ${slot.type}`),
+      intent.slots
+        .filter((slot) => !isBuiltInSlotKind(slot.type) && !(slot.type in model.types))
+        .map((slot) => `${name}.${slot.name}: ${slot.type}`),
     );
     expect(missing).toEqual([]);
   });
 
   it('refers only to slots its intents declare', () => {
     const dangling = intents.flatMap(([name, intent]) =>
-      intent.samples.flatMap((sample) => slotReferences(sample).filter((slot) => !intent.slots.some((s) => s.name === slot)).map((slot) => `${name}: ${sample} {${slot}}`)),
+      intent.samples.flatMap((sample) =>
+        slotReferences(sample)
+          .filter((slot) => !intent.slots.some((s) => s.name === slot))
+          .map((slot) => `${name}: ${sample} {${slot}}`),
+      ),
     );
     expect(dangling).toEqual([]);
   });
 
   it(`has at least ${MIN_CUSTOM_SAMPLES} samples for every custom intent`, () => {
-    const short = intents.filter(([, intent]) => !isAlexaBuiltIn(intent) && intent.samples.length < MIN_CUSTOM_SAMPLES).map(([name, intent]) => `${name}: ${intent.samples.length}`);
+    const short = intents
+      .filter(([, intent]) => !isAlexaBuiltIn(intent) && intent.samples.length < MIN_CUSTOM_SAMPLES)
+      .map(([name, intent]) => `${name}: ${intent.samples.length}`);
     expect(short).toEqual([]);
   });
 
   it(`trains Google with at least ${MIN_GOOGLE_ONLY_PHRASES} phrases for every Alexa built-in`, () => {
-    const short = intents.filter(([, intent]) => isAlexaBuiltIn(intent) && intent.samples.length < MIN_GOOGLE_ONLY_PHRASES).map(([name, intent]) => `${name}: ${intent.samples.length}`);
+    const short = intents
+      .filter(([, intent]) => isAlexaBuiltIn(intent) && intent.samples.length < MIN_GOOGLE_ONLY_PHRASES)
+      .map(([name, intent]) => `${name}: ${intent.samples.length}`);
     expect(short).toEqual([]);
   });
 
@@ -56,17 +66,26 @@ describe.each(LOCALES)('%s language model', (locale) => {
         owners.set(key, [...(owners.get(key) ?? []), name]);
       }
     }
-    const shared = [...owners].filter(([, names]) => names.length > 1).map(([sample, names]) => `${sample}: ${names.join(', ')}`);
+    const shared = [...owners]
+      .filter(([, names]) => names.length > 1)
+      .map(([sample, names]) => `${sample}: ${names.join(', ')}`);
     expect(shared).toEqual([]);
   });
 
   it('declares the same slots (names and types) as the default locale, since Google declares parameters once', () => {
-    const shape = (m: typeof model) => Object.fromEntries(Object.entries(m.intents).map(([name, intent]) => [name, intent.slots.map((slot) => `${slot.name}:${slot.type}`)]));
+    const shape = (m: typeof model) =>
+      Object.fromEntries(
+        Object.entries(m.intents).map(([name, intent]) => [
+          name,
+          intent.slots.map((slot) => `${slot.name}:${slot.type}`),
+        ]),
+      );
     expect(shape(model)).toEqual(shape(defaultModel));
   });
 
   it('has the same slot types and value ids as the default locale', () => {
-    const ids = (m: typeof model) => Object.fromEntries(Object.entries(m.types).map(([name, type]) => [name, type.values.map((value) => value.id)]));
+    const ids = (m: typeof model) =>
+      Object.fromEntries(Object.entries(m.types).map(([name, type]) => [name, type.values.map((value) => value.id)]));
     expect(ids(model)).toEqual(ids(defaultModel));
   });
 
@@ -78,20 +97,26 @@ describe.each(LOCALES)('%s language model', (locale) => {
           const key = word.toLowerCase();
           const other = seen.get(key);
           seen.set(key, value.id);
-          return other !== undefined && other !== value.id ? [`${typeName}: "${word}" is ${other} and ${value.id}`] : [];
+          return other !== undefined && other !== value.id
+            ? [`${typeName}: "${word}" is ${other} and ${value.id}`]
+            : [];
         }),
       );
     });
     expect(clashes).toEqual([]);
   });
 
-  it("annotates Google phrases with examples that its own slot types recognise", () => {
+  it('annotates Google phrases with examples that its own slot types recognise', () => {
     const unknown = intents.flatMap(([name, intent]) =>
       intent.slots.flatMap((slot) => {
         const type = model.types[slot.type];
         if (!type) return [];
-        const words = new Set(type.values.flatMap((value) => [value.value, ...value.synonyms]).map((word) => word.toLowerCase()));
-        return slot.examples.filter((example) => !words.has(example.toLowerCase())).map((example) => `${name}.${slot.name}: ${example}`);
+        const words = new Set(
+          type.values.flatMap((value) => [value.value, ...value.synonyms]).map((word) => word.toLowerCase()),
+        );
+        return slot.examples
+          .filter((example) => !words.has(example.toLowerCase()))
+          .map((example) => `${name}.${slot.name}: ${example}`);
       }),
     );
     expect(unknown).toEqual([]);
@@ -125,7 +150,9 @@ describe('language model sources', () => {
     const us = modelOf('es-US');
     expect(gb.types.ACCOUNT_TYPE?.values.find((value) => value.id === 'checking')?.value).toBe('current account');
     expect(gb.intents.PayBill?.samples).toContain('pay {amount} pounds and {cents} pence to {payee}');
-    expect(us.types.ACCOUNT_TYPE?.values.find((value) => value.id === 'checking')?.synonyms).toContain('cuenta de cheques');
+    expect(us.types.ACCOUNT_TYPE?.values.find((value) => value.id === 'checking')?.synonyms).toContain(
+      'cuenta de cheques',
+    );
     expect(us.intents.PayBill?.samples).toContain('paga {amount} dólares con {cents} centavos a {payee}');
     expect(us.invocationName).toBe('banco saldo');
   });

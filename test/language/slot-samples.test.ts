@@ -53,7 +53,9 @@ function slotSamplesOf(model: LanguageModel, intent: string, slot: string): read
 }
 
 function committedAlexaModel(locale: Locale): AlexaInteractionModel {
-  return JSON.parse(readFileSync(path.join(PROJECT_ROOT, `interaction-models/alexa/${locale}.json`), 'utf8')) as AlexaInteractionModel;
+  return JSON.parse(
+    readFileSync(path.join(PROJECT_ROOT, `interaction-models/alexa/${locale}.json`), 'utf8'),
+  ) as AlexaInteractionModel;
 }
 
 function trainingPhrases(file: string): string[] {
@@ -87,7 +89,9 @@ describe.each(LOCALES)('%s slot samples', (locale) => {
       Object.entries(definition.slotSamples ?? {}).flatMap(([slot, samples]) =>
         samples.flatMap((sample) => {
           const references = slotReferences(sample);
-          const unknown = references.filter((reference) => !definition.slots.some((candidate) => candidate.name === reference));
+          const unknown = references.filter(
+            (reference) => !definition.slots.some((candidate) => candidate.name === reference),
+          );
           return [
             ...(references.includes(slot) ? [] : [`${intent}.${slot}: "${sample}" lacks {${slot}}`]),
             ...unknown.map((reference) => `${intent}.${slot}: "${sample}" names {${reference}}`),
@@ -103,14 +107,17 @@ describe.each(LOCALES)('%s slot samples', (locale) => {
     for (const intent of ['PayBill', 'TransferMoney']) {
       const samples = slotSamplesOf(model, intent, 'amount');
       expect(samples).toContain(`{amount} ${major}`);
-      expect(samples.filter((sample) => sample.includes(major) && sample.includes(minor) && sample.includes('{cents}'))).not.toEqual([]);
+      expect(
+        samples.filter((sample) => sample.includes(major) && sample.includes(minor) && sample.includes('{cents}')),
+      ).not.toEqual([]);
     }
   });
 
   it('never duplicate an intent sample (slots compared by type), nor each other within a slot', () => {
     const intentSamples = new Map<string, string>();
     for (const [intent, definition] of Object.entries(model.intents)) {
-      for (const sample of definition.samples) intentSamples.set(typedSample(model, intent, sample), `${intent}: "${sample}"`);
+      for (const sample of definition.samples)
+        intentSamples.set(typedSample(model, intent, sample), `${intent}: "${sample}"`);
     }
     const problems: string[] = [];
     for (const [intent, definition] of Object.entries(model.intents)) {
@@ -135,13 +142,21 @@ describe.each(LOCALES)('%s slot samples', (locale) => {
       const dialogIntent = generated.dialog.intents.find((candidate) => candidate.name === ALEXA_NAMES[intent]);
       for (const slot of slots) {
         const alexaSlot = alexaIntent?.slots?.find((candidate) => candidate.name === slot);
-        expect({ intent, slot, samples: alexaSlot?.samples }).toEqual({ intent, slot, samples: [...slotSamplesOf(model, intent, slot)] });
+        expect({ intent, slot, samples: alexaSlot?.samples }).toEqual({
+          intent,
+          slot,
+          samples: [...slotSamplesOf(model, intent, slot)],
+        });
         expect(dialogIntent?.slots.find((candidate) => candidate.name === slot)?.prompts.elicitation).toBeDefined();
       }
     }
     // Nothing else carries slot samples: a slot the skill never asks for needs none.
-    const withSamples = generated.languageModel.intents.flatMap((intent) => (intent.slots ?? []).filter((slot) => slot.samples).map((slot) => `${intent.name}.${slot.name}`));
-    const expected = Object.entries(ELICITED).flatMap(([intent, slots]) => slots.map((slot) => `${ALEXA_NAMES[intent]}.${slot}`));
+    const withSamples = generated.languageModel.intents.flatMap((intent) =>
+      (intent.slots ?? []).filter((slot) => slot.samples).map((slot) => `${intent.name}.${slot.name}`),
+    );
+    const expected = Object.entries(ELICITED).flatMap(([intent, slots]) =>
+      slots.map((slot) => `${ALEXA_NAMES[intent]}.${slot}`),
+    );
     expect(withSamples.sort()).toEqual(expected.sort());
   });
 
@@ -155,9 +170,12 @@ describe.each(LOCALES)('%s slot samples', (locale) => {
     expect(extra).toContain('{payee}');
     expect(extra.every((sample) => slotReferences(sample).includes('payee'))).toBe(true);
     const offset = payBill.samples.length;
-    expect(phrases.slice(offset)).toEqual(extra.map((sample, index) => trainingPhrase(sample, payBill.slots, offset + index)));
+    expect(phrases.slice(offset)).toEqual(
+      extra.map((sample, index) => trainingPhrase(sample, payBill.slots, offset + index)),
+    );
     // Amounts could be a payment or a transfer, accounts a balance, transactions, payment or transfer.
-    for (const intent of Object.keys(model.intents).filter((name) => name !== 'PayBill')) expect({ intent, extra: googleSlotSamples(model, intent) }).toEqual({ intent, extra: [] });
+    for (const intent of Object.keys(model.intents).filter((name) => name !== 'PayBill'))
+      expect({ intent, extra: googleSlotSamples(model, intent) }).toEqual({ intent, extra: [] });
   });
 
   it('are answers the console simulator fills the elicited slot from, with the example values', () => {
@@ -174,7 +192,12 @@ describe.each(LOCALES)('%s slot samples', (locale) => {
           const example = examples[index % examples.length] ?? '';
           const said = sample.replace(`{${slot}}`, example);
           const filled = matcher.fillSlot(intent, slot, said, true);
-          const expected = declared.type === 'number' ? example : model.types[declared.type]?.values.find((value) => [value.value, ...value.synonyms].some((word) => word.toLowerCase() === example.toLowerCase()))?.id;
+          const expected =
+            declared.type === 'number'
+              ? example
+              : model.types[declared.type]?.values.find((value) =>
+                  [value.value, ...value.synonyms].some((word) => word.toLowerCase() === example.toLowerCase()),
+                )?.id;
           const got = declared.type === 'number' ? filled?.value : filled?.resolvedId;
           if (got !== expected) problems.push(`${intent}.${slot} "${said}": ${String(got)}, not ${String(expected)}`);
         }
@@ -185,27 +208,56 @@ describe.each(LOCALES)('%s slot samples', (locale) => {
 });
 
 describe('slot samples in the source schema', () => {
-  const withPayBill = (edit: (payBill: { slotSamples: Record<string, string[]>; elicitation: Record<string, string[]> }) => void): unknown => {
-    const broken = structuredClone(models[0]) as unknown as { intents: { PayBill: { slotSamples: Record<string, string[]>; elicitation: Record<string, string[]> } } };
+  const withPayBill = (
+    edit: (payBill: { slotSamples: Record<string, string[]>; elicitation: Record<string, string[]> }) => void,
+  ): unknown => {
+    const broken = structuredClone(models[0]) as unknown as {
+      intents: { PayBill: { slotSamples: Record<string, string[]>; elicitation: Record<string, string[]> } };
+    };
     edit(broken.intents.PayBill);
     return broken;
   };
 
   it('reject a sample that does not name its slot', () => {
-    expect(() => parseModel(withPayBill((payBill) => payBill.slotSamples.payee?.push('{amount} dollars')), 'broken')).toThrow(/does not name \{payee\}/);
+    expect(() =>
+      parseModel(
+        withPayBill((payBill) => payBill.slotSamples.payee?.push('{amount} dollars')),
+        'broken',
+      ),
+    ).toThrow(/does not name \{payee\}/);
   });
 
   it('reject a sample that names a slot its intent does not have', () => {
-    expect(() => parseModel(withPayBill((payBill) => payBill.slotSamples.payee?.push('{payee} from my {wallet}')), 'broken')).toThrow(/no slot wallet/);
+    expect(() =>
+      parseModel(
+        withPayBill((payBill) => payBill.slotSamples.payee?.push('{payee} from my {wallet}')),
+        'broken',
+      ),
+    ).toThrow(/no slot wallet/);
   });
 
   it('reject samples for a slot the intent does not have, or never elicits', () => {
-    expect(() => parseModel(withPayBill((payBill) => (payBill.slotSamples.wallet = ['{wallet}'])), 'broken')).toThrow(/no slot wallet/);
-    expect(() => parseModel(withPayBill((payBill) => (payBill.slotSamples.cents = ['{cents} cents'])), 'broken')).toThrow(/cents is never elicited/);
+    expect(() =>
+      parseModel(
+        withPayBill((payBill) => (payBill.slotSamples.wallet = ['{wallet}'])),
+        'broken',
+      ),
+    ).toThrow(/no slot wallet/);
+    expect(() =>
+      parseModel(
+        withPayBill((payBill) => (payBill.slotSamples.cents = ['{cents} cents'])),
+        'broken',
+      ),
+    ).toThrow(/cents is never elicited/);
   });
 
   it('reject a sample given twice for one slot', () => {
-    expect(() => parseModel(withPayBill((payBill) => payBill.slotSamples.payee?.push('To {payee}')), 'broken')).toThrow(/given twice/);
+    expect(() =>
+      parseModel(
+        withPayBill((payBill) => payBill.slotSamples.payee?.push('To {payee}')),
+        'broken',
+      ),
+    ).toThrow(/given twice/);
   });
 
   it('accept a model without any (the property is optional)', () => {

@@ -105,7 +105,9 @@ const SUGGESTION_KEYS: Readonly<Record<SuggestionKey, true>> = {
   help: true,
 };
 
-type MessageKey = { [K in keyof Catalogue]: Catalogue[K] extends (...args: never[]) => unknown ? K : never }[keyof Catalogue];
+type MessageKey = {
+  [K in keyof Catalogue]: Catalogue[K] extends (...args: never[]) => unknown ? K : never;
+}[keyof Catalogue];
 type Arguments<K extends MessageKey> = Catalogue[K] extends (...args: infer A) => unknown ? A : never;
 /** Argument lists to call each message with: the compiler rejects a message left out. */
 type Samples = { readonly [K in MessageKey]: ReadonlyArray<Readonly<Arguments<K>>> };
@@ -131,15 +133,41 @@ function samplesFor(c: Catalogue): Samples {
   const card = c.accountLabel(c.kindNames.credit_card, digits('5454'));
   const options = list([account, savings, card], c.locale);
   const reference = characters('7F3A');
-  const days = [c.day(TODAY, TODAY), c.day('2026-11-28', TODAY), c.day('2026-11-24', TODAY), c.day('2026-11-03', TODAY)];
-  const lines = (['Trader Joe\'s & "Co" <deli>', 'Transfer to savings', 'Payroll Acme Corp'] as const).flatMap((description) =>
-    [false, true].flatMap((pending) => [false, true].map((credit) => ({ day: days[2] as Spoken, amount, description, pending, credit }))),
+  const days = [
+    c.day(TODAY, TODAY),
+    c.day('2026-11-28', TODAY),
+    c.day('2026-11-24', TODAY),
+    c.day('2026-11-03', TODAY),
+  ];
+  const lines = (['Trader Joe\'s & "Co" <deli>', 'Transfer to savings', 'Payroll Acme Corp'] as const).flatMap(
+    (description) =>
+      [false, true].flatMap((pending) =>
+        [false, true].map((credit) => ({ day: days[2] as Spoken, amount, description, pending, credit })),
+      ),
   );
   return {
-    money: [[money(123456)], [money(1)], [money(100)], [money(0)], [money(-4520)], [{ minor: 123456, currency: 'USD' }], [{ minor: 123456, currency: 'JPY' }]],
+    money: [
+      [money(123456)],
+      [money(1)],
+      [money(100)],
+      [money(0)],
+      [money(-4520)],
+      [{ minor: 123456, currency: 'USD' }],
+      [{ minor: 123456, currency: 'JPY' }],
+    ],
     suggestion: (Object.keys(SUGGESTION_KEYS) as SuggestionKey[]).map((key) => [key]),
-    day: [[TODAY, TODAY], ['2026-11-28', TODAY], ['2026-11-30', TODAY], ['2026-11-24', TODAY], ['2026-11-03', TODAY], ['2025-11-03', TODAY]],
-    accountLabel: [[c.kindNames.checking, digits('4217')], ["Rainy Day & Saver's", digits('0088')]],
+    day: [
+      [TODAY, TODAY],
+      ['2026-11-28', TODAY],
+      ['2026-11-30', TODAY],
+      ['2026-11-24', TODAY],
+      ['2026-11-03', TODAY],
+      ['2025-11-03', TODAY],
+    ],
+    accountLabel: [
+      [c.kindNames.checking, digits('4217')],
+      ["Rainy Day & Saver's", digits('0088')],
+    ],
     welcome: [[BANK], ...variants(c.variants.welcome).map((v) => [BANK, v] as const)],
     welcomeReprompt: [[]],
     linkAccount: [
@@ -147,20 +175,23 @@ function samplesFor(c: Catalogue): Samples {
       [BANK, 'google'],
     ],
     linkAccountCardTitle: [[]],
-    depositBalance: [[{ account, available: amount, current: amount }], [{ account, available: amount }], [{ account, current: amount }]],
+    depositBalance: [
+      [{ account, available: amount, current: amount }],
+      [{ account, available: amount }],
+      [{ account, current: amount }],
+    ],
     creditCardBalance: [
       [{ account: card, owed: amount }],
       [{ account: card, owed: amount, minimum: amount, dueDay: days[3], availableCredit: amount }],
       [{ account: card, owed: amount, minimum: amount }],
     ],
     balancesIntro: [[3]],
-    depositSummaryLine: [
-      [{ account, amount, available: true }],
-      [{ account, amount, available: false }],
-    ],
+    depositSummaryLine: [[{ account, amount, available: true }], [{ account, amount, available: false }]],
     creditCardSummaryLine: [[{ account: card, owed: amount }]],
     balanceCardTitle: [[]],
-    noAccountOfKind: (['checking', 'savings', 'credit_card'] as const).map((kind) => [{ kind: c.kindNames[kind], available: options }]),
+    noAccountOfKind: (['checking', 'savings', 'credit_card'] as const).map((kind) => [
+      { kind: c.kindNames[kind], available: options },
+    ]),
     whichAccount: [[options]],
     whichAccountToUse: [[options]],
     transactionsIntro: [1, 3].flatMap((count) => [
@@ -188,7 +219,10 @@ function samplesFor(c: Catalogue): Samples {
     payFromWhich: [[options]],
     transferToWhich: [[options]],
     unknownPayee: [[SPOKEN_PAYEE]],
-    whichPayee: [[list([plain(PAYEE), plain("Sainsbury's")], c.locale)], [list([plain(PAYEE), plain('Mary Carter'), plain('Mary Jones')], c.locale)]],
+    whichPayee: [
+      [list([plain(PAYEE), plain("Sainsbury's")], c.locale)],
+      [list([plain(PAYEE), plain('Mary Carter'), plain('Mary Jones')], c.locale)],
+    ],
     sameAccount: [[]],
     cannotPayFrom: [[card]],
     overPaymentLimit: [[amount]],
@@ -209,8 +243,18 @@ function samplesFor(c: Catalogue): Samples {
     noPendingPayment: [[]],
     paymentExpired: [[]],
     paymentCancelled: [[]],
-    paidBill: [[{ amount, payee: PAYEE, account, reference, available: amount }], [{ amount, payee: PAYEE, account, reference }], ...variants(c.variants.done).map((variant) => [{ amount, payee: PAYEE, account, reference, variant }] as const)],
-    transferred: [[{ amount, from: account, to: savings, reference, available: amount }], [{ amount, from: account, to: savings, reference }], ...variants(c.variants.done).map((variant) => [{ amount, from: account, to: savings, reference, variant }] as const)],
+    paidBill: [
+      [{ amount, payee: PAYEE, account, reference, available: amount }],
+      [{ amount, payee: PAYEE, account, reference }],
+      ...variants(c.variants.done).map((variant) => [{ amount, payee: PAYEE, account, reference, variant }] as const),
+    ],
+    transferred: [
+      [{ amount, from: account, to: savings, reference, available: amount }],
+      [{ amount, from: account, to: savings, reference }],
+      ...variants(c.variants.done).map(
+        (variant) => [{ amount, from: account, to: savings, reference, variant }] as const,
+      ),
+    ],
     paymentRejected: [[true], [false]],
     paymentNotSent: [[BANK]],
     paymentOutcomeUnknown: [[BANK]],
@@ -341,7 +385,8 @@ describe.each(CATALOGUES)('%s catalogue', (locale, c) => {
   });
 
   it('names every account kind', () => {
-    for (const kind of ['checking', 'savings', 'credit_card', 'other'] as const) expect(c.kindNames[kind].trim()).not.toBe('');
+    for (const kind of ['checking', 'savings', 'credit_card', 'other'] as const)
+      expect(c.kindNames[kind].trim()).not.toBe('');
   });
 
   it('has chip titles of 1 to 25 characters', () => {

@@ -24,7 +24,14 @@ import {
   speechOf,
   type FixtureJson,
 } from '../alexa/helpers';
-import { auditEventsOf, escapeRegExp, moneyIn, paymentRequestsFor, PENDING_ID, withReference } from '../payments/helpers';
+import {
+  auditEventsOf,
+  escapeRegExp,
+  moneyIn,
+  paymentRequestsFor,
+  PENDING_ID,
+  withReference,
+} from '../payments/helpers';
 import { expectWellFormedSsml } from '../support/ssml';
 
 const OLIVER = 'sandbox-token-oliver';
@@ -49,14 +56,59 @@ function addCustomers(fixture: FixtureJson): void {
       accessToken: OLIVER,
       voicePin: '3579',
       accounts: [
-        { id: 'acc-oliver-cur', type: 'checking', nickname: 'Everyday Current Account', number: '40506012345678', currency: 'GBP', available: '1234.56', current: '1250.00' },
-        { id: 'acc-oliver-sav', type: 'savings', nickname: 'Easy Saver', number: '40506087650091', currency: 'GBP', available: '5000.00', current: '5000.00' },
+        {
+          id: 'acc-oliver-cur',
+          type: 'checking',
+          nickname: 'Everyday Current Account',
+          number: '40506012345678',
+          currency: 'GBP',
+          available: '1234.56',
+          current: '1250.00',
+        },
+        {
+          id: 'acc-oliver-sav',
+          type: 'savings',
+          nickname: 'Easy Saver',
+          number: '40506087650091',
+          currency: 'GBP',
+          available: '5000.00',
+          current: '5000.00',
+        },
       ],
-      payees: [{ id: 'payee-oliver-gas', name: 'British Gas', aliases: ['gas bill'], kind: 'biller', accountNumber: '30009912345678' }],
+      payees: [
+        {
+          id: 'payee-oliver-gas',
+          name: 'British Gas',
+          aliases: ['gas bill'],
+          kind: 'biller',
+          accountNumber: '30009912345678',
+        },
+      ],
       transactions: [
-        { accountId: 'acc-oliver-cur', daysAgo: 1, description: 'Tesco', amount: '12.40', creditDebit: 'debit', status: 'booked' },
-        { accountId: 'acc-oliver-cur', daysAgo: 5, description: 'Acme Ltd Salary', amount: '2100.00', creditDebit: 'credit', status: 'booked' },
-        { accountId: 'acc-oliver-cur', daysAgo: 26, description: 'British Gas', amount: '96.40', creditDebit: 'debit', status: 'booked' },
+        {
+          accountId: 'acc-oliver-cur',
+          daysAgo: 1,
+          description: 'Tesco',
+          amount: '12.40',
+          creditDebit: 'debit',
+          status: 'booked',
+        },
+        {
+          accountId: 'acc-oliver-cur',
+          daysAgo: 5,
+          description: 'Acme Ltd Salary',
+          amount: '2100.00',
+          creditDebit: 'credit',
+          status: 'booked',
+        },
+        {
+          accountId: 'acc-oliver-cur',
+          daysAgo: 26,
+          description: 'British Gas',
+          amount: '96.40',
+          creditDebit: 'debit',
+          status: 'booked',
+        },
       ],
     },
     {
@@ -67,7 +119,15 @@ function addCustomers(fixture: FixtureJson): void {
       accessToken: LUCIA,
       voicePin: '8642',
       accounts: [
-        { id: 'acc-lucia-chk', type: 'checking', nickname: 'Cuenta Diaria', number: '000456784321', currency: 'USD', available: '950.25', current: '950.25' },
+        {
+          id: 'acc-lucia-chk',
+          type: 'checking',
+          nickname: 'Cuenta Diaria',
+          number: '000456784321',
+          currency: 'USD',
+          available: '950.25',
+          current: '950.25',
+        },
         {
           id: 'acc-lucia-cc',
           type: 'credit_card',
@@ -80,11 +140,34 @@ function addCustomers(fixture: FixtureJson): void {
           paymentDueInDays: 12,
         },
       ],
-      payees: [{ id: 'payee-lucia-comed', name: 'ComEd', aliases: ['la luz'], kind: 'biller', accountNumber: '55001234' }],
+      payees: [
+        { id: 'payee-lucia-comed', name: 'ComEd', aliases: ['la luz'], kind: 'biller', accountNumber: '55001234' },
+      ],
       transactions: [
-        { accountId: 'acc-lucia-chk', daysAgo: 0, description: 'Walgreens', amount: '8.99', creditDebit: 'debit', status: 'pending' },
-        { accountId: 'acc-lucia-chk', daysAgo: 2, description: 'Nómina Acme Corp', amount: '1850.00', creditDebit: 'credit', status: 'booked' },
-        { accountId: 'acc-lucia-chk', daysAgo: 26, description: 'ComEd', amount: '78.45', creditDebit: 'debit', status: 'booked' },
+        {
+          accountId: 'acc-lucia-chk',
+          daysAgo: 0,
+          description: 'Walgreens',
+          amount: '8.99',
+          creditDebit: 'debit',
+          status: 'pending',
+        },
+        {
+          accountId: 'acc-lucia-chk',
+          daysAgo: 2,
+          description: 'Nómina Acme Corp',
+          amount: '1850.00',
+          creditDebit: 'credit',
+          status: 'booked',
+        },
+        {
+          accountId: 'acc-lucia-chk',
+          daysAgo: 26,
+          description: 'ComEd',
+          amount: '78.45',
+          creditDebit: 'debit',
+          status: 'booked',
+        },
       ],
     },
   );
@@ -108,7 +191,8 @@ describe('en-GB conversation (Oliver, GBP)', () => {
 
   const CURRENT = `current account ending in ${digits('5678')}`;
   const SAVINGS = `savings ending in ${digits('0091')}`;
-  const WELCOME = 'Welcome to Sandbox Bank. You can ask for a balance or your recent transactions. What would you like to do?';
+  const WELCOME =
+    'Welcome to Sandbox Bank. You can ask for a balance or your recent transactions. What would you like to do?';
   const WELCOME_REPROMPT = 'What would you like to do? For example, say: what&apos;s my current account balance?';
   const ANYTHING_ELSE = 'Is there anything else I can help with?';
   const PIN_PROMPT = 'What&apos;s your four-digit voice PIN?';
@@ -120,14 +204,21 @@ describe('en-GB conversation (Oliver, GBP)', () => {
 
   alexa.test(
     asCustomer(OLIVER, [
-      { request: r.launch(), says: WELCOME, reprompts: WELCOME_REPROMPT, shouldEndSession: false, callback: wellFormed },
+      {
+        request: r.launch(),
+        says: WELCOME,
+        reprompts: WELCOME_REPROMPT,
+        shouldEndSession: false,
+        callback: wellFormed,
+      },
       {
         request: r.withAccountType('GetBalanceIntent', 'current account', 'checking'),
         says: `Your ${CURRENT} has an available balance of 1,234 pounds and 56 pence. The account balance is 1,250 pounds. ${ANYTHING_ELSE}`,
         reprompts: ANYTHING_ELSE,
         shouldEndSession: false,
         hasCardTitle: 'Your balances',
-        hasCardContent: 'Your current account ending in 5678 has an available balance of £1,234.56. The account balance is £1,250.00.',
+        hasCardContent:
+          'Your current account ending in 5678 has an available balance of £1,234.56. The account balance is £1,250.00.',
         callback: wellFormed,
       },
       {
@@ -217,7 +308,11 @@ describe('en-GB conversation (Oliver, GBP)', () => {
         says: 'That PIN didn&apos;t match. You have 2 attempts left. What&apos;s your four-digit voice PIN?',
         shouldEndSession: false,
       },
-      { request: p.cancel(), says: 'OK, I&apos;ve cancelled that payment. No money has moved.', shouldEndSession: true },
+      {
+        request: p.cancel(),
+        says: 'OK, I&apos;ve cancelled that payment. No money has moved.',
+        shouldEndSession: true,
+      },
     ]),
     'a transfer read back between the two accounts; a wrong PIN; cancelled',
   );
@@ -226,7 +321,13 @@ describe('en-GB conversation (Oliver, GBP)', () => {
     expect(await moneyIn(saldo, OLIVER, 'acc-oliver-cur')).toEqual({ availableMinor: 118936, currentMinor: 120480 });
     expect(await moneyIn(saldo, OLIVER, 'acc-oliver-sav')).toEqual({ availableMinor: 500000, currentMinor: 500000 });
     expect(await auditEventsOf(saldo, 'cust-oliver')).toEqual(
-      expect.arrayContaining(['payment.requested', 'payment.approved', 'payment.executed', 'payment.refused', 'pin.failed']),
+      expect.arrayContaining([
+        'payment.requested',
+        'payment.approved',
+        'payment.executed',
+        'payment.refused',
+        'pin.failed',
+      ]),
     );
   });
 });
@@ -243,7 +344,8 @@ describe('en-GB with US dollars (John)', () => {
         request: r.withAccountType('GetBalanceIntent', 'current account', 'checking'),
         says: `Your current account ending in ${digits('4217')} has an available balance of US$1,234.56. The account balance is US$1,302.11.`,
         shouldEndSession: true,
-        hasCardContent: 'Your current account ending in 4217 has an available balance of US$1,234.56. The account balance is US$1,302.11.',
+        hasCardContent:
+          'Your current account ending in 4217 has an available balance of US$1,234.56. The account balance is US$1,302.11.',
       },
     ]),
     'a current account in dollars: the money is read as Intl en-GB writes it ("US$1,234.56")',
@@ -259,7 +361,8 @@ describe('es-US conversation (Lucía, USD)', () => {
 
   const CHECKING = `cuenta de cheques que termina en ${digits('4321')}`;
   const CARD = `tarjeta de crédito que termina en ${digits('9012')}`;
-  const WELCOME = 'Te damos la bienvenida a Banco Sandbox. Puedes consultar tu saldo o tus transacciones recientes. ¿Qué quieres hacer?';
+  const WELCOME =
+    'Te damos la bienvenida a Banco Sandbox. Puedes consultar tu saldo o tus transacciones recientes. ¿Qué quieres hacer?';
   const WELCOME_REPROMPT = '¿Qué quieres hacer? Por ejemplo, di: ¿cuál es el saldo de mi cuenta de cheques?';
   const ANYTHING_ELSE = '¿Te puedo ayudar con algo más?';
   const PIN_PROMPT = '¿Cuál es tu PIN de voz de cuatro dígitos?';
@@ -271,14 +374,21 @@ describe('es-US conversation (Lucía, USD)', () => {
 
   alexa.test(
     asCustomer(LUCIA, [
-      { request: r.launch(), says: WELCOME, reprompts: WELCOME_REPROMPT, shouldEndSession: false, callback: wellFormed },
+      {
+        request: r.launch(),
+        says: WELCOME,
+        reprompts: WELCOME_REPROMPT,
+        shouldEndSession: false,
+        callback: wellFormed,
+      },
       {
         request: r.withAccountType('GetBalanceIntent', 'cuenta de cheques', 'checking'),
         says: `Tu ${CHECKING} tiene un saldo disponible de 950 dólares con 25 centavos. El saldo actual es de 950 dólares con 25 centavos. ${ANYTHING_ELSE}`,
         reprompts: ANYTHING_ELSE,
         shouldEndSession: false,
         hasCardTitle: 'Tus saldos',
-        hasCardContent: 'Tu cuenta de cheques que termina en 4321 tiene un saldo disponible de $950.25. El saldo actual es de $950.25.',
+        hasCardContent:
+          'Tu cuenta de cheques que termina en 4321 tiene un saldo disponible de $950.25. El saldo actual es de $950.25.',
         callback: wellFormed,
       },
       {

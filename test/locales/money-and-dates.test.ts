@@ -73,18 +73,31 @@ describe('account labels and kind names', () => {
       ssml: 'current account ending in <say-as interpret-as="digits">4217</say-as>',
       text: 'current account ending in 4217',
     });
-    expect(enGB.kindNames).toEqual({ checking: 'current account', savings: 'savings', credit_card: 'credit card', other: 'account' });
+    expect(enGB.kindNames).toEqual({
+      checking: 'current account',
+      savings: 'savings',
+      credit_card: 'credit card',
+      other: 'account',
+    });
   });
 
   it('en-GB does not say "a current account account"', () => {
     const available = enGB.accountLabel(enGB.kindNames.savings, digits('0088'));
-    expect(enGB.noAccountOfKind({ kind: enGB.kindNames.checking, available }).text).toMatch(/^I couldn't find a current account\. /);
-    expect(enGB.noAccountOfKind({ kind: enGB.kindNames.savings, available }).text).toMatch(/^I couldn't find a savings account\. /);
-    expect(enGB.noAccountOfKind({ kind: enGB.kindNames.credit_card, available }).text).toMatch(/^I couldn't find a credit card\. /);
+    expect(enGB.noAccountOfKind({ kind: enGB.kindNames.checking, available }).text).toMatch(
+      /^I couldn't find a current account\. /,
+    );
+    expect(enGB.noAccountOfKind({ kind: enGB.kindNames.savings, available }).text).toMatch(
+      /^I couldn't find a savings account\. /,
+    );
+    expect(enGB.noAccountOfKind({ kind: enGB.kindNames.credit_card, available }).text).toMatch(
+      /^I couldn't find a credit card\. /,
+    );
   });
 
   it('es-US: "cuenta de cheques que termina en 4217"', () => {
-    expect(esUS.accountLabel(esUS.kindNames.checking, digits('4217')).text).toBe('cuenta de cheques que termina en 4217');
+    expect(esUS.accountLabel(esUS.kindNames.checking, digits('4217')).text).toBe(
+      'cuenta de cheques que termina en 4217',
+    );
     expect(esUS.kindNames).toEqual({
       checking: 'cuenta de cheques',
       savings: 'cuenta de ahorros',
@@ -94,7 +107,13 @@ describe('account labels and kind names', () => {
   });
 
   it('es-US reads a credit as a depósito', () => {
-    const line = esUS.transactionLine({ day: esUS.day('2026-11-27', TODAY), amount: esUS.money(usd(185000)), description: 'Nómina Acme', pending: false, credit: true });
+    const line = esUS.transactionLine({
+      day: esUS.day('2026-11-27', TODAY),
+      amount: esUS.money(usd(185000)),
+      description: 'Nómina Acme',
+      pending: false,
+      credit: true,
+    });
     expect(line.text).toBe('El viernes: depósito de $1,850.00 de Nómina Acme.');
     expect(line.ssml).toBe('El viernes: depósito de 1,850 dólares de Nómina Acme.');
   });

@@ -11,7 +11,10 @@ afterEach(() => expect(sandbox.app.responseValidationErrors).toEqual([]));
 
 describe('GET /accounts', () => {
   it("lists the customer's accounts as OBAccount6 records", async () => {
-    const response = await sandbox.get(JOHN, `${AIS}/accounts`).expect(200).expect('content-type', /application\/json/);
+    const response = await sandbox
+      .get(JOHN, `${AIS}/accounts`)
+      .expect(200)
+      .expect('content-type', /application\/json/);
     expect(response.body.Data.Account).toEqual([
       {
         AccountId: 'acc-john-chk',
@@ -47,11 +50,9 @@ describe('GET /accounts', () => {
 
   it('identifies IBAN-shaped numbers as UK.OBIE.IBAN', async () => {
     const response = await sandbox.get(ANA, `${AIS}/accounts`).expect(200);
-    const schemes = (response.body.Data.Account as { AccountId: string; Account: { SchemeName: string; Identification: string }[] }[]).map((a) => [
-      a.AccountId,
-      a.Account[0]?.SchemeName,
-      a.Account[0]?.Identification,
-    ]);
+    const schemes = (
+      response.body.Data.Account as { AccountId: string; Account: { SchemeName: string; Identification: string }[] }[]
+    ).map((a) => [a.AccountId, a.Account[0]?.SchemeName, a.Account[0]?.Identification]);
     expect(schemes).toEqual([
       ['acc-ana-chk', 'UK.OBIE.IBAN', 'ES9121000418450200051332'],
       ['acc-ana-sav', 'UK.OBIE.IBAN', 'ES7921000813610123456789'],
@@ -60,10 +61,15 @@ describe('GET /accounts', () => {
   });
 
   it('echoes x-fapi-interaction-id, or mints one', async () => {
-    const echoed = await sandbox.get(JOHN, `${AIS}/accounts`).set('x-fapi-interaction-id', '93bac548-d2de-4546-b106-880a5018460d').expect(200);
+    const echoed = await sandbox
+      .get(JOHN, `${AIS}/accounts`)
+      .set('x-fapi-interaction-id', '93bac548-d2de-4546-b106-880a5018460d')
+      .expect(200);
     expect(echoed.headers['x-fapi-interaction-id']).toBe('93bac548-d2de-4546-b106-880a5018460d');
     const minted = await sandbox.get(JOHN, `${AIS}/accounts`).expect(200);
-    expect(minted.headers['x-fapi-interaction-id']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(minted.headers['x-fapi-interaction-id']).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
   });
 });
 
@@ -97,7 +103,12 @@ describe('GET /accounts/{AccountId}', () => {
   it('returns the one account', async () => {
     const response = await sandbox.get(ANA, `${AIS}/accounts/acc-ana-sav`).expect(200);
     expect(response.body.Data.Account).toHaveLength(1);
-    expect(response.body.Data.Account[0]).toMatchObject({ AccountId: 'acc-ana-sav', AccountSubType: 'Savings', Currency: 'EUR', Nickname: 'Cuenta Ahorro' });
+    expect(response.body.Data.Account[0]).toMatchObject({
+      AccountId: 'acc-ana-sav',
+      AccountSubType: 'Savings',
+      Currency: 'EUR',
+      Nickname: 'Cuenta Ahorro',
+    });
     expect(response.body.Links.Self).toBe(`${sandbox.baseUrl}${AIS}/accounts/acc-ana-sav`);
   });
 });
@@ -152,8 +163,15 @@ describe('GET /accounts/{AccountId}/beneficiaries', () => {
         BeneficiaryId: 'payee-john-power',
         BeneficiaryType: 'Trusted',
         Reference: 'City Power',
-        CreditorAccount: { SchemeName: 'UK.OBIE.SortCodeAccountNumber', Identification: '88001234', Name: 'City Power' },
-        SupplementaryData: { saldoAliases: ['power company', 'electric company', 'electricity', 'power bill'], saldoPayeeKind: 'biller' },
+        CreditorAccount: {
+          SchemeName: 'UK.OBIE.SortCodeAccountNumber',
+          Identification: '88001234',
+          Name: 'City Power',
+        },
+        SupplementaryData: {
+          saldoAliases: ['power company', 'electric company', 'electricity', 'power bill'],
+          saldoPayeeKind: 'biller',
+        },
       },
       {
         AccountId: 'acc-john-chk',
@@ -168,7 +186,11 @@ describe('GET /accounts/{AccountId}/beneficiaries', () => {
         BeneficiaryId: 'payee-john-mom',
         BeneficiaryType: 'Trusted',
         Reference: 'Mary Carter',
-        CreditorAccount: { SchemeName: 'UK.OBIE.SortCodeAccountNumber', Identification: '000555501234', Name: 'Mary Carter' },
+        CreditorAccount: {
+          SchemeName: 'UK.OBIE.SortCodeAccountNumber',
+          Identification: '000555501234',
+          Name: 'Mary Carter',
+        },
         SupplementaryData: { saldoAliases: ['mom', 'my mom', 'mary'], saldoPayeeKind: 'person' },
       },
     ]);
@@ -176,11 +198,11 @@ describe('GET /accounts/{AccountId}/beneficiaries', () => {
 
   it('names IBAN payees by IBAN', async () => {
     const response = await sandbox.get(ANA, `${AIS}/accounts/acc-ana-chk/beneficiaries`).expect(200);
-    expect(response.body.Data.Beneficiary.map((b: { CreditorAccount: { SchemeName: string } }) => b.CreditorAccount.SchemeName)).toEqual([
-      'UK.OBIE.IBAN',
-      'UK.OBIE.IBAN',
-      'UK.OBIE.IBAN',
-    ]);
+    expect(
+      response.body.Data.Beneficiary.map(
+        (b: { CreditorAccount: { SchemeName: string } }) => b.CreditorAccount.SchemeName,
+      ),
+    ).toEqual(['UK.OBIE.IBAN', 'UK.OBIE.IBAN', 'UK.OBIE.IBAN']);
   });
 });
 
@@ -193,7 +215,11 @@ describe('GET /accounts/{AccountId}/statements', () => {
       AccountId: 'acc-john-cc',
       Type: 'RegularPeriodic',
       StatementAmount: expect.arrayContaining([
-        { CreditDebitIndicator: 'Debit', Type: 'UK.OBIE.MinimumPaymentDue', Amount: { Amount: '35.00', Currency: 'USD' } },
+        {
+          CreditDebitIndicator: 'Debit',
+          Type: 'UK.OBIE.MinimumPaymentDue',
+          Amount: { Amount: '35.00', Currency: 'USD' },
+        },
         { CreditDebitIndicator: 'Credit', Type: 'UK.OBIE.CreditLimit', Amount: { Amount: '5000.00', Currency: 'USD' } },
       ]),
       // paymentDueInDays 12 from John's today (2025-03-12).
@@ -208,11 +234,20 @@ describe('GET /accounts/{AccountId}/statements', () => {
   });
 
   it('filters by statement date-time (query values URL-encoded, as OpenAPI requires)', async () => {
-    const none = await sandbox.get(ANA, `${AIS}/accounts/acc-ana-cc/statements?fromStatementDateTime=2030-01-01T00%3A00%3A00Z`).expect(200);
+    const none = await sandbox
+      .get(ANA, `${AIS}/accounts/acc-ana-cc/statements?fromStatementDateTime=2030-01-01T00%3A00%3A00Z`)
+      .expect(200);
     expect(none.body.Data.Statement).toEqual([]);
-    const some = await sandbox.get(ANA, `${AIS}/accounts/acc-ana-cc/statements?${new URLSearchParams({ fromStatementDateTime: '2025-01-01T00:00:00' })}`).expect(200);
+    const some = await sandbox
+      .get(
+        ANA,
+        `${AIS}/accounts/acc-ana-cc/statements?${new URLSearchParams({ fromStatementDateTime: '2025-01-01T00:00:00' })}`,
+      )
+      .expect(200);
     expect(some.body.Data.Statement).toHaveLength(1);
-    expect(some.body.Data.Statement[0].StatementDateTime).toEqual([{ DateTime: '2025-03-21T00:00:00+01:00', Type: 'UK.OBIE.PaymentDue' }]);
+    expect(some.body.Data.Statement[0].StatementDateTime).toEqual([
+      { DateTime: '2025-03-21T00:00:00+01:00', Type: 'UK.OBIE.PaymentDue' },
+    ]);
   });
 });
 

@@ -5,7 +5,17 @@
 import http from 'node:http';
 import request from 'supertest';
 import { FaultPlan } from '../../src/bank/openbanking/sandbox';
-import { AIS, JOHN, PIS, balancesOf, consentBody, johnInitiation, paymentBody, startSandbox, type RunningSandbox } from './helpers';
+import {
+  AIS,
+  JOHN,
+  PIS,
+  balancesOf,
+  consentBody,
+  johnInitiation,
+  paymentBody,
+  startSandbox,
+  type RunningSandbox,
+} from './helpers';
 
 interface RawAnswer {
   readonly status: number;
@@ -30,12 +40,23 @@ function call(
   }
   if (options.idempotencyKey) headers['x-idempotency-key'] = options.idempotencyKey;
   return new Promise((resolve, reject) => {
-    const request = http.request(`${sandbox.baseUrl}${path}`, { method, headers, signal: AbortSignal.timeout(options.timeoutMs ?? 5000), agent: false }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (c: Buffer) => chunks.push(c));
-      response.on('error', reject);
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString('utf8'), ms: Date.now() - started }));
-    });
+    const request = http.request(
+      `${sandbox.baseUrl}${path}`,
+      { method, headers, signal: AbortSignal.timeout(options.timeoutMs ?? 5000), agent: false },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (c: Buffer) => chunks.push(c));
+        response.on('error', reject);
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            text: Buffer.concat(chunks).toString('utf8'),
+            ms: Date.now() - started,
+          }),
+        );
+      },
+    );
     request.on('error', reject);
     request.end(payload);
   });
@@ -48,7 +69,9 @@ beforeAll(async () => {
   sandbox = await startSandbox({ faults });
   // Compile the validators before timing anything.
   await sandbox.get(JOHN, `${AIS}/accounts`).expect(200);
-  await sandbox.post(JOHN, `${PIS}/domestic-payment-consents`, consentBody(johnInitiation({ id: 'warm-up' })), 'warm-up').expect(201);
+  await sandbox
+    .post(JOHN, `${PIS}/domestic-payment-consents`, consentBody(johnInitiation({ id: 'warm-up' })), 'warm-up')
+    .expect(201);
 });
 afterAll(() => sandbox.close());
 afterEach(() => {
@@ -100,17 +123,32 @@ describe('before handling', () => {
 
   it('does nothing to a payment it stops before handling', async () => {
     const initiation = johnInitiation({ amount: '6.00', id: 'before-reset' });
-    const consent = JSON.parse((await call(sandbox, 'POST', `${PIS}/domestic-payment-consents`, { body: consentBody(initiation), idempotencyKey: 'before-reset-c' })).text);
+    const consent = JSON.parse(
+      (
+        await call(sandbox, 'POST', `${PIS}/domestic-payment-consents`, {
+          body: consentBody(initiation),
+          idempotencyKey: 'before-reset-c',
+        })
+      ).text,
+    );
     const before = await balancesOf(sandbox, JOHN, 'acc-john-chk');
     faults.set({ method: 'POST', path: /\/domestic-payments$/, resetConnection: true, times: 1 });
-    await expect(call(sandbox, 'POST', `${PIS}/domestic-payments`, { body: paymentBody(consent.Data.ConsentId, initiation), idempotencyKey: 'before-reset' })).rejects.toThrow();
+    await expect(
+      call(sandbox, 'POST', `${PIS}/domestic-payments`, {
+        body: paymentBody(consent.Data.ConsentId, initiation),
+        idempotencyKey: 'before-reset',
+      }),
+    ).rejects.toThrow();
     expect(await balancesOf(sandbox, JOHN, 'acc-john-chk')).toEqual(before);
   });
 });
 
 describe('after handling: the work is done, the answer goes wrong', () => {
   async function consentFor(initiation: object, key: string): Promise<string> {
-    const answer = await call(sandbox, 'POST', `${PIS}/domestic-payment-consents`, { body: consentBody(initiation), idempotencyKey: `${key}-c` });
+    const answer = await call(sandbox, 'POST', `${PIS}/domestic-payment-consents`, {
+      body: consentBody(initiation),
+      idempotencyKey: `${key}-c`,
+    });
     expect(answer.status).toBe(201);
     return JSON.parse(answer.text).Data.ConsentId as string;
   }
@@ -120,13 +158,19 @@ describe('after handling: the work is done, the answer goes wrong', () => {
     const consentId = await consentFor(initiation, 'after-reset');
     const before = await balancesOf(sandbox, JOHN, 'acc-john-chk');
     faults.set({ method: 'POST', path: /\/domestic-payments$/, resetConnection: true, afterHandling: true, times: 1 });
-    await expect(call(sandbox, 'POST', `${PIS}/domestic-payments`, { body: paymentBody(consentId, initiation), idempotencyKey: 'after-reset' })).rejects.toThrow(
-      /socket hang up|ECONNRESET/,
-    );
+    await expect(
+      call(sandbox, 'POST', `${PIS}/domestic-payments`, {
+        body: paymentBody(consentId, initiation),
+        idempotencyKey: 'after-reset',
+      }),
+    ).rejects.toThrow(/socket hang up|ECONNRESET/);
     const moved = await balancesOf(sandbox, JOHN, 'acc-john-chk');
     expect(Number(before.InterimBooked?.amount) - Number(moved.InterimBooked?.amount)).toBeCloseTo(11, 2);
 
-    const retry = await call(sandbox, 'POST', `${PIS}/domestic-payments`, { body: paymentBody(consentId, initiation), idempotencyKey: 'after-reset' });
+    const retry = await call(sandbox, 'POST', `${PIS}/domestic-payments`, {
+      body: paymentBody(consentId, initiation),
+      idempotencyKey: 'after-reset',
+    });
     expect(retry.status).toBe(201);
     expect(JSON.parse(retry.text).Data).toMatchObject({ ConsentId: consentId, Status: 'AcceptedSettlementCompleted' });
     expect(await balancesOf(sandbox, JOHN, 'acc-john-chk')).toEqual(moved);
@@ -138,11 +182,18 @@ describe('after handling: the work is done, the answer goes wrong', () => {
     const before = await balancesOf(sandbox, JOHN, 'acc-john-chk');
     faults.set({ method: 'POST', path: /\/domestic-payments$/, latencyMs: 1500, afterHandling: true, times: 1 });
     await expect(
-      call(sandbox, 'POST', `${PIS}/domestic-payments`, { body: paymentBody(consentId, initiation), idempotencyKey: 'after-late', timeoutMs: 300 }),
+      call(sandbox, 'POST', `${PIS}/domestic-payments`, {
+        body: paymentBody(consentId, initiation),
+        idempotencyKey: 'after-late',
+        timeoutMs: 300,
+      }),
     ).rejects.toThrow(/aborted|timeout/i);
     const moved = await balancesOf(sandbox, JOHN, 'acc-john-chk');
     expect(Number(before.InterimBooked?.amount) - Number(moved.InterimBooked?.amount)).toBeCloseTo(12, 2);
-    const retry = await call(sandbox, 'POST', `${PIS}/domestic-payments`, { body: paymentBody(consentId, initiation), idempotencyKey: 'after-late' });
+    const retry = await call(sandbox, 'POST', `${PIS}/domestic-payments`, {
+      body: paymentBody(consentId, initiation),
+      idempotencyKey: 'after-late',
+    });
     expect(retry.status).toBe(201);
     expect(await balancesOf(sandbox, JOHN, 'acc-john-chk')).toEqual(moved);
   });
@@ -152,7 +203,10 @@ describe('after handling: the work is done, the answer goes wrong', () => {
     const consentId = await consentFor(initiation, 'after-500');
     const before = await balancesOf(sandbox, JOHN, 'acc-john-chk');
     faults.set({ method: 'POST', path: /\/domestic-payments$/, status: 500, afterHandling: true, times: 1 });
-    const answer = await call(sandbox, 'POST', `${PIS}/domestic-payments`, { body: paymentBody(consentId, initiation), idempotencyKey: 'after-500' });
+    const answer = await call(sandbox, 'POST', `${PIS}/domestic-payments`, {
+      body: paymentBody(consentId, initiation),
+      idempotencyKey: 'after-500',
+    });
     expect(answer.status).toBe(500);
     expect(JSON.parse(answer.text).Code).toBe('500 Fault');
     const moved = await balancesOf(sandbox, JOHN, 'acc-john-chk');
@@ -183,7 +237,9 @@ describe('the /__faults admin endpoint', () => {
     process.env.BANK_SANDBOX_FAULTS = 'true';
     const admin = await startSandbox();
     try {
-      await admin.post(JOHN, '/__faults', { method: 'GET', path: '/balances$', status: 503, times: 5 }).expect(201, { rules: 1 });
+      await admin
+        .post(JOHN, '/__faults', { method: 'GET', path: '/balances$', status: 503, times: 5 })
+        .expect(201, { rules: 1 });
       await admin.post(JOHN, '/__faults', { path: '(', status: 503 }).expect(400);
       await admin.post(JOHN, '/__faults', { status: 'soon' }).expect(400);
       await admin.get(JOHN, `${AIS}/accounts/acc-john-chk/balances`).expect(503);

@@ -6,7 +6,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { createOpenBankingSandbox, type OpenBankingSandbox, type OpenBankingSandboxOptions } from '../../src/bank/openbanking/sandbox';
+import {
+  createOpenBankingSandbox,
+  type OpenBankingSandbox,
+  type OpenBankingSandboxOptions,
+} from '../../src/bank/openbanking/sandbox';
 import { loadSandboxFixture, type SandboxFixture } from '../../src/bank/sandbox/fixture';
 import type { Db } from '../../src/store/db';
 import { openStore } from '../../src/store/open';
@@ -47,7 +51,12 @@ export async function startSandbox(
     fixture,
     server,
     baseUrl: `http://127.0.0.1:${port}`,
-    get: (token, path) => agent.get(path).set('Authorization', `Bearer ${token}`).set('x-fapi-financial-id', 'saldo-sandbox').set('Accept', 'application/json'),
+    get: (token, path) =>
+      agent
+        .get(path)
+        .set('Authorization', `Bearer ${token}`)
+        .set('x-fapi-financial-id', 'saldo-sandbox')
+        .set('Accept', 'application/json'),
     post: (token, path, body, idempotencyKey) => {
       const test = agent
         .post(path)
@@ -83,27 +92,53 @@ export function johnInitiation(o: InitiationOverrides = {}) {
     InstructedAmount: { Amount: o.amount ?? '25.50', Currency: o.currency ?? 'USD' },
     ...(o.debtor === null
       ? {}
-      : { DebtorAccount: o.debtor ?? { SchemeName: 'UK.OBIE.SortCodeAccountNumber', Identification: '000123454217', Name: 'John Carter' } }),
-    CreditorAccount: o.creditor ?? { SchemeName: 'UK.OBIE.SortCodeAccountNumber', Identification: '88001234', Name: 'City Power' },
+      : {
+          DebtorAccount: o.debtor ?? {
+            SchemeName: 'UK.OBIE.SortCodeAccountNumber',
+            Identification: '000123454217',
+            Name: 'John Carter',
+          },
+        }),
+    CreditorAccount: o.creditor ?? {
+      SchemeName: 'UK.OBIE.SortCodeAccountNumber',
+      Identification: '88001234',
+      Name: 'City Power',
+    },
     RemittanceInformation: { Reference: 'Saldo voice payment' },
   };
 }
 
 export const consentBody = (initiation: object) => ({ Data: { Initiation: initiation }, Risk: {} });
-export const paymentBody = (consentId: string, initiation: object) => ({ Data: { ConsentId: consentId, Initiation: initiation }, Risk: {} });
+export const paymentBody = (consentId: string, initiation: object) => ({
+  Data: { ConsentId: consentId, Initiation: initiation },
+  Risk: {},
+});
 
 /** Consent, then payment, as a connector does it; returns both responses. */
 export async function pay(sandbox: RunningSandbox, token: string, initiation: object, key: string) {
   const consent = await sandbox.post(token, `${PIS}/domestic-payment-consents`, consentBody(initiation), `${key}-c`);
   expect(consent.status).toBe(201);
-  const payment = await sandbox.post(token, `${PIS}/domestic-payments`, paymentBody(consent.body.Data.ConsentId as string, initiation), key);
+  const payment = await sandbox.post(
+    token,
+    `${PIS}/domestic-payments`,
+    paymentBody(consent.body.Data.ConsentId as string, initiation),
+    key,
+  );
   return { consent, payment };
 }
 
-export async function balancesOf(sandbox: RunningSandbox, token: string, accountId: string): Promise<Record<string, { amount: string; indicator: string }>> {
+export async function balancesOf(
+  sandbox: RunningSandbox,
+  token: string,
+  accountId: string,
+): Promise<Record<string, { amount: string; indicator: string }>> {
   const response = await sandbox.get(token, `${AIS}/accounts/${accountId}/balances`).expect(200);
   const result: Record<string, { amount: string; indicator: string }> = {};
-  for (const b of response.body.Data.Balance as { Type: string; Amount: { Amount: string }; CreditDebitIndicator: string }[]) {
+  for (const b of response.body.Data.Balance as {
+    Type: string;
+    Amount: { Amount: string };
+    CreditDebitIndicator: string;
+  }[]) {
     result[b.Type] = { amount: b.Amount.Amount, indicator: b.CreditDebitIndicator };
   }
   return result;

@@ -18,7 +18,11 @@ let dir: string;
 beforeAll(() => {
   if (!existsSync(MAIN)) {
     try {
-      execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'ignore' });
+      execFileSync(
+        process.execPath,
+        [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')],
+        { cwd: ROOT, stdio: 'ignore' },
+      );
     } catch {
       // Type errors elsewhere still emit; the check below is what matters.
     }
@@ -37,7 +41,11 @@ afterAll(async () => {
 });
 
 function start(env: NodeJS.ProcessEnv): Promise<{ port: number; lines: string[] }> {
-  child = spawn(process.execPath, [MAIN], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn(process.execPath, [MAIN], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: string[] = [];
   const errors: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => errors.push(chunk.toString()));
@@ -61,8 +69,15 @@ function start(env: NodeJS.ProcessEnv): Promise<{ port: number; lines: string[] 
 
 it('serves the fixture over Open Banking with its own store, logging with pino and no tokens', async () => {
   const database = path.join(dir, 'bank.db');
-  const { port, lines } = await start({ BANK_SANDBOX_PORT: '0', BANK_SANDBOX_DATABASE_URL: `sqlite:${database}`, BANK_SANDBOX_FAULTS: 'true', LOG_LEVEL: 'info' });
-  const response = await fetch(`http://127.0.0.1:${port}${AIS}/accounts`, { headers: { authorization: `Bearer ${JOHN}` } });
+  const { port, lines } = await start({
+    BANK_SANDBOX_PORT: '0',
+    BANK_SANDBOX_DATABASE_URL: `sqlite:${database}`,
+    BANK_SANDBOX_FAULTS: 'true',
+    LOG_LEVEL: 'info',
+  });
+  const response = await fetch(`http://127.0.0.1:${port}${AIS}/accounts`, {
+    headers: { authorization: `Bearer ${JOHN}` },
+  });
   expect(response.status).toBe(200);
   const body = (await response.json()) as { Data: { Account: { AccountId: string }[] } };
   expect(body.Data.Account.map((a) => a.AccountId)).toEqual(['acc-john-chk', 'acc-john-sav', 'acc-john-cc']);
@@ -72,12 +87,16 @@ it('serves the fixture over Open Banking with its own store, logging with pino a
     body: JSON.stringify({ path: '/party$', status: 503, times: 1 }),
   });
   expect(faults.status).toBe(201);
-  expect((await fetch(`http://127.0.0.1:${port}${AIS}/party`, { headers: { authorization: `Bearer ${JOHN}` } })).status).toBe(503);
+  expect(
+    (await fetch(`http://127.0.0.1:${port}${AIS}/party`, { headers: { authorization: `Bearer ${JOHN}` } })).status,
+  ).toBe(503);
   expect(existsSync(database)).toBe(true);
   await new Promise((resolve) => setTimeout(resolve, 100));
   const log = lines.join('\n');
   expect(log).toContain('"service":"bank-sandbox"');
   expect(log).toContain('open banking sandbox request');
   expect(log).not.toContain(JOHN);
-  expect(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).toContain('"bank:sandbox": "npm run build --silent && node dist/bank/openbanking/sandbox/main.js"');
+  expect(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).toContain(
+    '"bank:sandbox": "npm run build --silent && node dist/bank/openbanking/sandbox/main.js"',
+  );
 });

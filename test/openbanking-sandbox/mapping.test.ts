@@ -3,19 +3,47 @@ import type { SandboxAccount } from '../../src/bank/openbanking/sandbox/bank';
 import { accountScheme, toObBalances } from '../../src/bank/openbanking/sandbox/mapping';
 import { queryWallClock, startOfLocalDay, zonedDateTime } from '../../src/bank/openbanking/sandbox/time';
 
-const deposit: SandboxAccount = { id: 'a', type: 'checking', number: '12345678', currency: 'GBP', current: '0.00', available: '0.00' };
+const deposit: SandboxAccount = {
+  id: 'a',
+  type: 'checking',
+  number: '12345678',
+  currency: 'GBP',
+  current: '0.00',
+  available: '0.00',
+};
 
 describe('toObBalances', () => {
   it('marks a negative deposit balance as a Debit of its absolute amount', () => {
     expect(toObBalances(deposit, { availableMinor: -1050, currentMinor: -99 }, '2025-01-01T00:00:00Z')).toEqual([
-      { AccountId: 'a', CreditDebitIndicator: 'Debit', Type: 'InterimAvailable', DateTime: '2025-01-01T00:00:00Z', Amount: { Amount: '10.50', Currency: 'GBP' } },
-      { AccountId: 'a', CreditDebitIndicator: 'Debit', Type: 'InterimBooked', DateTime: '2025-01-01T00:00:00Z', Amount: { Amount: '0.99', Currency: 'GBP' } },
+      {
+        AccountId: 'a',
+        CreditDebitIndicator: 'Debit',
+        Type: 'InterimAvailable',
+        DateTime: '2025-01-01T00:00:00Z',
+        Amount: { Amount: '10.50', Currency: 'GBP' },
+      },
+      {
+        AccountId: 'a',
+        CreditDebitIndicator: 'Debit',
+        Type: 'InterimBooked',
+        DateTime: '2025-01-01T00:00:00Z',
+        Amount: { Amount: '0.99', Currency: 'GBP' },
+      },
     ]);
   });
 
   it('gives an overpaid card a Credit', () => {
-    const card: SandboxAccount = { id: 'c', type: 'credit_card', number: '4000001234567899', currency: 'EUR', current: '0.00' };
-    expect(toObBalances(card, { currentMinor: -500 }, 'x')[0]).toMatchObject({ CreditDebitIndicator: 'Credit', Amount: { Amount: '5.00' } });
+    const card: SandboxAccount = {
+      id: 'c',
+      type: 'credit_card',
+      number: '4000001234567899',
+      currency: 'EUR',
+      current: '0.00',
+    };
+    expect(toObBalances(card, { currentMinor: -500 }, 'x')[0]).toMatchObject({
+      CreditDebitIndicator: 'Credit',
+      Amount: { Amount: '5.00' },
+    });
   });
 });
 
@@ -33,10 +61,18 @@ describe('accountScheme', () => {
 
 describe('time', () => {
   it('finds the start of a local day across daylight-saving changes', () => {
-    expect(zonedDateTime(startOfLocalDay('2025-03-09', 'America/New_York'), 'America/New_York')).toBe('2025-03-09T00:00:00-05:00');
-    expect(zonedDateTime(startOfLocalDay('2025-03-10', 'America/New_York'), 'America/New_York')).toBe('2025-03-10T00:00:00-04:00');
-    expect(zonedDateTime(startOfLocalDay('2025-10-26', 'Europe/Madrid'), 'Europe/Madrid')).toBe('2025-10-26T00:00:00+02:00');
-    expect(zonedDateTime(startOfLocalDay('2025-06-01', 'Asia/Kolkata'), 'Asia/Kolkata')).toBe('2025-06-01T00:00:00+05:30');
+    expect(zonedDateTime(startOfLocalDay('2025-03-09', 'America/New_York'), 'America/New_York')).toBe(
+      '2025-03-09T00:00:00-05:00',
+    );
+    expect(zonedDateTime(startOfLocalDay('2025-03-10', 'America/New_York'), 'America/New_York')).toBe(
+      '2025-03-10T00:00:00-04:00',
+    );
+    expect(zonedDateTime(startOfLocalDay('2025-10-26', 'Europe/Madrid'), 'Europe/Madrid')).toBe(
+      '2025-10-26T00:00:00+02:00',
+    );
+    expect(zonedDateTime(startOfLocalDay('2025-06-01', 'Asia/Kolkata'), 'Asia/Kolkata')).toBe(
+      '2025-06-01T00:00:00+05:30',
+    );
   });
 
   it('reads query date-times as wall clocks, ignoring any zone', () => {

@@ -1,5 +1,15 @@
 /** GET /accounts/{AccountId}/transactions: shape, order, date filters and paging. */
-import { AIS, ANA, JOHN, expectObError, johnInitiation, pay, startSandbox, walkTransactions, type RunningSandbox } from './helpers';
+import {
+  AIS,
+  ANA,
+  JOHN,
+  expectObError,
+  johnInitiation,
+  pay,
+  startSandbox,
+  walkTransactions,
+  type RunningSandbox,
+} from './helpers';
 
 let sandbox: RunningSandbox;
 
@@ -73,12 +83,18 @@ describe('a page of transactions', () => {
 
   it("uses the customer's offset for every booking date-time", async () => {
     const response = await sandbox.get(ANA, `${AIS}/accounts/acc-ana-chk/transactions`).expect(200);
-    expect(response.body.Data.Transaction[0]).toMatchObject({ TransactionInformation: 'Mercadona', BookingDateTime: '2025-03-11T00:00:00+01:00' });
+    expect(response.body.Data.Transaction[0]).toMatchObject({
+      TransactionInformation: 'Mercadona',
+      BookingDateTime: '2025-03-11T00:00:00+01:00',
+    });
   });
 
   it('has Prev and no Next on the last page', async () => {
     const response = await sandbox.get(JOHN, `${CHECKING}?page=3`).expect(200);
-    expect(response.body.Data.Transaction.map((t: { TransactionId: string }) => t.TransactionId)).toEqual(['cust-john-tx-10', 'cust-john-tx-11']);
+    expect(response.body.Data.Transaction.map((t: { TransactionId: string }) => t.TransactionId)).toEqual([
+      'cust-john-tx-10',
+      'cust-john-tx-11',
+    ]);
     expect(response.body.Links.Prev).toBe(`${sandbox.baseUrl}${CHECKING}?page=2`);
     expect(response.body.Links.Next).toBeUndefined();
   });
@@ -133,14 +149,27 @@ describe('paging', () => {
 
 describe('booking date-time filters', () => {
   it("filters inclusively on the customer's wall clock, as the connector asks", async () => {
-    const query = new URLSearchParams({ fromBookingDateTime: '2025-03-09T00:00:00', toBookingDateTime: '2025-03-11T23:59:59' });
+    const query = new URLSearchParams({
+      fromBookingDateTime: '2025-03-09T00:00:00',
+      toBookingDateTime: '2025-03-11T23:59:59',
+    });
     const { transactions } = await walkTransactions(sandbox, JOHN, `${CHECKING}?${query}`);
-    expect(transactions.map((t) => t.TransactionInformation)).toEqual(['Whole Foods Market', 'Payroll Acme Corp', 'POS 5454545454545454 SHELL OIL 5731']);
+    expect(transactions.map((t) => t.TransactionInformation)).toEqual([
+      'Whole Foods Market',
+      'Payroll Acme Corp',
+      'POS 5454545454545454 SHELL OIL 5731',
+    ]);
   });
 
   it('ignores a time zone in the parameter, as the spec says, and accepts a bare date', async () => {
-    const withZone = new URLSearchParams({ fromBookingDateTime: '2025-03-09T00:00:00+09:00', toBookingDateTime: '2025-03-11T23:59:59Z' });
-    const bare = new URLSearchParams({ fromBookingDateTime: '2025-03-09', toBookingDateTime: '2025-03-11T23:59:59.000' });
+    const withZone = new URLSearchParams({
+      fromBookingDateTime: '2025-03-09T00:00:00+09:00',
+      toBookingDateTime: '2025-03-11T23:59:59Z',
+    });
+    const bare = new URLSearchParams({
+      fromBookingDateTime: '2025-03-09',
+      toBookingDateTime: '2025-03-11T23:59:59.000',
+    });
     const a = await walkTransactions(sandbox, JOHN, `${CHECKING}?${withZone}`);
     const b = await walkTransactions(sandbox, JOHN, `${CHECKING}?${bare}`);
     expect(a.transactions).toHaveLength(3);
@@ -157,7 +186,9 @@ describe('booking date-time filters', () => {
 
   it('rejects a date-time that is not one', async () => {
     for (const value of ['yesterday', '2025-02-30T00:00:00', '2025-03-01T25:00:00']) {
-      const response = await sandbox.get(JOHN, `${CHECKING}?${new URLSearchParams({ fromBookingDateTime: value })}`).expect(400);
+      const response = await sandbox
+        .get(JOHN, `${CHECKING}?${new URLSearchParams({ fromBookingDateTime: value })}`)
+        .expect(400);
       expectObError(response.body, 'UK.OBIE.Field.InvalidDate');
     }
   });

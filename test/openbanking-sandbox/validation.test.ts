@@ -16,7 +16,10 @@ function fixtureBreakingTheSpec(): SandboxFixture {
   if (!john) throw new Error('fixture has no customers');
   const [first, ...accounts] = john.accounts;
   if (!first) throw new Error('fixture customer has no accounts');
-  return { ...fixture, customers: [{ ...john, accounts: [{ ...first, nickname: 'N'.repeat(71) }, ...accounts] }, ...others] };
+  return {
+    ...fixture,
+    customers: [{ ...john, accounts: [{ ...first, nickname: 'N'.repeat(71) }, ...accounts] }, ...others],
+  };
 }
 
 describe('the specs', () => {
@@ -24,7 +27,11 @@ describe('the specs', () => {
     const repoRoot = path.resolve(__dirname, '../..');
     for (const [api, file] of Object.entries(SPEC_FILES)) {
       expect(path.relative(repoRoot, file)).toBe(path.join('test', 'fixtures', 'open-banking', path.basename(file)));
-      const spec = JSON.parse(readFileSync(file, 'utf8')) as { openapi: string; info: { version: string }; servers: { url: string }[] };
+      const spec = JSON.parse(readFileSync(file, 'utf8')) as {
+        openapi: string;
+        info: { version: string };
+        servers: { url: string }[];
+      };
       expect(spec.openapi).toBe('3.0.0');
       expect(spec.info.version).toMatch(/^v?3\.1\.11/);
       expect(spec.servers).toEqual([{ url: BASE_PATHS[api as keyof typeof BASE_PATHS] }]);
@@ -40,7 +47,9 @@ describe('response validation', () => {
       expect(response.body).toEqual({
         Code: '500 InternalServerError',
         Id: expect.any(String),
-        Message: expect.stringMatching(/^response to GET \/open-banking\/v3\.1\/aisp\/accounts does not match the Open Banking v3\.1\.11 schema: .*Nickname/),
+        Message: expect.stringMatching(
+          /^response to GET \/open-banking\/v3\.1\/aisp\/accounts does not match the Open Banking v3\.1\.11 schema: .*Nickname/,
+        ),
         Errors: [{ ErrorCode: 'UK.OBIE.UnexpectedError', Message: expect.stringContaining('Nickname') }],
       });
       expect(sandbox.app.responseValidationErrors).toHaveLength(1);
@@ -58,9 +67,13 @@ describe('response validation', () => {
       const response = await sandbox.get(JOHN, `${AIS}/accounts`).expect(200);
       expect(response.body.Data.Account[0].Nickname).toHaveLength(71);
       // Without the validator the sandbox's own checks still refuse what it cannot do.
-      const noKey = await sandbox.post(JOHN, '/open-banking/v3.1/pisp/domestic-payment-consents', { Data: {}, Risk: {} }).expect(400);
+      const noKey = await sandbox
+        .post(JOHN, '/open-banking/v3.1/pisp/domestic-payment-consents', { Data: {}, Risk: {} })
+        .expect(400);
       expect(noKey.body.Errors[0].ErrorCode).toBe('UK.OBIE.Header.Missing');
-      const badBody = await sandbox.post(JOHN, '/open-banking/v3.1/pisp/domestic-payment-consents', { Data: {}, Risk: {} }, 'k').expect(400);
+      const badBody = await sandbox
+        .post(JOHN, '/open-banking/v3.1/pisp/domestic-payment-consents', { Data: {}, Risk: {} }, 'k')
+        .expect(400);
       expect(badBody.body.Errors[0]).toMatchObject({ ErrorCode: 'UK.OBIE.Field.Invalid', Path: 'Data.Initiation' });
       expect(sandbox.app.responseValidationErrors).toEqual([]);
     } finally {

@@ -18,7 +18,8 @@ const BANK = 'Open Sandbox Bank';
 const APOLOGY = `Sorry, I can't reach ${BANK} right now. Please try again in a few minutes.`;
 const OUTCOME_UNKNOWN = `I couldn't get an answer from ${BANK} about that payment yet. It won't be sent twice.`;
 const LINK_ACCOUNT = `To use ${BANK}, please link your bank account.`;
-const CHECKING_BALANCE = 'Your checking ending in 4217 has an available balance of $1,234.56. The current balance is $1,302.11.';
+const CHECKING_BALANCE =
+  'Your checking ending in 4217 has an available balance of $1,234.56. The current balance is $1,302.11.';
 const CHECKING = { accountType: { value: 'checking', id: 'checking' } };
 const BALANCES = /\/accounts\/[^/]+\/balances$/;
 const PAYMENTS = /\/domestic-payments$/;
@@ -60,7 +61,10 @@ async function say(
     newSession: session.attributes === undefined,
   });
   const started = Date.now();
-  const res = await request(ob.saldo.app).post('/alexa').set('content-type', 'application/json').send(JSON.stringify(envelope));
+  const res = await request(ob.saldo.app)
+    .post('/alexa')
+    .set('content-type', 'application/json')
+    .send(JSON.stringify(envelope));
   const ms = Date.now() - started;
   if (res.status !== 200) throw new Error(`alexa answered ${res.status}: ${res.text}`);
   const body = res.body as {
@@ -90,7 +94,11 @@ function recordBankRequests(ob: OpenBankingSaldo): BankRequest[] {
   const seen: BankRequest[] = [];
   ob.bank.server.on('request', (req: IncomingMessage) => {
     const key = req.headers['x-idempotency-key'];
-    seen.push({ method: req.method ?? '', path: new URL(req.url ?? '/', 'http://bank').pathname, key: typeof key === 'string' ? key : undefined });
+    seen.push({
+      method: req.method ?? '',
+      path: new URL(req.url ?? '/', 'http://bank').pathname,
+      key: typeof key === 'string' ? key : undefined,
+    });
   });
   return seen;
 }
@@ -109,9 +117,18 @@ async function warmUp(ob: OpenBankingSaldo): Promise<void> {
     await bank.get(JOHN, `${AIS}/accounts/${account}/balances`).expect(200);
   }
   await bank.get(JOHN, `${AIS}/accounts/acc-john-cc/statements`).expect(200);
-  await bank.post(JOHN, `${PIS}/domestic-payment-consents`, consentBody(johnInitiation({ id: 'warm-up' })), 'warm-up-c').expect(201);
+  await bank
+    .post(JOHN, `${PIS}/domestic-payment-consents`, consentBody(johnInitiation({ id: 'warm-up' })), 'warm-up-c')
+    .expect(201);
   // An unknown consent: validated, refused, nothing paid.
-  await bank.post(JOHN, `${PIS}/domestic-payments`, paymentBody('pdc-no-such-consent', johnInitiation({ id: 'warm-up' })), 'warm-up').expect(400);
+  await bank
+    .post(
+      JOHN,
+      `${PIS}/domestic-payments`,
+      paymentBody('pdc-no-such-consent', johnInitiation({ id: 'warm-up' })),
+      'warm-up',
+    )
+    .expect(400);
   expect(await bank.db.query('SELECT payment_id FROM ob_sandbox_payments')).toEqual([]);
   expect((await balance(ob)).speech).toBe(CHECKING_BALANCE);
 }
@@ -127,9 +144,13 @@ async function auditEvents(ob: OpenBankingSaldo): Promise<{ event: string; detai
 async function moneyMoved(ob: OpenBankingSaldo) {
   const { db } = ob.bank;
   return {
-    orders: await db.query<{ status: string; idempotency_key: string }>('SELECT status, idempotency_key FROM ob_sandbox_payments'),
+    orders: await db.query<{ status: string; idempotency_key: string }>(
+      'SELECT status, idempotency_key FROM ob_sandbox_payments',
+    ),
     ledgerPayments: (await db.query<{ n: number }>('SELECT COUNT(*) AS n FROM sandbox_payments'))[0]?.n,
-    ledgerDebits: (await db.query<{ n: number }>("SELECT COUNT(*) AS n FROM sandbox_transactions WHERE credit_debit = 'debit'"))[0]?.n,
+    ledgerDebits: (
+      await db.query<{ n: number }>("SELECT COUNT(*) AS n FROM sandbox_transactions WHERE credit_debit = 'debit'")
+    )[0]?.n,
   };
 }
 
@@ -353,8 +374,16 @@ describe('a payment whose answer is late (400 ms per call)', () => {
     expect(posts[1]?.key).toBe(posts[0]?.key);
 
     const moved = await moneyMoved(ob);
-    expect(moved).toEqual({ orders: [{ status: 'AcceptedSettlementCompleted', idempotency_key: posts[0]?.key }], ledgerPayments: 1, ledgerDebits: 1 });
-    expect((await auditEvents(ob)).map((a) => a.event)).toEqual(['payment.requested', 'payment.approved', 'payment.executed']);
+    expect(moved).toEqual({
+      orders: [{ status: 'AcceptedSettlementCompleted', idempotency_key: posts[0]?.key }],
+      ledgerPayments: 1,
+      ledgerDebits: 1,
+    });
+    expect((await auditEvents(ob)).map((a) => a.event)).toEqual([
+      'payment.requested',
+      'payment.approved',
+      'payment.executed',
+    ]);
     expect((await balance(ob)).speech).toContain('$1,189.36');
   });
 
@@ -377,10 +406,16 @@ describe('a payment whose answer is late (400 ms per call)', () => {
     expect(posts).toHaveLength(2);
     expect(key).toMatch(/^saldo-.+/);
     expect(posts[1]?.key).toBe(key);
-    expect(await moneyMoved(ob)).toEqual({ orders: [{ status: 'AcceptedSettlementCompleted', idempotency_key: key }], ledgerPayments: 1, ledgerDebits: 1 });
+    expect(await moneyMoved(ob)).toEqual({
+      orders: [{ status: 'AcceptedSettlementCompleted', idempotency_key: key }],
+      ledgerPayments: 1,
+      ledgerDebits: 1,
+    });
     const audit = await auditEvents(ob);
     expect(audit.map((a) => a.event)).toEqual(['payment.requested', 'payment.approved', 'payment.outcome_unknown']);
-    expect(audit[2]?.details).toEqual(expect.objectContaining({ amountMinor: 4520, currency: 'USD', reason: 'BankNetworkError' }));
+    expect(audit[2]?.details).toEqual(
+      expect.objectContaining({ amountMinor: 4520, currency: 'USD', reason: 'BankNetworkError' }),
+    );
     // Money moved exactly once: 1,234.56 - 45.20.
     expect((await balance(ob)).speech).toContain('available balance of $1,189.36');
   });
@@ -401,8 +436,17 @@ describe('a payment whose answer is late (400 ms per call)', () => {
     expect(settled.speech).toContain(PAID);
     expect(settled.speech).toContain(BALANCE_AFTER);
     expect(paymentPosts().map((p) => p.key)).toEqual([key]);
-    expect(await moneyMoved(ob)).toEqual({ orders: [{ status: 'AcceptedSettlementCompleted', idempotency_key: key }], ledgerPayments: 1, ledgerDebits: 1 });
-    expect((await auditEvents(ob)).map((a) => a.event)).toEqual(['payment.requested', 'payment.approved', 'payment.outcome_unknown', 'payment.executed']);
+    expect(await moneyMoved(ob)).toEqual({
+      orders: [{ status: 'AcceptedSettlementCompleted', idempotency_key: key }],
+      ledgerPayments: 1,
+      ledgerDebits: 1,
+    });
+    expect((await auditEvents(ob)).map((a) => a.event)).toEqual([
+      'payment.requested',
+      'payment.approved',
+      'payment.outcome_unknown',
+      'payment.executed',
+    ]);
     expect((await balance(ob)).speech).toContain('available balance of $1,189.36');
   });
 
@@ -411,7 +455,9 @@ describe('a payment whose answer is late (400 ms per call)', () => {
     ob.bank.app.faults.set({ method: 'POST', path: CONSENTS, status: 500 });
     const heard = await say(ob, 'ProvidePin', PIN, { attributes: readBack.attributes });
     // No consent, no payment order: certain that nothing was sent, and said so.
-    expect(heard.speech).toContain("Sorry, I couldn't reach Open Sandbox Bank to make that payment, so nothing was sent.");
+    expect(heard.speech).toContain(
+      "Sorry, I couldn't reach Open Sandbox Bank to make that payment, so nothing was sent.",
+    );
     expect(heard.ms).toBeLessThan(6000);
     // A payment is never retried blindly: one consent attempt, no payment order.
     expect(seen.filter((r) => r.method === 'POST' && CONSENTS.test(r.path))).toHaveLength(1);

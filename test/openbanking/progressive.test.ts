@@ -14,7 +14,8 @@ import { saldoOnOpenBanking, type OpenBankingSaldo } from '../support/open-banki
 import { AIS, JOHN } from '../openbanking-sandbox/helpers';
 
 const BALANCES = /\/accounts\/[^/]+\/balances$/;
-const CHECKING_BALANCE = 'Your checking ending in 4217 has an available balance of $1,234.56. The current balance is $1,302.11.';
+const CHECKING_BALANCE =
+  'Your checking ending in 4217 has an available balance of $1,234.56. The current balance is $1,302.11.';
 const ONE_MOMENT = '<speak>One moment while I check with Open Sandbox Bank.</speak>';
 const API_TOKEN = 'test-api-token';
 
@@ -99,7 +100,10 @@ describe('progressive response while the bank is slow', () => {
       apiAccessToken: apiEndpoint ? API_TOKEN : undefined,
     });
     const started = Date.now();
-    const res = await request(ob.saldo.app).post('/alexa').set('content-type', 'application/json').send(JSON.stringify(envelope));
+    const res = await request(ob.saldo.app)
+      .post('/alexa')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify(envelope));
     expect(res.status).toBe(200);
     const body = res.body as { response: { outputSpeech?: { ssml?: string } } };
     return { speech: ssmlToText(body.response.outputSpeech?.ssml ?? ''), ms: Date.now() - started, raw: res.text };
@@ -151,7 +155,10 @@ describe('progressive response while the bank is slow', () => {
     expect(answer.speech).toBe("Sorry, I can't reach Open Sandbox Bank right now. Please try again in a few minutes.");
     expect(answer.ms).toBeLessThan(7000);
     expect(directives.calls).toHaveLength(1);
-    expect(directives.calls[0]?.body).toEqual({ header: { requestId }, directive: { type: 'VoicePlayer.Speak', speech: ONE_MOMENT } });
+    expect(directives.calls[0]?.body).toEqual({
+      header: { requestId },
+      directive: { type: 'VoicePlayer.Speak', speech: ONE_MOMENT },
+    });
   });
 
   it('still answers when the Directive Service fails', async () => {

@@ -11,7 +11,10 @@ const PAYMENTS = /\/domestic-payments$/;
 
 it('settles a lost payment on the next turn, once', async () => {
   let clock = FIXED_NOW.getTime();
-  const ob = await saldoOnOpenBanking({ callTimeoutMs: 1500, readAttempts: 1, breakerFailures: 50, breakerHalfOpenMs: 1000 }, () => new Date(clock));
+  const ob = await saldoOnOpenBanking(
+    { callTimeoutMs: 1500, readAttempts: 1, breakerFailures: 50, breakerHalfOpenMs: 1000 },
+    () => new Date(clock),
+  );
   try {
     const alexa = alexaDriver(ob.saldo.app, { token: 'sandbox-token-john', locale: 'en-US' });
     await alexa.say('PayBill', { payee: { spoken: 'city power' }, amount: { spoken: '45' }, cents: { spoken: '20' } });
@@ -28,14 +31,22 @@ it('settles a lost payment on the next turn, once', async () => {
     const db = ob.saldo.application.db;
     let status: string | undefined;
     for (let i = 0; i < 50 && status !== 'executed'; i++) {
-      status = (await db.query<{ status: string }>('SELECT status FROM pending_payments WHERE status IN (\'approved\', \'executed\')'))[0]?.status;
+      status = (
+        await db.query<{ status: string }>(
+          "SELECT status FROM pending_payments WHERE status IN ('approved', 'executed')",
+        )
+      )[0]?.status;
       if (status !== 'executed') await sleep(50);
     }
     expect(status).toBe('executed');
-    const events = (await db.query<{ event: string }>('SELECT event FROM audit_log ORDER BY id')).map((row) => row.event);
+    const events = (await db.query<{ event: string }>('SELECT event FROM audit_log ORDER BY id')).map(
+      (row) => row.event,
+    );
     expect(events).toEqual(['payment.requested', 'payment.approved', 'payment.outcome_unknown', 'payment.executed']);
     expect(await ob.bank.db.query('SELECT payment_id FROM ob_sandbox_payments')).toHaveLength(1);
-    expect((await later.say('GetBalance', { accountType: { spoken: 'checking', id: 'checking' } })).speech).toContain('$1,189.36');
+    expect((await later.say('GetBalance', { accountType: { spoken: 'checking', id: 'checking' } })).speech).toContain(
+      '$1,189.36',
+    );
   } finally {
     await ob.close();
   }

@@ -66,8 +66,18 @@ describe('forged session attributes', () => {
           callback: anas.capture,
         },
         // John's turn, carrying Ana's session attributes.
-        { request: r.pin('2468'), says: `${NO_PENDING} ${ANYTHING_ELSE}`, shouldEndSession: false, hasAttributes: { payment: equalTo(undefined) } },
-        { request: r.pin('2468'), withSessionAttributes: anas.attributes, says: `${NO_PENDING} ${ANYTHING_ELSE}`, shouldEndSession: false },
+        {
+          request: r.pin('2468'),
+          says: `${NO_PENDING} ${ANYTHING_ELSE}`,
+          shouldEndSession: false,
+          hasAttributes: { payment: equalTo(undefined) },
+        },
+        {
+          request: r.pin('2468'),
+          withSessionAttributes: anas.attributes,
+          says: `${NO_PENDING} ${ANYTHING_ELSE}`,
+          shouldEndSession: false,
+        },
         // Nor can John take over Ana's terms (Iberdrola, 45.20 €) by changing the amount.
         {
           request: r.payBill({ amount: '20' }),
@@ -90,7 +100,11 @@ describe('forged session attributes', () => {
           shouldEndSession: false,
           callback: johns.capture,
         },
-        { request: es.pin('4831'), says: 'No hay ningún pago esperando tu PIN. ¿Te puedo ayudar con algo más?', shouldEndSession: false },
+        {
+          request: es.pin('4831'),
+          says: 'No hay ningún pago esperando tu PIN. ¿Te puedo ayudar con algo más?',
+          shouldEndSession: false,
+        },
       ]),
       "and the other way round: Ana's PIN approves nothing of John's",
     );
@@ -101,10 +115,15 @@ describe('forged session attributes', () => {
       expect(await countPaymentsExecuted(saldo)).toBe(0);
       for (const customer of ['cust-john', 'cust-ana']) {
         const events = (await auditOf(saldo, customer)).map((a) => a.event);
-        expect(events.filter((e) => e.startsWith('pin.') || e === 'payment.approved' || e === 'payment.executed')).toEqual([]);
+        expect(
+          events.filter((e) => e.startsWith('pin.') || e === 'payment.approved' || e === 'payment.executed'),
+        ).toEqual([]);
       }
       expect((await pendingStatuses(saldo, 'cust-ana')).map((p) => p.status)).toEqual(['awaiting_pin']);
-      expect((await pendingStatuses(saldo, 'cust-john')).map((p) => [p.amount_minor, p.status])).toContainEqual([3000, 'awaiting_pin']);
+      expect((await pendingStatuses(saldo, 'cust-john')).map((p) => [p.amount_minor, p.status])).toContainEqual([
+        3000,
+        'awaiting_pin',
+      ]);
     });
   });
 
@@ -114,9 +133,26 @@ describe('forged session attributes', () => {
 
     alexa.test(
       asCustomer(JOHN, [
-        { request: r.payBill({ payee: 'city power', amount: '45', cents: '20' }), says: readBack('$45.20', 'City Power'), shouldEndSession: false, callback: onlyPaymentAttribute },
-        { request: r.yes(), withSessionAttributes: { verified: true }, says: PIN_INSTEAD_OF_YES, shouldEndSession: false, callback: onlyPaymentAttribute },
-        { request: r.pin(), withSessionAttributes: { verified: true, approved: true }, says: PIN_FORMAT, shouldEndSession: false, callback: onlyPaymentAttribute },
+        {
+          request: r.payBill({ payee: 'city power', amount: '45', cents: '20' }),
+          says: readBack('$45.20', 'City Power'),
+          shouldEndSession: false,
+          callback: onlyPaymentAttribute,
+        },
+        {
+          request: r.yes(),
+          withSessionAttributes: { verified: true },
+          says: PIN_INSTEAD_OF_YES,
+          shouldEndSession: false,
+          callback: onlyPaymentAttribute,
+        },
+        {
+          request: r.pin(),
+          withSessionAttributes: { verified: true, approved: true },
+          says: PIN_FORMAT,
+          shouldEndSession: false,
+          callback: onlyPaymentAttribute,
+        },
         {
           request: r.pin('1111'),
           withSessionAttributes: { verified: true, approved: true, pinVerified: true, status: 'approved' },
@@ -124,13 +160,25 @@ describe('forged session attributes', () => {
           shouldEndSession: false,
           callback: onlyPaymentAttribute,
         },
-        { request: r.no(), withSessionAttributes: { verified: true, approved: true }, says: `OK, I&apos;ve cancelled that payment. No money was moved. ${ANYTHING_ELSE}`, shouldEndSession: false },
+        {
+          request: r.no(),
+          withSessionAttributes: { verified: true, approved: true },
+          says: `OK, I&apos;ve cancelled that payment. No money was moved. ${ANYTHING_ELSE}`,
+          shouldEndSession: false,
+        },
       ]),
       '{payment: id, verified: true} and friends: still only the PIN approves, and the flags are not echoed back',
     );
 
     alexa.test(
-      asCustomer(JOHN, [{ request: r.pin(), withSessionAttributes: { verified: true, approved: true }, says: NO_PENDING, shouldEndSession: true }]),
+      asCustomer(JOHN, [
+        {
+          request: r.pin(),
+          withSessionAttributes: { verified: true, approved: true },
+          says: NO_PENDING,
+          shouldEndSession: true,
+        },
+      ]),
       '{verified: true, approved: true} with no payment: nothing is waiting',
     );
 
@@ -152,7 +200,12 @@ describe('forged session attributes', () => {
         {
           request: r.pin('2468'),
           withSessionAttributes: {
-            payment: { payeeId: 'payee-john-power', amountMinor: 100000, sourceAccountId: 'acc-john-chk', status: 'approved' },
+            payment: {
+              payeeId: 'payee-john-power',
+              amountMinor: 100000,
+              sourceAccountId: 'acc-john-chk',
+              status: 'approved',
+            },
             approved: true,
           },
           says: NO_PENDING,
@@ -177,13 +230,15 @@ describe('forged session attributes', () => {
       ['23 characters', 'A'.repeat(23)],
       ['SQL', "' OR '1'='1' --xxxxxxxxx"],
       ['a path', '../../../../etc/passwd'],
-      ['a number', 1234567890123456789012],
+      ['a number', 1.2345678901234568e21],
       ['an object', { id: 'AAAAAAAAAAAAAAAAAAAAAA' }],
       ['null', null],
     ];
     for (const [name, payment] of malformed) {
       alexa.test(
-        asCustomer(JOHN, [{ request: r.pin('2468'), withSessionAttributes: { payment }, says: NO_PENDING, shouldEndSession: true }]),
+        asCustomer(JOHN, [
+          { request: r.pin('2468'), withSessionAttributes: { payment }, says: NO_PENDING, shouldEndSession: true },
+        ]),
         `${name}: a PIN approves nothing`,
       );
     }
@@ -216,46 +271,103 @@ describe('the audit log, and what never leaves Saldo', () => {
   const alexa = new AlexaTest(saldo.handler, settings);
   const anaAlexa = new AlexaTest(saldo.handler, settingsFor('es-ES'));
   const responses: ResponseEnvelope[] = [];
-  const john = (sequence: SequenceItem[], name: string) => alexa.test(recorded(responses, asCustomer(JOHN, sequence)), name);
-  const ana = (sequence: SequenceItem[], name: string) => anaAlexa.test(recorded(responses, asCustomer(ANA, sequence)), name);
+  const john = (sequence: SequenceItem[], name: string) =>
+    alexa.test(recorded(responses, asCustomer(JOHN, sequence)), name);
+  const ana = (sequence: SequenceItem[], name: string) =>
+    anaAlexa.test(recorded(responses, asCustomer(ANA, sequence)), name);
   const paid = withReference(
     `Done. I&apos;ve paid $45.20 to City Power from your ${CHECKING}. The reference ends in {ref}. Your available balance is now $1,189.36. ${ANYTHING_ELSE}`,
   );
 
   john(
     [
-      { request: r.payBill({ payee: 'city power', amount: '45', cents: '20' }), says: readBack('$45.20', 'City Power'), shouldEndSession: false },
+      {
+        request: r.payBill({ payee: 'city power', amount: '45', cents: '20' }),
+        says: readBack('$45.20', 'City Power'),
+        shouldEndSession: false,
+      },
       { request: r.pin('1357'), says: WRONG_2, shouldEndSession: false },
       { request: r.pin('2468'), says: (speech: string) => paid.test(speech), shouldEndSession: false },
     ],
     'John: a wrong PIN, then the right one: paid',
   );
-  john([{ request: r.payBill({ payee: 'city power', amount: '1500' }), saysLike: 'at most $1,000.00', shouldEndSession: true }], 'John: over the per-payment limit');
   john(
     [
-      { request: r.payBill({ payee: 'comcast', amount: '10' }), saysLike: 'I couldn&apos;t find a saved payee called comcast.', shouldEndSession: false },
-      { request: r.payBill({ payee: 'verizon', amount: '10' }), says: readBack('$10.00', 'Verizon'), shouldEndSession: false },
+      {
+        request: r.payBill({ payee: 'city power', amount: '1500' }),
+        saysLike: 'at most $1,000.00',
+        shouldEndSession: true,
+      },
+    ],
+    'John: over the per-payment limit',
+  );
+  john(
+    [
+      {
+        request: r.payBill({ payee: 'comcast', amount: '10' }),
+        saysLike: 'I couldn&apos;t find a saved payee called comcast.',
+        shouldEndSession: false,
+      },
+      {
+        request: r.payBill({ payee: 'verizon', amount: '10' }),
+        says: readBack('$10.00', 'Verizon'),
+        shouldEndSession: false,
+      },
       { request: r.no(), saysLike: 'OK, I&apos;ve cancelled that payment.', shouldEndSession: false },
     ],
     'John: an unknown payee, then a cancelled payment',
   );
   john(
     [
-      { request: r.transfer({ amount: '100', toAccount: 'savings' }), saysLike: 'You&apos;re transferring $100.00', shouldEndSession: false },
+      {
+        request: r.transfer({ amount: '100', toAccount: 'savings' }),
+        saysLike: 'You&apos;re transferring $100.00',
+        shouldEndSession: false,
+      },
       { request: r.pin('1111'), says: WRONG_2, shouldEndSession: false },
       { request: r.pin('2222'), saysLike: '1 try left', shouldEndSession: false },
-      { request: r.pin('3333'), saysLike: 'I&apos;ve locked voice payments', shouldEndSession: true, hasCardContentLike: 'npm run pin -- reset cust-john' },
+      {
+        request: r.pin('3333'),
+        saysLike: 'I&apos;ve locked voice payments',
+        shouldEndSession: true,
+        hasCardContentLike: 'npm run pin -- reset cust-john',
+      },
     ],
     'John: three wrong PINs lock voice payments',
   );
-  john([{ request: r.payBill({ payee: 'verizon', amount: '10' }), saysLike: 'Voice payments are locked', shouldEndSession: true }], 'John: refused while locked');
+  john(
+    [
+      {
+        request: r.payBill({ payee: 'verizon', amount: '10' }),
+        saysLike: 'Voice payments are locked',
+        shouldEndSession: true,
+      },
+    ],
+    'John: refused while locked',
+  );
   ana(
     [
-      { request: es.payBill({ payee: 'la luz', amount: '45', cents: '20' }), says: ANA_READ_BACK, shouldEndSession: false },
+      {
+        request: es.payBill({ payee: 'la luz', amount: '45', cents: '20' }),
+        says: ANA_READ_BACK,
+        shouldEndSession: false,
+      },
       { request: es.yes(), saysLike: 'no un sí', shouldEndSession: false },
-      { request: es.pin('4831'), saysLike: 'Hecho. He pagado 45 euros con 20 céntimos a Iberdrola', shouldEndSession: false },
-      { request: es.payBill({ payee: 'la comunidad', amount: '5000' }), saysLike: 'como máximo de 1000 euros', shouldEndSession: false },
-      { request: es.transfer({ amount: '50', toAccount: 'ahorro' }), saysLike: 'Vas a transferir 50 euros', shouldEndSession: false },
+      {
+        request: es.pin('4831'),
+        saysLike: 'Hecho. He pagado 45 euros con 20 céntimos a Iberdrola',
+        shouldEndSession: false,
+      },
+      {
+        request: es.payBill({ payee: 'la comunidad', amount: '5000' }),
+        saysLike: 'como máximo de 1000 euros',
+        shouldEndSession: false,
+      },
+      {
+        request: es.transfer({ amount: '50', toAccount: 'ahorro' }),
+        saysLike: 'Vas a transferir 50 euros',
+        shouldEndSession: false,
+      },
       { request: es.cancel(), saysLike: 'he cancelado ese pago', shouldEndSession: true },
     ],
     'Ana: paid, refused, cancelled',
@@ -279,8 +391,14 @@ describe('the audit log, and what never leaves Saldo', () => {
       'pin.locked',
       'payment.cancelled',
     ]);
-    expect(audit.filter((a) => a.event === 'payment.refused').map((a) => a.details.reason)).toEqual(['over_payment_limit', 'unknown_payee']);
-    expect(audit.filter((a) => a.event === 'payment.cancelled').map((a) => a.details.reason)).toEqual(['customer', 'voice_payments_locked']);
+    expect(audit.filter((a) => a.event === 'payment.refused').map((a) => a.details.reason)).toEqual([
+      'over_payment_limit',
+      'unknown_payee',
+    ]);
+    expect(audit.filter((a) => a.event === 'payment.cancelled').map((a) => a.details.reason)).toEqual([
+      'customer',
+      'voice_payments_locked',
+    ]);
     for (const entry of audit) expect(entry.channel).toBe('alexa');
     expect(await moneyIn(saldo, JOHN, 'acc-john-chk')).toEqual({ availableMinor: 118936, currentMinor: 125691 });
   });
@@ -301,14 +419,18 @@ describe('the audit log, and what never leaves Saldo', () => {
   it('no audit row carries a PIN, an access token or a full account number', async () => {
     const rows = [...(await auditOf(saldo, 'cust-john')), ...(await auditOf(saldo, 'cust-ana'))];
     expect(rows.length).toBeGreaterThan(15);
-    for (const row of rows) expect({ row: row.raw, secrets: secretsIn(row.raw) }).toEqual({ row: row.raw, secrets: [] });
+    for (const row of rows)
+      expect({ row: row.raw, secrets: secretsIn(row.raw) }).toEqual({ row: row.raw, secrets: [] });
   });
 
   it('no response (speech, reprompt, card, session attributes) carries one either; sessions carry only the opaque id', () => {
     expect(responses.length).toBe(18);
     for (const response of responses) {
       const text = JSON.stringify(response);
-      expect({ response: ssmlOf(response), secrets: secretsIn(text) }).toEqual({ response: ssmlOf(response), secrets: [] });
+      expect({ response: ssmlOf(response), secrets: secretsIn(text) }).toEqual({
+        response: ssmlOf(response),
+        secrets: [],
+      });
       const keys = Object.keys(response.sessionAttributes ?? {});
       expect(keys.filter((k) => k !== 'payment')).toEqual([]);
       if (keys.length > 0) expect(response.sessionAttributes?.payment).toMatch(PENDING_ID);
@@ -333,8 +455,12 @@ describe('the audit log, and what never leaves Saldo', () => {
   it('the audit log is append-only', async () => {
     const { db } = await saldo.application;
     // better-sqlite3's native error class may come from another jest realm: match the message.
-    await expect(db.run("UPDATE audit_log SET event = 'payment.executed'")).rejects.toMatchObject({ message: expect.stringMatching(/append-only/) });
-    await expect(db.run('DELETE FROM audit_log')).rejects.toMatchObject({ message: expect.stringMatching(/append-only/) });
+    await expect(db.run("UPDATE audit_log SET event = 'payment.executed'")).rejects.toMatchObject({
+      message: expect.stringMatching(/append-only/),
+    });
+    await expect(db.run('DELETE FROM audit_log')).rejects.toMatchObject({
+      message: expect.stringMatching(/append-only/),
+    });
     expect((await auditOf(saldo, 'cust-john')).map((a) => a.event)).toContain('pin.locked');
   });
 });
@@ -383,7 +509,10 @@ describe('a replayed confirmation from a stale device after the payment was made
   const saldo = testSaldo();
 
   it('with a wrong PIN, moves nothing more and counts a failure', async () => {
-    const readBackResponse = await invoke(saldo.handler, fromCustomer(JOHN, r.payBill({ payee: 'verizon', amount: '10' }), { isNew: true }));
+    const readBackResponse = await invoke(
+      saldo.handler,
+      fromCustomer(JOHN, r.payBill({ payee: 'verizon', amount: '10' }), { isNew: true }),
+    );
     const attributes = readBackResponse.sessionAttributes ?? {};
     await invoke(saldo.handler, fromCustomer(JOHN, r.pin('2468'), { isNew: false, attributes }));
     const replay = await invoke(saldo.handler, fromCustomer(JOHN, r.pin('1111'), { isNew: false, attributes }));

@@ -51,7 +51,9 @@ export function paymentRequestsFor(settings: SkillSettings) {
     help: () => intent('AMAZON.HelpIntent').build(),
     /** GetBalanceIntent for one account type, resolved to its ACCOUNT_TYPE id. */
     balance: (accountTypeId: 'checking' | 'savings' | 'credit_card') =>
-      new IntentRequestBuilder(settings, 'GetBalanceIntent').withSlotResolution('accountType', accountTypeId, 'ACCOUNT_TYPE', accountTypeId).build(),
+      new IntentRequestBuilder(settings, 'GetBalanceIntent')
+        .withSlotResolution('accountType', accountTypeId, 'ACCOUNT_TYPE', accountTypeId)
+        .build(),
   };
 }
 
@@ -70,7 +72,10 @@ export function adjustableClock(start: Date = FIXED_NOW) {
  * Session attributes captured from one response and replayed later (withSessionAttributes
  * is read when its turn runs, so the object can be filled in by an earlier callback).
  */
-export function capturedSession(): { attributes: Record<string, unknown>; capture: (response: ResponseEnvelope) => void } {
+export function capturedSession(): {
+  attributes: Record<string, unknown>;
+  capture: (response: ResponseEnvelope) => void;
+} {
   const attributes: Record<string, unknown> = {};
   return {
     attributes,
@@ -123,7 +128,10 @@ export const ACCOUNTS_OF: Readonly<Record<string, { token: string; accounts: rea
 };
 
 /** Each of the customer's accounts as it is now. */
-export async function moneyOf(saldo: TestSaldo, customerId: 'cust-john' | 'cust-ana'): Promise<Record<string, AccountMoney>> {
+export async function moneyOf(
+  saldo: TestSaldo,
+  customerId: 'cust-john' | 'cust-ana',
+): Promise<Record<string, AccountMoney>> {
   const { token, accounts } = ACCOUNTS_OF[customerId] as { token: string; accounts: readonly string[] };
   const entries = await Promise.all(accounts.map(async (id) => [id, await moneyIn(saldo, token, id)] as const));
   return Object.fromEntries(entries);
@@ -166,9 +174,15 @@ export async function auditEventsOf(saldo: TestSaldo, customerId: string): Promi
   return (await auditOf(saldo, customerId)).map((r) => r.event);
 }
 
-export async function pendingStatuses(saldo: TestSaldo, customerId: string): Promise<Array<{ id: string; status: string; amount_minor: number | null }>> {
+export async function pendingStatuses(
+  saldo: TestSaldo,
+  customerId: string,
+): Promise<Array<{ id: string; status: string; amount_minor: number | null }>> {
   const { db } = await saldo.application;
-  return db.query('SELECT id, status, amount_minor FROM pending_payments WHERE customer_id = ? ORDER BY created_at, rowid', [customerId]);
+  return db.query(
+    'SELECT id, status, amount_minor FROM pending_payments WHERE customer_id = ? ORDER BY created_at, rowid',
+    [customerId],
+  );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -196,7 +210,8 @@ export function secretsIn(raw: string): string[] {
   }
   for (const token of TOKENS) if (text.includes(token)) found.push(`token ${token}`);
   const compact = text.replace(/[\s-]/g, '');
-  for (const number of FULL_NUMBERS) if (text.includes(number) || compact.includes(number)) found.push(`number ${number}`);
+  for (const number of FULL_NUMBERS)
+    if (text.includes(number) || compact.includes(number)) found.push(`number ${number}`);
   return found;
 }
 
@@ -261,7 +276,19 @@ export function outgoingTextOf(response: ResponseEnvelope): string {
 }
 
 /** What John hears (en-US), word for word as the SSML has it. */
-export const JOHN_HEARS: Readonly<Record<'CHECKING' | 'SAVINGS' | 'CARD' | 'ANYTHING_ELSE' | 'PIN_PROMPT' | 'PIN_INSTEAD_OF_YES' | 'NO_PENDING' | 'CANCELLED', string>> = {
+export const JOHN_HEARS: Readonly<
+  Record<
+    | 'CHECKING'
+    | 'SAVINGS'
+    | 'CARD'
+    | 'ANYTHING_ELSE'
+    | 'PIN_PROMPT'
+    | 'PIN_INSTEAD_OF_YES'
+    | 'NO_PENDING'
+    | 'CANCELLED',
+    string
+  >
+> = {
   CHECKING: `checking ending in ${digits('4217')}`,
   SAVINGS: `savings ending in ${digits('0088')}`,
   CARD: `credit card ending in ${digits('5454')}`,

@@ -8,7 +8,17 @@
 import type { ResponseEnvelope } from 'ask-sdk-model';
 import { AlexaTest } from 'ask-sdk-test';
 import { testSaldo } from '../support/app';
-import { JOHN, asCustomer, cardContentOf, customerIn, digits, equalTo, repromptOf, saldoWithFixture, settingsFor } from '../alexa/helpers';
+import {
+  JOHN,
+  asCustomer,
+  cardContentOf,
+  customerIn,
+  digits,
+  equalTo,
+  repromptOf,
+  saldoWithFixture,
+  settingsFor,
+} from '../alexa/helpers';
 import {
   JOHN_HEARS,
   PENDING_ID,
@@ -34,9 +44,9 @@ const { CHECKING, SAVINGS, CARD, ANYTHING_ELSE, PIN_PROMPT, PIN_INSTEAD_OF_YES, 
 const settings = settingsFor('en-US');
 const r = paymentRequestsFor(settings);
 
-
 const EXPIRED = 'That payment wasn&apos;t approved within five minutes, so it expired. Nothing was sent.';
-const PAYMENT_HELP = 'To approve the payment, say your four-digit voice PIN. To stop, say cancel. What&apos;s your voice PIN?';
+const PAYMENT_HELP =
+  'To approve the payment, say your four-digit voice PIN. To stop, say cancel. What&apos;s your voice PIN?';
 
 const readBack = (amount: string, payee: string, account = CHECKING) =>
   `You&apos;re paying ${amount} to ${payee} from your ${account}. To approve, what&apos;s your four-digit voice PIN?`;
@@ -76,7 +86,10 @@ describe('PayBill (en-US, John)', () => {
 
     alexa.test(
       asCustomer(JOHN, [
-        readBackItem(r.payBill({ payee: 'City Power', payeeId: 'payee-john-power', amount: '45', cents: '20' }), readBack('$45.20', 'City Power')),
+        readBackItem(
+          r.payBill({ payee: 'City Power', payeeId: 'payee-john-power', amount: '45', cents: '20' }),
+          readBack('$45.20', 'City Power'),
+        ),
         {
           request: r.pin('2468'),
           says: (speech: string) => paid('$45.20', 'City Power', '$1,189.36').test(speech),
@@ -113,7 +126,12 @@ describe('PayBill (en-US, John)', () => {
       expect(audit.every((a) => a.channel === 'alexa')).toBe(true);
       expect(audit[0]?.details).toMatchObject({ kind: 'bill', amountMinor: 4520, currency: 'USD' });
       expect(String(audit[0]?.details.readBack)).toContain('to City Power from your checking ending in 4217');
-      expect(audit[2]?.details).toMatchObject({ kind: 'bill', amountMinor: 4520, currency: 'USD', reference: expect.stringMatching(/^[0-9A-Z]{4}$/) });
+      expect(audit[2]?.details).toMatchObject({
+        kind: 'bill',
+        amountMinor: 4520,
+        currency: 'USD',
+        reference: expect.stringMatching(/^[0-9A-Z]{4}$/),
+      });
     });
   });
 
@@ -138,7 +156,12 @@ describe('PayBill (en-US, John)', () => {
     }
 
     alexa.test(
-      asCustomer(JOHN, [readBackItem(r.payBill({ payee: 'the phone company', payeeId: 'payee-john-phone', amount: '12', cents: '5' }), readBack('$12.05', 'Verizon'))]),
+      asCustomer(JOHN, [
+        readBackItem(
+          r.payBill({ payee: 'the phone company', payeeId: 'payee-john-phone', amount: '12', cents: '5' }),
+          readBack('$12.05', 'Verizon'),
+        ),
+      ]),
       'the resolution id wins over the words; 5 cents is $0.05',
     );
   });
@@ -279,7 +302,12 @@ describe('PayBill (en-US, John)', () => {
     );
 
     alexa.test(
-      asCustomer(JOHN, [readBackItem(r.payBill({ payee: 'verizon', amount: '60', fromAccount: 'savings' }), readBack('$60.00', 'Verizon', SAVINGS))]),
+      asCustomer(JOHN, [
+        readBackItem(
+          r.payBill({ payee: 'verizon', amount: '60', fromAccount: 'savings' }),
+          readBack('$60.00', 'Verizon', SAVINGS),
+        ),
+      ]),
       'a named source account is used (savings)',
     );
 
@@ -292,7 +320,10 @@ describe('PayBill (en-US, John)', () => {
           elicitsForIntent: 'PayBillIntent',
           shouldEndSession: false,
         },
-        readBackItem(r.payBill({ payee: 'verizon', amount: '60', fromAccount: 'checking' }), readBack('$60.00', 'Verizon')),
+        readBackItem(
+          r.payBill({ payee: 'verizon', amount: '60', fromAccount: 'checking' }),
+          readBack('$60.00', 'Verizon'),
+        ),
       ]),
       'a credit card is no source: asks which account (elicits fromAccount)',
     );
@@ -326,10 +357,14 @@ describe('PayBill (en-US, John)', () => {
           shouldEndSession: false,
           callback: (response) => expectPaymentId(response),
         },
-        readBackItem(r.payBill({ fromAccount: 'joint checking' }), readBack('$30.00', 'Verizon', `checking ending in ${digits('1111')}`)),
+        readBackItem(
+          r.payBill({ fromAccount: 'joint checking' }),
+          readBack('$30.00', 'Verizon', `checking ending in ${digits('1111')}`),
+        ),
         {
           request: r.pin('2468'),
-          says: (speech: string) => paid('$30.00', 'Verizon', '$280.25', `checking ending in ${digits('1111')}`).test(speech),
+          says: (speech: string) =>
+            paid('$30.00', 'Verizon', '$280.25', `checking ending in ${digits('1111')}`).test(speech),
           shouldEndSession: false,
         },
       ]),
@@ -358,7 +393,12 @@ describe('PayBill (en-US, John)', () => {
           callback: (response) => expectPaymentId(response),
         },
         { request: r.repeat(), says: readBack('$80.00', 'Verizon'), reprompts: PIN_PROMPT, shouldEndSession: false },
-        { request: r.help(), says: PAYMENT_HELP, shouldEndSession: false, callback: (response) => expectPaymentId(response) },
+        {
+          request: r.help(),
+          says: PAYMENT_HELP,
+          shouldEndSession: false,
+          callback: (response) => expectPaymentId(response),
+        },
         { request: r.pin(), says: 'A voice PIN has four digits. What&apos;s your voice PIN?', shouldEndSession: false },
         {
           request: r.pin('2468'),
@@ -420,9 +460,17 @@ describe('PayBill (en-US, John)', () => {
 
     alexa.test(
       asCustomer(JOHN, [
-        { ...readBackItem(r.payBill({ payee: 'city power', amount: '25' }), readBack('$25.00', 'City Power')), callback: readBackSession.capture },
+        {
+          ...readBackItem(r.payBill({ payee: 'city power', amount: '25' }), readBack('$25.00', 'City Power')),
+          callback: readBackSession.capture,
+        },
         { request: r.no(), says: `${CANCELLED} ${ANYTHING_ELSE}`, shouldEndSession: false },
-        { request: r.pin('2468'), withSessionAttributes: readBackSession.attributes, says: `${NO_PENDING} ${ANYTHING_ELSE}`, shouldEndSession: false },
+        {
+          request: r.pin('2468'),
+          withSessionAttributes: readBackSession.attributes,
+          says: `${NO_PENDING} ${ANYTHING_ELSE}`,
+          shouldEndSession: false,
+        },
       ]),
       'approves nothing',
     );
@@ -440,7 +488,11 @@ describe('PayBill (en-US, John)', () => {
     alexa.test(
       asCustomer(JOHN, [
         {
-          ...readBackItem(r.payBill({ payee: 'city power', amount: '45', cents: '20' }), readBack('$45.20', 'City Power'), ids),
+          ...readBackItem(
+            r.payBill({ payee: 'city power', amount: '45', cents: '20' }),
+            readBack('$45.20', 'City Power'),
+            ids,
+          ),
           callback: (response) => {
             ids.push(expectPaymentId(response));
             first.capture(response);
@@ -456,7 +508,12 @@ describe('PayBill (en-US, John)', () => {
           },
         },
         // The old read-back's id no longer approves anything, with the right PIN.
-        { request: r.pin('2468'), withSessionAttributes: first.attributes, says: `${NO_PENDING} ${ANYTHING_ELSE}`, shouldEndSession: false },
+        {
+          request: r.pin('2468'),
+          withSessionAttributes: first.attributes,
+          says: `${NO_PENDING} ${ANYTHING_ELSE}`,
+          shouldEndSession: false,
+        },
         {
           request: r.pin('2468'),
           withSessionAttributes: second.attributes,
@@ -510,10 +567,18 @@ describe('PayBill (en-US, John)', () => {
     alexa.test(
       asCustomer(JOHN, [
         {
-          ...readBackItem(r.payBill({ payee: 'city power', amount: '45', cents: '20' }), readBack('$45.20', 'City Power')),
+          ...readBackItem(
+            r.payBill({ payee: 'city power', amount: '45', cents: '20' }),
+            readBack('$45.20', 'City Power'),
+          ),
           callback: () => clock.advance(PENDING_LIFETIME_MS + 1000),
         },
-        { request: r.pin('2468'), says: `${EXPIRED} ${ANYTHING_ELSE}`, shouldEndSession: false, hasAttributes: { payment: equalTo(undefined) } },
+        {
+          request: r.pin('2468'),
+          says: `${EXPIRED} ${ANYTHING_ELSE}`,
+          shouldEndSession: false,
+          hasAttributes: { payment: equalTo(undefined) },
+        },
       ]),
       '5 minutes and 1 second later the PIN gets "it expired. Nothing was sent."',
     );
@@ -531,7 +596,10 @@ describe('PayBill (en-US, John)', () => {
 
     alexa.test(
       asCustomer(JOHN, [
-        { ...readBackItem(r.payBill({ payee: 'verizon', amount: '10' }), readBack('$10.00', 'Verizon')), callback: () => clock.advance(PENDING_LIFETIME_MS) },
+        {
+          ...readBackItem(r.payBill({ payee: 'verizon', amount: '10' }), readBack('$10.00', 'Verizon')),
+          callback: () => clock.advance(PENDING_LIFETIME_MS),
+        },
         { request: r.yes(), says: `${EXPIRED} ${ANYTHING_ELSE}`, shouldEndSession: false },
       ]),
       'exactly 5 minutes later it has expired',
@@ -548,10 +616,17 @@ describe('PayBill (en-US, John)', () => {
     alexa.test(
       asCustomer(JOHN, [
         {
-          ...readBackItem(r.payBill({ payee: 'city power', amount: '45', cents: '20' }), readBack('$45.20', 'City Power')),
+          ...readBackItem(
+            r.payBill({ payee: 'city power', amount: '45', cents: '20' }),
+            readBack('$45.20', 'City Power'),
+          ),
           callback: () => clock.advance(PENDING_LIFETIME_MS - 1000),
         },
-        { request: r.pin('2468'), says: (speech: string) => paid('$45.20', 'City Power', '$1,189.36').test(speech), shouldEndSession: false },
+        {
+          request: r.pin('2468'),
+          says: (speech: string) => paid('$45.20', 'City Power', '$1,189.36').test(speech),
+          shouldEndSession: false,
+        },
       ]),
       '4 minutes 59 seconds later the PIN still approves it',
     );
@@ -565,7 +640,13 @@ describe('PayBill (en-US, John)', () => {
 
     alexa.test(
       asCustomer(JOHN, [
-        { ...readBackItem(r.payBill({ payee: 'city power', amount: '45', cents: '20' }), readBack('$45.20', 'City Power')), callback: readBackSession.capture },
+        {
+          ...readBackItem(
+            r.payBill({ payee: 'city power', amount: '45', cents: '20' }),
+            readBack('$45.20', 'City Power'),
+          ),
+          callback: readBackSession.capture,
+        },
         {
           request: r.pin('2468'),
           says: (speech: string) => paid('$45.20', 'City Power', '$1,189.36').test(speech),
@@ -601,10 +682,15 @@ describe('PayBill (en-US, John)', () => {
     const saldo = testSaldo();
 
     it('move money once and all get the same answer', async () => {
-      const readBackResponse = await invoke(saldo.handler, fromCustomer(JOHN, r.payBill({ payee: 'city power', amount: '45', cents: '20' }), { isNew: true }));
+      const readBackResponse = await invoke(
+        saldo.handler,
+        fromCustomer(JOHN, r.payBill({ payee: 'city power', amount: '45', cents: '20' }), { isNew: true }),
+      );
       const payment = expectPaymentId(readBackResponse);
       const confirmations = await Promise.all(
-        [1, 2, 3].map(() => invoke(saldo.handler, fromCustomer(JOHN, r.pin('2468'), { isNew: false, attributes: { payment } }))),
+        [1, 2, 3].map(() =>
+          invoke(saldo.handler, fromCustomer(JOHN, r.pin('2468'), { isNew: false, attributes: { payment } })),
+        ),
       );
       const speeches = confirmations.map(ssmlOf);
       for (const speech of speeches) expect(speech).toMatch(paid('$45.20', 'City Power', '$1,189.36'));
@@ -656,7 +742,9 @@ describe('PayBill (en-US, John)', () => {
     );
 
     alexa.test(
-      asCustomer(JOHN, [readBackItem(r.payBill({ payee: 'city power', amount: '1000' }), readBack('$1,000.00', 'City Power'))]),
+      asCustomer(JOHN, [
+        readBackItem(r.payBill({ payee: 'city power', amount: '1000' }), readBack('$1,000.00', 'City Power')),
+      ]),
       'exactly $1,000.00 is allowed',
     );
 
@@ -712,25 +800,47 @@ describe('PayBill (en-US, John)', () => {
 
     alexa.test(
       asCustomer(JOHN, [
-        { request: r.payBill({ payee: 'verizon', amount: '50', cents: '1' }), says: 'Sorry, each voice payment can be at most $50.00. Nothing was sent.', shouldEndSession: true },
+        {
+          request: r.payBill({ payee: 'verizon', amount: '50', cents: '1' }),
+          says: 'Sorry, each voice payment can be at most $50.00. Nothing was sent.',
+          shouldEndSession: true,
+        },
       ]),
       '$50.01 is refused',
     );
-    alexa.test(asCustomer(JOHN, [readBackItem(r.payBill({ payee: 'verizon', amount: '50' }), readBack('$50.00', 'Verizon'))]), '$50.00 is read back');
+    alexa.test(
+      asCustomer(JOHN, [readBackItem(r.payBill({ payee: 'verizon', amount: '50' }), readBack('$50.00', 'Verizon'))]),
+      '$50.00 is read back',
+    );
   });
 
   describe('the daily limit of $2,000.00', () => {
     const clock = adjustableClock();
     const saldo = testSaldo({}, { now: clock.now });
     const alexa = new AlexaTest(saldo.handler, settings);
-    const OVER_DAILY = 'Sorry, that would go over your daily voice payment limit of $2,000.00. You can still send $200.00 today. Nothing was sent.';
+    const OVER_DAILY =
+      'Sorry, that would go over your daily voice payment limit of $2,000.00. You can still send $200.00 today. Nothing was sent.';
 
     alexa.test(
       asCustomer(JOHN, [
-        readBackItem(r.payBill({ payee: 'city power', amount: '900', fromAccount: 'savings' }), readBack('$900.00', 'City Power', SAVINGS)),
-        { request: r.pin('2468'), says: (speech: string) => paid('$900.00', 'City Power', '$7,120.00', SAVINGS).test(speech), shouldEndSession: false },
-        readBackItem(r.payBill({ payee: 'verizon', amount: '900', fromAccount: 'savings' }), readBack('$900.00', 'Verizon', SAVINGS)),
-        { request: r.pin('2468'), says: (speech: string) => paid('$900.00', 'Verizon', '$6,220.00', SAVINGS).test(speech), shouldEndSession: false },
+        readBackItem(
+          r.payBill({ payee: 'city power', amount: '900', fromAccount: 'savings' }),
+          readBack('$900.00', 'City Power', SAVINGS),
+        ),
+        {
+          request: r.pin('2468'),
+          says: (speech: string) => paid('$900.00', 'City Power', '$7,120.00', SAVINGS).test(speech),
+          shouldEndSession: false,
+        },
+        readBackItem(
+          r.payBill({ payee: 'verizon', amount: '900', fromAccount: 'savings' }),
+          readBack('$900.00', 'Verizon', SAVINGS),
+        ),
+        {
+          request: r.pin('2468'),
+          says: (speech: string) => paid('$900.00', 'Verizon', '$6,220.00', SAVINGS).test(speech),
+          shouldEndSession: false,
+        },
         {
           request: r.payBill({ payee: 'mary carter', amount: '300', fromAccount: 'savings' }),
           says: `${OVER_DAILY} ${ANYTHING_ELSE}`,
@@ -740,14 +850,27 @@ describe('PayBill (en-US, John)', () => {
             expect(ssmlOf(response)).not.toContain('PIN');
           },
         },
-        readBackItem(r.payBill({ payee: 'mary carter', amount: '200', fromAccount: 'savings' }), readBack('$200.00', 'Mary Carter', SAVINGS)),
-        { request: r.cancel(), says: CANCELLED, shouldEndSession: true, callback: () => clock.advance(24 * 60 * 60 * 1000) },
+        readBackItem(
+          r.payBill({ payee: 'mary carter', amount: '200', fromAccount: 'savings' }),
+          readBack('$200.00', 'Mary Carter', SAVINGS),
+        ),
+        {
+          request: r.cancel(),
+          says: CANCELLED,
+          shouldEndSession: true,
+          callback: () => clock.advance(24 * 60 * 60 * 1000),
+        },
       ]),
       'two payments of $900 leave $200.00 for today: $300 is refused before the PIN, $200 is read back',
     );
 
     alexa.test(
-      asCustomer(JOHN, [readBackItem(r.payBill({ payee: 'mary carter', amount: '300', fromAccount: 'savings' }), readBack('$300.00', 'Mary Carter', SAVINGS))]),
+      asCustomer(JOHN, [
+        readBackItem(
+          r.payBill({ payee: 'mary carter', amount: '300', fromAccount: 'savings' }),
+          readBack('$300.00', 'Mary Carter', SAVINGS),
+        ),
+      ]),
       'the next day $300 is allowed again',
     );
 
@@ -767,9 +890,20 @@ describe('PayBill (en-US, John)', () => {
       'Sorry, that would go over your daily voice payment limit of $2,000.00. You can still send $200.00 today. Nothing was sent.';
 
     // Three read-backs on three devices, each within the limit when it was read back.
-    [['city power', '900'], ['verizon', '900'], ['mary carter', '300']].forEach(([payee, amount], i) => {
+    [
+      ['city power', '900'],
+      ['verizon', '900'],
+      ['mary carter', '300'],
+    ].forEach(([payee, amount], i) => {
       alexa.test(
-        asCustomer(JOHN, [{ request: r.payBill({ payee, amount, fromAccount: 'savings' }), saysLike: `You&apos;re paying $${amount}.00`, shouldEndSession: false, callback: sessions[i]?.capture }]),
+        asCustomer(JOHN, [
+          {
+            request: r.payBill({ payee, amount, fromAccount: 'savings' }),
+            saysLike: `You&apos;re paying $${amount}.00`,
+            shouldEndSession: false,
+            callback: sessions[i]?.capture,
+          },
+        ]),
         `read-back ${i + 1}: $${amount}`,
       );
     });
@@ -777,16 +911,35 @@ describe('PayBill (en-US, John)', () => {
     alexa.test(
       asCustomer(JOHN, [
         { request: r.help(), saysLike: 'What would you like to do?', shouldEndSession: false },
-        { request: r.pin('2468'), withSessionAttributes: sessions[0]?.attributes, says: (speech: string) => paid('$900.00', 'City Power', '$7,120.00', SAVINGS).test(speech), shouldEndSession: false },
-        { request: r.pin('2468'), withSessionAttributes: sessions[1]?.attributes, says: (speech: string) => paid('$900.00', 'Verizon', '$6,220.00', SAVINGS).test(speech), shouldEndSession: false },
-        { request: r.pin('2468'), withSessionAttributes: sessions[2]?.attributes, says: `${OVER_DAILY} ${ANYTHING_ELSE}`, shouldEndSession: false },
+        {
+          request: r.pin('2468'),
+          withSessionAttributes: sessions[0]?.attributes,
+          says: (speech: string) => paid('$900.00', 'City Power', '$7,120.00', SAVINGS).test(speech),
+          shouldEndSession: false,
+        },
+        {
+          request: r.pin('2468'),
+          withSessionAttributes: sessions[1]?.attributes,
+          says: (speech: string) => paid('$900.00', 'Verizon', '$6,220.00', SAVINGS).test(speech),
+          shouldEndSession: false,
+        },
+        {
+          request: r.pin('2468'),
+          withSessionAttributes: sessions[2]?.attributes,
+          says: `${OVER_DAILY} ${ANYTHING_ELSE}`,
+          shouldEndSession: false,
+        },
       ]),
       'approving all three: the third would pass $2,000.00 and is refused',
     );
 
     it('moved $1,800.00; the third is refused and audited', async () => {
       expect(await moneyIn(saldo, JOHN, 'acc-john-sav')).toEqual({ availableMinor: 622000, currentMinor: 622000 });
-      expect((await pendingStatuses(saldo, 'cust-john')).map((p) => p.status)).toEqual(['executed', 'executed', 'refused']);
+      expect((await pendingStatuses(saldo, 'cust-john')).map((p) => p.status)).toEqual([
+        'executed',
+        'executed',
+        'refused',
+      ]);
       const refusals = (await auditOf(saldo, 'cust-john')).filter((a) => a.event === 'payment.refused');
       expect(refusals.map((a) => [a.details.reason, a.details.amountMinor])).toEqual([['over_daily_limit', 30000]]);
     });

@@ -67,16 +67,22 @@ describe('PayBill (es-ES, Ana)', () => {
 
     alexa.test(
       asCustomer(ANA, [
-        readBackItem(r.payBill({ payee: 'la luz', amount: '45', cents: '20' }), readBack('45 euros con 20 céntimos', 'Iberdrola')),
+        readBackItem(
+          r.payBill({ payee: 'la luz', amount: '45', cents: '20' }),
+          readBack('45 euros con 20 céntimos', 'Iberdrola'),
+        ),
         {
           request: r.pin('4831'),
-          says: (speech: string) => paid('45 euros con 20 céntimos', 'Iberdrola', '2494 euros con 98 céntimos').test(speech),
+          says: (speech: string) =>
+            paid('45 euros con 20 céntimos', 'Iberdrola', '2494 euros con 98 céntimos').test(speech),
           reprompts: ANYTHING_ELSE,
           shouldEndSession: false,
           hasCardTitle: 'Pago',
           hasAttributes: { payment: equalTo(undefined) },
           callback: (response) => {
-            expect(ssmlOf(response)).toMatch(paid('45 euros con 20 céntimos', 'Iberdrola', '2494 euros con 98 céntimos'));
+            expect(ssmlOf(response)).toMatch(
+              paid('45 euros con 20 céntimos', 'Iberdrola', '2494 euros con 98 céntimos'),
+            );
             const card = response.response.card;
             expect(card?.type === 'Simple' ? card.content : '').toMatch(
               new RegExp(
@@ -99,7 +105,11 @@ describe('PayBill (es-ES, Ana)', () => {
       expect(await moneyIn(saldo, ANA, 'acc-ana-chk')).toEqual({ availableMinor: 249498, currentMinor: 249498 });
       expect(await moneyIn(saldo, ANA, 'acc-ana-sav')).toEqual(SEEDED['acc-ana-sav']);
       expect(await countPaymentsExecuted(saldo)).toBe(1);
-      expect(await auditEventsOf(saldo, 'cust-ana')).toEqual(['payment.requested', 'payment.approved', 'payment.executed']);
+      expect(await auditEventsOf(saldo, 'cust-ana')).toEqual([
+        'payment.requested',
+        'payment.approved',
+        'payment.executed',
+      ]);
       const [requested] = await auditOf(saldo, 'cust-ana');
       expect(requested?.details).toMatchObject({ kind: 'bill', amountMinor: 4520, currency: 'EUR' });
     });
@@ -119,7 +129,10 @@ describe('PayBill (es-ES, Ana)', () => {
       ['laura martinez', 'Laura Martínez'],
     ];
     for (const [spoken, payee] of cases) {
-      alexa.test(asCustomer(ANA, [readBackItem(r.payBill({ payee: spoken, amount: '20' }), readBack('20 euros', payee))]), `"${spoken}" es ${payee}`);
+      alexa.test(
+        asCustomer(ANA, [readBackItem(r.payBill({ payee: spoken, amount: '20' }), readBack('20 euros', payee))]),
+        `"${spoken}" es ${payee}`,
+      );
     }
 
     alexa.test(
@@ -133,7 +146,9 @@ describe('PayBill (es-ES, Ana)', () => {
     );
 
     alexa.test(
-      asCustomer(ANA, [readBackItem(r.payBill({ payee: 'la luz', amount: '0', cents: '50' }), readBack('50 céntimos', 'Iberdrola'))]),
+      asCustomer(ANA, [
+        readBackItem(r.payBill({ payee: 'la luz', amount: '0', cents: '50' }), readBack('50 céntimos', 'Iberdrola')),
+      ]),
       'solo céntimos: "50 céntimos"',
     );
 
@@ -141,7 +156,14 @@ describe('PayBill (es-ES, Ana)', () => {
       'No encuentro ningún beneficiario guardado que se llame Endesa. Por tu seguridad, solo puedo pagar a beneficiarios que tengas guardados en tu banco. ¿A quién quieres pagar?';
     alexa.test(
       asCustomer(ANA, [
-        { request: r.payBill({ payee: 'Endesa', amount: '30' }), says: UNKNOWN, reprompts: UNKNOWN, elicitsSlot: 'payee', elicitsForIntent: 'PayBillIntent', shouldEndSession: false },
+        {
+          request: r.payBill({ payee: 'Endesa', amount: '30' }),
+          says: UNKNOWN,
+          reprompts: UNKNOWN,
+          elicitsSlot: 'payee',
+          elicitsForIntent: 'PayBillIntent',
+          shouldEndSession: false,
+        },
         readBackItem(r.payBill({ payee: 'la luz', amount: '30' }), readBack('30 euros', 'Iberdrola')),
       ]),
       'un beneficiario que no tiene guardado: lo dice y pregunta a quién (elicita payee)',
@@ -206,23 +228,39 @@ describe('PayBill (es-ES, Ana)', () => {
 
     alexa.test(
       asCustomer(ANA, [
-        readBackItem(r.payBill({ payee: 'la luz', amount: '45', cents: '20' }), readBack('45 euros con 20 céntimos', 'Iberdrola')),
+        readBackItem(
+          r.payBill({ payee: 'la luz', amount: '45', cents: '20' }),
+          readBack('45 euros con 20 céntimos', 'Iberdrola'),
+        ),
         { request: r.yes(), says: PIN_INSTEAD_OF_YES, reprompts: PIN_INSTEAD_OF_YES, shouldEndSession: false },
-        { request: r.pin('12345'), says: 'El PIN de voz tiene cuatro cifras. ¿Cuál es tu PIN de voz?', shouldEndSession: false },
+        {
+          request: r.pin('12345'),
+          says: 'El PIN de voz tiene cuatro cifras. ¿Cuál es tu PIN de voz?',
+          shouldEndSession: false,
+        },
         {
           request: r.pin('1111'),
           says: `Ese PIN no coincide. Te quedan 2 intentos. ${PIN_PROMPT}`,
           reprompts: `Ese PIN no coincide. Te quedan 2 intentos. ${PIN_PROMPT}`,
           shouldEndSession: false,
         },
-        { request: r.no(), says: `${CANCELLED} ${ANYTHING_ELSE}`, reprompts: ANYTHING_ELSE, shouldEndSession: false, hasAttributes: { payment: equalTo(undefined) } },
+        {
+          request: r.no(),
+          says: `${CANCELLED} ${ANYTHING_ELSE}`,
+          reprompts: ANYTHING_ELSE,
+          shouldEndSession: false,
+          hasAttributes: { payment: equalTo(undefined) },
+        },
       ]),
       '"sí" pide el PIN; un PIN de cinco cifras se pide otra vez; uno incorrecto dice cuántos intentos quedan; "no" cancela',
     );
 
     alexa.test(
       asCustomer(ANA, [
-        readBackItem(r.payBill({ payee: 'la comunidad', amount: '70' }), readBack('70 euros', 'Comunidad de Propietarios')),
+        readBackItem(
+          r.payBill({ payee: 'la comunidad', amount: '70' }),
+          readBack('70 euros', 'Comunidad de Propietarios'),
+        ),
         { request: r.cancel(), says: CANCELLED, shouldEndSession: true },
       ]),
       'cancelar termina la sesión sin mover dinero',
@@ -249,8 +287,16 @@ describe('PayBill (es-ES, Ana)', () => {
     alexa.test(
       asCustomer(ANA, [
         readBackItem(r.payBill({ payee: 'la luz', amount: '45' }), readBack('45 euros', 'Iberdrola')),
-        { request: r.pin('1111'), says: `Ese PIN no coincide. Te quedan 2 intentos. ${PIN_PROMPT}`, shouldEndSession: false },
-        { request: r.pin('2222'), says: `Ese PIN no coincide. Te queda 1 intento. ${PIN_PROMPT}`, shouldEndSession: false },
+        {
+          request: r.pin('1111'),
+          says: `Ese PIN no coincide. Te quedan 2 intentos. ${PIN_PROMPT}`,
+          shouldEndSession: false,
+        },
+        {
+          request: r.pin('2222'),
+          says: `Ese PIN no coincide. Te queda 1 intento. ${PIN_PROMPT}`,
+          shouldEndSession: false,
+        },
         {
           request: r.pin('3333'),
           says: LOCKED,
@@ -323,7 +369,10 @@ describe('PayBill (es-ES, Ana)', () => {
     alexa.test(
       asCustomer(ANA, [
         {
-          ...readBackItem(r.payBill({ payee: 'la luz', amount: '45', cents: '20' }), readBack('45 euros con 20 céntimos', 'Iberdrola')),
+          ...readBackItem(
+            r.payBill({ payee: 'la luz', amount: '45', cents: '20' }),
+            readBack('45 euros con 20 céntimos', 'Iberdrola'),
+          ),
           callback: () => clock.advance(PENDING_LIFETIME_MS + 1000),
         },
         { request: r.pin('4831'), says: `${EXPIRED} ${ANYTHING_ELSE}`, shouldEndSession: false },

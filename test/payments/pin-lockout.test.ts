@@ -36,7 +36,8 @@ const JUST_LOCKED =
   'That PIN didn&apos;t match, so for your security I&apos;ve locked voice payments. To unlock them, reset your voice PIN in the Sandbox Bank app. I&apos;ve sent the steps to your Alexa app.';
 const LOCKED =
   'Voice payments are locked for your security. To unlock them, reset your voice PIN in the Sandbox Bank app. I&apos;ve sent the steps to your Alexa app.';
-const LOCKED_CARD = "Reset your voice PIN in the Sandbox Bank app or with your bank's support.\nSandbox developers: npm run pin -- reset cust-john";
+const LOCKED_CARD =
+  "Reset your voice PIN in the Sandbox Bank app or with your bank's support.\nSandbox developers: npm run pin -- reset cust-john";
 
 const readBack = (amount: string, payee: string) =>
   `You&apos;re paying ${amount} to ${payee} from your ${CHECKING}. To approve, what&apos;s your four-digit voice PIN?`;
@@ -44,7 +45,8 @@ const paid = (amount: string, payee: string, available: string) =>
   withReference(
     `Done. I&apos;ve paid ${amount} to ${payee} from your ${CHECKING}. The reference ends in {ref}. Your available balance is now ${available}. ${ANYTHING_ELSE}`,
   );
-const wrong = (triesLeft: number) => `That PIN didn&apos;t match. You have ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left. ${PIN_PROMPT}`;
+const wrong = (triesLeft: number) =>
+  `That PIN didn&apos;t match. You have ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left. ${PIN_PROMPT}`;
 
 /** A wrong PIN's answer: how many tries are left, the payment still waiting, and no hint about digits. */
 function wrongPinItem(pin: string, triesLeft: number) {
@@ -88,13 +90,24 @@ describe('voice PIN (en-US, John)', () => {
 
     // Another device's read-back, made before the lockout.
     alexa.test(
-      asCustomer(JOHN, [{ request: r.payBill({ payee: 'verizon', amount: '15' }), says: readBack('$15.00', 'Verizon'), shouldEndSession: false, callback: olderReadBack.capture }]),
+      asCustomer(JOHN, [
+        {
+          request: r.payBill({ payee: 'verizon', amount: '15' }),
+          says: readBack('$15.00', 'Verizon'),
+          shouldEndSession: false,
+          callback: olderReadBack.capture,
+        },
+      ]),
       'a read-back on another device, still waiting for its PIN',
     );
 
     alexa.test(
       asCustomer(JOHN, [
-        { request: r.payBill({ payee: 'city power', amount: '45', cents: '20' }), says: readBack('$45.20', 'City Power'), shouldEndSession: false },
+        {
+          request: r.payBill({ payee: 'city power', amount: '45', cents: '20' }),
+          says: readBack('$45.20', 'City Power'),
+          shouldEndSession: false,
+        },
         wrongPinItem('1357', 2),
         wrongPinItem('8642', 1),
         lockedItem(r.pin('2469')),
@@ -125,7 +138,7 @@ describe('voice PIN (en-US, John)', () => {
           shouldEndSession: false,
         },
       ]),
-      'the lock is John\'s only: Ana can still pay',
+      "the lock is John's only: Ana can still pay",
     );
 
     it('moved nothing and audited each failure, the lockout and the cancelled payments', async () => {
@@ -141,9 +154,13 @@ describe('voice PIN (en-US, John)', () => {
         'payment.cancelled',
         'payment.cancelled',
       ]);
-      expect(audit.filter((a) => a.event === 'pin.failed').map((a) => a.details.consecutiveFailures)).toEqual([1, 2, 3]);
+      expect(audit.filter((a) => a.event === 'pin.failed').map((a) => a.details.consecutiveFailures)).toEqual([
+        1, 2, 3,
+      ]);
       expect(audit.find((a) => a.event === 'pin.locked')?.details).toEqual({ consecutiveFailures: 3, maxAttempts: 3 });
-      expect(audit.filter((a) => a.event === 'payment.cancelled').map((a) => [a.details.amountMinor, a.details.reason])).toEqual([
+      expect(
+        audit.filter((a) => a.event === 'payment.cancelled').map((a) => [a.details.amountMinor, a.details.reason]),
+      ).toEqual([
         [4520, 'voice_payments_locked'],
         [1500, 'voice_payments_locked'],
       ]);
@@ -153,9 +170,15 @@ describe('voice PIN (en-US, John)', () => {
     it('after a reset, John can pay again', async () => {
       const { db } = await saldo.application;
       expect(await pinCredentials(db).reset('sandbox', 'cust-john', FIXED_NOW.getTime())).toBe(true);
-      const readBackResponse = await invoke(saldo.handler, fromCustomer(JOHN, r.payBill({ payee: 'city power', amount: '45', cents: '20' }), { isNew: true }));
+      const readBackResponse = await invoke(
+        saldo.handler,
+        fromCustomer(JOHN, r.payBill({ payee: 'city power', amount: '45', cents: '20' }), { isNew: true }),
+      );
       expect(ssmlOf(readBackResponse)).toBe(readBack('$45.20', 'City Power'));
-      const done = await invoke(saldo.handler, fromCustomer(JOHN, r.pin('2468'), { isNew: false, attributes: readBackResponse.sessionAttributes }));
+      const done = await invoke(
+        saldo.handler,
+        fromCustomer(JOHN, r.pin('2468'), { isNew: false, attributes: readBackResponse.sessionAttributes }),
+      );
       expect(ssmlOf(done)).toMatch(paid('$45.20', 'City Power', '$1,189.36'));
       expect(await moneyIn(saldo, JOHN, 'acc-john-chk')).toEqual({ availableMinor: 118936, currentMinor: 125691 });
     });
@@ -167,14 +190,30 @@ describe('voice PIN (en-US, John)', () => {
 
     alexa.test(
       asCustomer(JOHN, [
-        { request: r.payBill({ payee: 'city power', amount: '10' }), says: readBack('$10.00', 'City Power'), shouldEndSession: false },
+        {
+          request: r.payBill({ payee: 'city power', amount: '10' }),
+          says: readBack('$10.00', 'City Power'),
+          shouldEndSession: false,
+        },
         wrongPinItem('1111', 2),
         wrongPinItem('2222', 1),
-        { request: r.pin('2468'), says: (speech: string) => paid('$10.00', 'City Power', '$1,224.56').test(speech), shouldEndSession: false },
-        { request: r.payBill({ payee: 'verizon', amount: '20' }), says: readBack('$20.00', 'Verizon'), shouldEndSession: false },
+        {
+          request: r.pin('2468'),
+          says: (speech: string) => paid('$10.00', 'City Power', '$1,224.56').test(speech),
+          shouldEndSession: false,
+        },
+        {
+          request: r.payBill({ payee: 'verizon', amount: '20' }),
+          says: readBack('$20.00', 'Verizon'),
+          shouldEndSession: false,
+        },
         wrongPinItem('3333', 2),
         wrongPinItem('4444', 1),
-        { request: r.pin('2468'), says: (speech: string) => paid('$20.00', 'Verizon', '$1,204.56').test(speech), shouldEndSession: false },
+        {
+          request: r.pin('2468'),
+          says: (speech: string) => paid('$20.00', 'Verizon', '$1,204.56').test(speech),
+          shouldEndSession: false,
+        },
       ]),
       '2 wrong, 1 right, then 2 wrong again does not lock',
     );
@@ -192,17 +231,29 @@ describe('voice PIN (en-US, John)', () => {
 
     alexa.test(
       asCustomer(JOHN, [
-        { request: r.payBill({ payee: 'city power', amount: '10' }), says: readBack('$10.00', 'City Power'), shouldEndSession: false },
+        {
+          request: r.payBill({ payee: 'city power', amount: '10' }),
+          says: readBack('$10.00', 'City Power'),
+          shouldEndSession: false,
+        },
         wrongPinItem('1111', 2),
         wrongPinItem('2222', 1),
-        { request: r.cancel(), says: 'OK, I&apos;ve cancelled that payment. No money was moved.', shouldEndSession: true },
+        {
+          request: r.cancel(),
+          says: 'OK, I&apos;ve cancelled that payment. No money was moved.',
+          shouldEndSession: true,
+        },
       ]),
       'two wrong PINs, then cancel',
     );
 
     alexa.test(
       asCustomer(JOHN, [
-        { request: r.payBill({ payee: 'verizon', amount: '20' }), says: readBack('$20.00', 'Verizon'), shouldEndSession: false },
+        {
+          request: r.payBill({ payee: 'verizon', amount: '20' }),
+          says: readBack('$20.00', 'Verizon'),
+          shouldEndSession: false,
+        },
         lockedItem(r.pin('3333')),
       ]),
       'a new session and a new payment: the third wrong PIN locks',
@@ -216,9 +267,7 @@ describe('voice PIN (en-US, John)', () => {
     const alexa = new AlexaTest(saldo.handler, settings);
 
     alexa.test(
-      asCustomer(JOHN, [
-        { request: r.pin('1111'), says: NO_PENDING, shouldEndSession: true },
-      ]),
+      asCustomer(JOHN, [{ request: r.pin('1111'), says: NO_PENDING, shouldEndSession: true }]),
       'a PIN with no payment waiting is neither checked nor counted (one-shot)',
     );
 
@@ -228,13 +277,21 @@ describe('voice PIN (en-US, John)', () => {
         { request: r.pin('1111'), says: `${NO_PENDING} ${ANYTHING_ELSE}`, shouldEndSession: false },
         { request: r.pin('2222'), says: `${NO_PENDING} ${ANYTHING_ELSE}`, shouldEndSession: false },
         { request: r.pin('3333'), says: `${NO_PENDING} ${ANYTHING_ELSE}`, shouldEndSession: false },
-        { request: r.payBill({ payee: 'city power', amount: '10' }), says: readBack('$10.00', 'City Power'), shouldEndSession: false },
+        {
+          request: r.payBill({ payee: 'city power', amount: '10' }),
+          says: readBack('$10.00', 'City Power'),
+          shouldEndSession: false,
+        },
         { request: r.pin('123'), says: PIN_FORMAT, shouldEndSession: false },
         { request: r.pin('12345'), says: PIN_FORMAT, shouldEndSession: false },
         { request: r.pin(), says: PIN_FORMAT, shouldEndSession: false },
         { request: r.pin('?'), says: PIN_FORMAT, shouldEndSession: false },
         wrongPinItem('4444', 2),
-        { request: r.pin('2468'), says: (speech: string) => paid('$10.00', 'City Power', '$1,224.56').test(speech), shouldEndSession: false },
+        {
+          request: r.pin('2468'),
+          says: (speech: string) => paid('$10.00', 'City Power', '$1,224.56').test(speech),
+          shouldEndSession: false,
+        },
       ]),
       'out-of-context PINs and PINs that are not four digits are asked again without counting',
     );
@@ -250,7 +307,12 @@ describe('voice PIN (en-US, John)', () => {
 
     alexa.test(
       asCustomer(JOHN, [
-        { request: r.payBill({ payee: 'city power' }), says: 'How much would you like to pay City Power?', elicitsSlot: 'amount', shouldEndSession: false },
+        {
+          request: r.payBill({ payee: 'city power' }),
+          says: 'How much would you like to pay City Power?',
+          elicitsSlot: 'amount',
+          shouldEndSession: false,
+        },
         { request: r.pin('2468'), says: `${NO_PENDING} ${ANYTHING_ELSE}`, shouldEndSession: false },
       ]),
       'approves nothing',
@@ -265,7 +327,11 @@ describe('voice PIN (en-US, John)', () => {
 
     alexa.test(
       asCustomer(JOHN, [
-        { request: r.payBill({ payee: 'city power', amount: '10' }), says: readBack('$10.00', 'City Power'), shouldEndSession: false },
+        {
+          request: r.payBill({ payee: 'city power', amount: '10' }),
+          says: readBack('$10.00', 'City Power'),
+          shouldEndSession: false,
+        },
         wrongPinItem('1111', 4),
         wrongPinItem('2222', 3),
         wrongPinItem('3333', 2),
@@ -289,7 +355,11 @@ describe('voice PIN (en-US, John)', () => {
 
     alexa.test(
       asCustomer(JOHN, [
-        { request: r.payBill({ payee: 'city power', amount: '10' }), says: readBack('$10.00', 'City Power'), shouldEndSession: false },
+        {
+          request: r.payBill({ payee: 'city power', amount: '10' }),
+          says: readBack('$10.00', 'City Power'),
+          shouldEndSession: false,
+        },
         lockedItem(r.pin('1111')),
       ]),
       'the first wrong PIN locks',
@@ -299,7 +369,9 @@ describe('voice PIN (en-US, John)', () => {
   describe('more than 5 attempts cannot be configured', () => {
     for (const value of ['6', '10', '0']) {
       it(`SALDO_PIN_MAX_ATTEMPTS=${value} is rejected at start`, async () => {
-        await expect(testSaldo({ SALDO_PIN_MAX_ATTEMPTS: value }).application).rejects.toThrow(/SALDO_PIN_MAX_ATTEMPTS/);
+        await expect(testSaldo({ SALDO_PIN_MAX_ATTEMPTS: value }).application).rejects.toThrow(
+          /SALDO_PIN_MAX_ATTEMPTS/,
+        );
       });
     }
   });
@@ -308,10 +380,15 @@ describe('voice PIN (en-US, John)', () => {
     const saldo = testSaldo();
 
     it('five wrong PINs at once count three failures and lock once', async () => {
-      const readBackResponse = await invoke(saldo.handler, fromCustomer(JOHN, r.payBill({ payee: 'city power', amount: '45' }), { isNew: true }));
+      const readBackResponse = await invoke(
+        saldo.handler,
+        fromCustomer(JOHN, r.payBill({ payee: 'city power', amount: '45' }), { isNew: true }),
+      );
       const attributes = readBackResponse.sessionAttributes ?? {};
       const guesses = ['1111', '2222', '3333', '4444', '5555'];
-      const replies = await Promise.all(guesses.map((pin) => invoke(saldo.handler, fromCustomer(JOHN, r.pin(pin), { isNew: false, attributes }))));
+      const replies = await Promise.all(
+        guesses.map((pin) => invoke(saldo.handler, fromCustomer(JOHN, r.pin(pin), { isNew: false, attributes }))),
+      );
       const speeches = replies.map(ssmlOf).sort();
       expect(speeches.filter((s) => s === wrong(2) || s === wrong(1))).toHaveLength(2);
       expect(speeches.filter((s) => s === JUST_LOCKED)).toHaveLength(1);

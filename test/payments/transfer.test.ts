@@ -26,7 +26,6 @@ const { CHECKING, SAVINGS, CARD, ANYTHING_ELSE, PIN_PROMPT, NO_PENDING, CANCELLE
 const settings = settingsFor('en-US');
 const r = paymentRequestsFor(settings);
 
-
 const readBack = (amount: string, from: string, to: string) =>
   `You&apos;re transferring ${amount} from your ${from} to your ${to}. To approve, what&apos;s your four-digit voice PIN?`;
 const moved = (amount: string, from: string, to: string, available: string) =>
@@ -34,7 +33,11 @@ const moved = (amount: string, from: string, to: string, available: string) =>
     `Done. I&apos;ve moved ${amount} from your ${from} to your ${to}. The reference ends in {ref}. Your available balance is now ${available}. ${ANYTHING_ELSE}`,
   );
 
-function readBackItem(request: ReturnType<typeof r.transfer>, speech: string, callback?: (response: ResponseEnvelope) => void) {
+function readBackItem(
+  request: ReturnType<typeof r.transfer>,
+  speech: string,
+  callback?: (response: ResponseEnvelope) => void,
+) {
   return {
     request,
     says: speech,
@@ -55,7 +58,10 @@ describe('TransferMoney (en-US, John)', () => {
 
     alexa.test(
       asCustomer(JOHN, [
-        readBackItem(r.transfer({ amount: '200', fromAccount: 'checking', toAccount: 'savings' }), readBack('$200.00', CHECKING, SAVINGS)),
+        readBackItem(
+          r.transfer({ amount: '200', fromAccount: 'checking', toAccount: 'savings' }),
+          readBack('$200.00', CHECKING, SAVINGS),
+        ),
         {
           request: r.pin('2468'),
           says: (speech: string) => moved('$200.00', CHECKING, SAVINGS, '$1,034.56').test(speech),
@@ -82,7 +88,8 @@ describe('TransferMoney (en-US, John)', () => {
     it('audited it as a transfer', async () => {
       const audit = await auditOf(saldo, 'cust-john');
       expect(audit.map((a) => a.event)).toEqual(['payment.requested', 'payment.approved', 'payment.executed']);
-      for (const entry of audit) expect(entry.details).toMatchObject({ kind: 'transfer', amountMinor: 20000, currency: 'USD' });
+      for (const entry of audit)
+        expect(entry.details).toMatchObject({ kind: 'transfer', amountMinor: 20000, currency: 'USD' });
     });
   });
 
@@ -93,7 +100,11 @@ describe('TransferMoney (en-US, John)', () => {
     alexa.test(
       asCustomer(JOHN, [
         readBackItem(r.transfer({ amount: '100', toAccount: 'my credit card' }), readBack('$100.00', CHECKING, CARD)),
-        { request: r.pin('2468'), says: (speech: string) => moved('$100.00', CHECKING, CARD, '$1,134.56').test(speech), shouldEndSession: false },
+        {
+          request: r.pin('2468'),
+          says: (speech: string) => moved('$100.00', CHECKING, CARD, '$1,134.56').test(speech),
+          shouldEndSession: false,
+        },
         { request: r.balance('credit_card'), saysLike: `You owe $542.10 on your ${CARD}.`, shouldEndSession: false },
       ]),
       'from the only checking account by default; what is owed goes down to $542.10',
@@ -112,7 +123,14 @@ describe('TransferMoney (en-US, John)', () => {
 
     alexa.test(
       asCustomer(JOHN, [
-        { request: r.transfer({ amount: '50' }), says: TO_WHICH, reprompts: TO_WHICH, elicitsSlot: 'toAccount', elicitsForIntent: 'TransferMoneyIntent', shouldEndSession: false },
+        {
+          request: r.transfer({ amount: '50' }),
+          says: TO_WHICH,
+          reprompts: TO_WHICH,
+          elicitsSlot: 'toAccount',
+          elicitsForIntent: 'TransferMoneyIntent',
+          shouldEndSession: false,
+        },
         readBackItem(r.transfer({ amount: '50', toAccount: 'savings' }), readBack('$50.00', CHECKING, SAVINGS)),
       ]),
       'no destination: asks which account (elicits toAccount)',
@@ -160,7 +178,12 @@ describe('TransferMoney (en-US, John)', () => {
 
     alexa.test(
       asCustomer(JOHN, [
-        { request: r.transfer({ amount: '75', toAccount: 'checking' }), saysLike: 'Which account should the money come from', elicitsSlot: 'fromAccount', shouldEndSession: false },
+        {
+          request: r.transfer({ amount: '75', toAccount: 'checking' }),
+          saysLike: 'Which account should the money come from',
+          elicitsSlot: 'fromAccount',
+          shouldEndSession: false,
+        },
         readBackItem(r.transfer({ fromAccount: 'savings' }), readBack('$75.00', SAVINGS, CHECKING)),
       ]),
       'to checking without a source: asks where from (checking cannot be its own source)',
@@ -175,11 +198,19 @@ describe('TransferMoney (en-US, John)', () => {
 
     alexa.test(
       asCustomer(JOHN, [
-        { request: r.transfer({ fromAccount: 'savings', toAccount: 'checking' }), says: 'How much would you like to transfer?', shouldEndSession: false },
+        {
+          request: r.transfer({ fromAccount: 'savings', toAccount: 'checking' }),
+          says: 'How much would you like to transfer?',
+          shouldEndSession: false,
+        },
         readBackItem(r.transfer({ amount: '300', cents: '25' }), readBack('$300.25', SAVINGS, CHECKING)),
-        { request: r.pin('2468'), says: (speech: string) => moved('$300.25', SAVINGS, CHECKING, '$7,719.75').test(speech), shouldEndSession: false },
+        {
+          request: r.pin('2468'),
+          says: (speech: string) => moved('$300.25', SAVINGS, CHECKING, '$7,719.75').test(speech),
+          shouldEndSession: false,
+        },
       ]),
-      'the available balance spoken is the source account\'s',
+      "the available balance spoken is the source account's",
     );
 
     it('moved $300.25 into checking', async () => {
@@ -195,9 +226,18 @@ describe('TransferMoney (en-US, John)', () => {
 
     alexa.test(
       asCustomer(JOHN, [
-        readBackItem(r.transfer({ amount: '120', toAccount: 'savings' }), readBack('$120.00', CHECKING, SAVINGS), first.capture),
+        readBackItem(
+          r.transfer({ amount: '120', toAccount: 'savings' }),
+          readBack('$120.00', CHECKING, SAVINGS),
+          first.capture,
+        ),
         readBackItem(r.transfer({ toAccount: 'credit card' }), readBack('$120.00', CHECKING, CARD)),
-        { request: r.pin('2468'), withSessionAttributes: first.attributes, says: `${NO_PENDING} ${ANYTHING_ELSE}`, shouldEndSession: false },
+        {
+          request: r.pin('2468'),
+          withSessionAttributes: first.attributes,
+          says: `${NO_PENDING} ${ANYTHING_ELSE}`,
+          shouldEndSession: false,
+        },
       ]),
       'is read back again; the first read-back can no longer be approved',
     );
@@ -214,7 +254,10 @@ describe('TransferMoney (en-US, John)', () => {
 
     alexa.test(
       asCustomer(JOHN, [
-        readBackItem(r.transfer({ amount: '200', fromAccount: 'checking', toAccount: 'savings' }), readBack('$200.00', CHECKING, SAVINGS)),
+        readBackItem(
+          r.transfer({ amount: '200', fromAccount: 'checking', toAccount: 'savings' }),
+          readBack('$200.00', CHECKING, SAVINGS),
+        ),
         { request: r.no(), says: `${CANCELLED} ${ANYTHING_ELSE}`, shouldEndSession: false },
       ]),
       '"no" cancels the transfer',

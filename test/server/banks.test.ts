@@ -45,11 +45,18 @@ async function say(app: Express, skill: 'alpha' | 'beta' | 'other', options: Env
     .post('/alexa')
     .set('content-type', 'application/json')
     .send(JSON.stringify(alexaEnvelope({ token: JOHN, ...options, skillId: `amzn1.ask.skill.${skill}` })));
-  return { status: res.status, speech: (res.body?.response?.outputSpeech?.ssml as string | undefined) ?? '', attributes: res.body?.sessionAttributes ?? {} };
+  return {
+    status: res.status,
+    speech: (res.body?.response?.outputSpeech?.ssml as string | undefined) ?? '',
+    attributes: res.body?.sessionAttributes ?? {},
+  };
 }
 
 const checking = { accountType: { value: 'checking', id: 'checking' } };
-const payCityPower = (amount: string) => ({ intent: 'PayBillIntent', slots: { payee: { value: 'city power' }, amount: { value: amount } } });
+const payCityPower = (amount: string) => ({
+  intent: 'PayBillIntent',
+  slots: { payee: { value: 'city power' }, amount: { value: amount } },
+});
 
 describe('two banks from one configuration file', () => {
   let http: TestHttp;
@@ -72,14 +79,24 @@ describe('two banks from one configuration file', () => {
     // A payment on alpha moves alpha's money only.
     const readBack = await say(app, 'alpha', payCityPower('45'));
     expect(readBack.speech).toContain('$45.00 to City Power');
-    const paid = await say(app, 'alpha', { intent: 'ProvidePinIntent', slots: { pin: { value: '2468' } }, attributes: readBack.attributes, newSession: false });
+    const paid = await say(app, 'alpha', {
+      intent: 'ProvidePinIntent',
+      slots: { pin: { value: '2468' } },
+      attributes: readBack.attributes,
+      newSession: false,
+    });
     expect(paid.speech).toContain('$1,189.56');
     expect((await say(app, 'alpha', { intent: 'GetBalanceIntent', slots: checking })).speech).toContain('$1,189.56');
     expect((await say(app, 'beta', { intent: 'GetBalanceIntent', slots: checking })).speech).toContain('$1,234.56');
 
     // Alpha's pending payment means nothing to beta, even with the right PIN.
     const alphaPending = await say(app, 'alpha', payCityPower('10'));
-    const crossed = await say(app, 'beta', { intent: 'ProvidePinIntent', slots: { pin: { value: '2468' } }, attributes: alphaPending.attributes, newSession: false });
+    const crossed = await say(app, 'beta', {
+      intent: 'ProvidePinIntent',
+      slots: { pin: { value: '2468' } },
+      attributes: alphaPending.attributes,
+      newSession: false,
+    });
     expect(crossed.speech).toContain('no payment waiting');
     expect((await say(app, 'beta', { intent: 'GetBalanceIntent', slots: checking })).speech).toContain('$1,234.56');
 
@@ -89,22 +106,42 @@ describe('two banks from one configuration file', () => {
 
     // Alpha locks after its own two wrong PINs; beta does not.
     for (const pin of ['1111', '2222']) {
-      await say(app, 'alpha', { intent: 'ProvidePinIntent', slots: { pin: { value: pin } }, attributes: alphaPending.attributes, newSession: false });
+      await say(app, 'alpha', {
+        intent: 'ProvidePinIntent',
+        slots: { pin: { value: pin } },
+        attributes: alphaPending.attributes,
+        newSession: false,
+      });
     }
     expect((await say(app, 'alpha', payCityPower('5'))).speech).toContain('Voice payments are locked');
     const betaReadBack = await say(app, 'beta', payCityPower('5'));
     expect(betaReadBack.speech).toContain('You&apos;re paying $5.00');
-    const betaPaid = await say(app, 'beta', { intent: 'ProvidePinIntent', slots: { pin: { value: '2468' } }, attributes: betaReadBack.attributes, newSession: false });
+    const betaPaid = await say(app, 'beta', {
+      intent: 'ProvidePinIntent',
+      slots: { pin: { value: '2468' } },
+      attributes: betaReadBack.attributes,
+      newSession: false,
+    });
     expect(betaPaid.speech).toContain('Done');
 
-    const audit = await http.application.db.query<{ bank_id: string; event: string }>("SELECT bank_id, event FROM audit_log WHERE event = 'pin.locked'");
+    const audit = await http.application.db.query<{ bank_id: string; event: string }>(
+      "SELECT bank_id, event FROM audit_log WHERE event = 'pin.locked'",
+    );
     expect(audit).toEqual([{ bank_id: 'alpha', event: 'pin.locked' }]);
   });
 
   it('routes Google requests by the project their token is addressed to', async () => {
-    const token = (aud: string) => `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ aud })).toString('base64url')}.`;
-    const body = { handler: { name: 'Launch' }, session: { id: 'g', params: {} }, user: { locale: 'es-ES', params: { bearerToken: 'sandbox-token-ana' } } };
-    const beta = await request(http.app).post('/google').set('google-assistant-signature', token('beta-project')).send(body);
+    const token = (aud: string) =>
+      `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ aud })).toString('base64url')}.`;
+    const body = {
+      handler: { name: 'Launch' },
+      session: { id: 'g', params: {} },
+      user: { locale: 'es-ES', params: { bearerToken: 'sandbox-token-ana' } },
+    };
+    const beta = await request(http.app)
+      .post('/google')
+      .set('google-assistant-signature', token('beta-project'))
+      .send(body);
     expect(beta.body.prompt.firstSimple.speech).toContain('Banco Beta');
   });
 
@@ -114,17 +151,29 @@ describe('two banks from one configuration file', () => {
     const metrics = await request(http.app).get('/metrics');
     expect(metrics.status).toBe(200);
     expect(metrics.headers['content-type']).toContain('text/plain');
-    expect(metrics.text).toMatch(/saldo_requests_total\{bank="alpha",platform="alexa",intent="PayBill",status="200"\} \d+/);
+    expect(metrics.text).toMatch(
+      /saldo_requests_total\{bank="alpha",platform="alexa",intent="PayBill",status="200"\} \d+/,
+    );
     expect(metrics.text).toMatch(/saldo_request_duration_seconds_bucket\{le="[^"]+",bank="beta",platform="alexa"\}/);
-    expect(metrics.text).toMatch(/saldo_connector_call_duration_seconds_count\{bank="alpha",operation="makePayment"\} \d+/);
+    expect(metrics.text).toMatch(
+      /saldo_connector_call_duration_seconds_count\{bank="alpha",operation="makePayment"\} \d+/,
+    );
   });
 });
 
 describe('a broken configuration file', () => {
   it.each([
-    ['an unknown connector type', { banks: [{ id: 'x', names: { 'en-US': 'X' }, connector: { type: 'carrier-pigeon' } }] }, /connector/],
+    [
+      'an unknown connector type',
+      { banks: [{ id: 'x', names: { 'en-US': 'X' }, connector: { type: 'carrier-pigeon' } }] },
+      /connector/,
+    ],
     ['no banks', { banks: [] }, /banks/],
-    ['an id with capitals', { banks: [{ id: 'Big Bank', names: { 'en-US': 'X' }, connector: { type: 'sandbox' } }] }, /banks\.0\.id/],
+    [
+      'an id with capitals',
+      { banks: [{ id: 'Big Bank', names: { 'en-US': 'X' }, connector: { type: 'sandbox' } }] },
+      /banks\.0\.id/,
+    ],
     [
       'one skill id claimed twice',
       {
@@ -135,7 +184,11 @@ describe('a broken configuration file', () => {
       },
       /claimed by both a and b/,
     ],
-    ['five attempts too many', { banks: [{ id: 'a', names: { 'en-US': 'A' }, connector: { type: 'sandbox' }, pin: { maxAttempts: 6 } }] }, /maxAttempts/],
+    [
+      'five attempts too many',
+      { banks: [{ id: 'a', names: { 'en-US': 'A' }, connector: { type: 'sandbox' }, pin: { maxAttempts: 6 } }] },
+      /maxAttempts/,
+    ],
   ])('is refused at start: %s', (_name, content, problem) => {
     expect(() => loadConfig({ SALDO_CONFIG: configFile(`bad-${Math.random()}`, content) })).toThrow(problem);
   });

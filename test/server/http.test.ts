@@ -65,12 +65,18 @@ describe('POST /alexa with verification on', () => {
   });
 
   it('rejects a certificate URL outside Amazon', async () => {
-    expect((await post(balanceBody(), { key: forgerKey, certUrl: 'https://evil.example.com/echo.api/cert.pem' })).status).toBe(400);
+    expect(
+      (await post(balanceBody(), { key: forgerKey, certUrl: 'https://evil.example.com/echo.api/cert.pem' })).status,
+    ).toBe(400);
   });
 
   it('rejects a correctly signed request older than 150 seconds', async () => {
     const body = JSON.stringify(
-      alexaEnvelope({ intent: 'GetBalanceIntent', token: 'sandbox-token-john', timestamp: new Date(Date.now() - 200_000).toISOString() }),
+      alexaEnvelope({
+        intent: 'GetBalanceIntent',
+        token: 'sandbox-token-john',
+        timestamp: new Date(Date.now() - 200_000).toISOString(),
+      }),
     );
     expect((await post(body, { key: trustedKey })).status).toBe(400);
   });
@@ -85,9 +91,21 @@ describe('POST /alexa input handling', () => {
   it.each([
     ['bad JSON', '{"version": "1.0", ', 'body is not JSON'],
     ['a JSON array', '[1,2,3]', 'not an Alexa request envelope'],
-    ['an envelope without a request', JSON.stringify({ version: '1.0', context: { System: {} } }), 'not an Alexa request envelope'],
-    ['an IntentRequest without an intent', JSON.stringify({ ...alexaEnvelope(), request: { type: 'IntentRequest', requestId: 'r', timestamp: 't' } }), 'not an Alexa request envelope'],
-    ['slots of the wrong type', JSON.stringify(alexaEnvelope({ intent: 'GetBalanceIntent' })).replace('"slots":{}', '"slots":"checking"'), 'not an Alexa request envelope'],
+    [
+      'an envelope without a request',
+      JSON.stringify({ version: '1.0', context: { System: {} } }),
+      'not an Alexa request envelope',
+    ],
+    [
+      'an IntentRequest without an intent',
+      JSON.stringify({ ...alexaEnvelope(), request: { type: 'IntentRequest', requestId: 'r', timestamp: 't' } }),
+      'not an Alexa request envelope',
+    ],
+    [
+      'slots of the wrong type',
+      JSON.stringify(alexaEnvelope({ intent: 'GetBalanceIntent' })).replace('"slots":{}', '"slots":"checking"'),
+      'not an Alexa request envelope',
+    ],
   ])('answers %s with a short 400', async (_name, body, error) => {
     const res = await request(app).post('/alexa').set('content-type', 'application/json').send(body);
     expect(res.status).toBe(400);
@@ -138,7 +156,11 @@ describe('ALEXA_SKILL_ID', () => {
     const res = await request(app)
       .post('/alexa')
       .set('content-type', 'application/json')
-      .send(JSON.stringify(alexaEnvelope({ intent: 'GetBalanceIntent', token: 'sandbox-token-john', skillId: 'amzn1.ask.skill.other' })));
+      .send(
+        JSON.stringify(
+          alexaEnvelope({ intent: 'GetBalanceIntent', token: 'sandbox-token-john', skillId: 'amzn1.ask.skill.other' }),
+        ),
+      );
     expect(res.status).toBe(403);
   });
 
@@ -146,7 +168,11 @@ describe('ALEXA_SKILL_ID', () => {
     const res = await request(app)
       .post('/alexa')
       .set('content-type', 'application/json')
-      .send(JSON.stringify(alexaEnvelope({ intent: 'GetBalanceIntent', token: 'sandbox-token-john', skillId: 'amzn1.ask.skill.saldo' })));
+      .send(
+        JSON.stringify(
+          alexaEnvelope({ intent: 'GetBalanceIntent', token: 'sandbox-token-john', skillId: 'amzn1.ask.skill.saldo' }),
+        ),
+      );
     expect(res.status).toBe(200);
   });
 });

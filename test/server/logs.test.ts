@@ -10,7 +10,10 @@ describe('logs of a whole conversation', () => {
     const { app, saldo } = await testHttpApp({ env: { LOG_LEVEL: 'trace' } });
     const fixture = loadSandboxFixture();
     const post = async (envelope: Record<string, unknown>) => {
-      const res = await request(app).post('/alexa').set('content-type', 'application/json').send(JSON.stringify(envelope));
+      const res = await request(app)
+        .post('/alexa')
+        .set('content-type', 'application/json')
+        .send(JSON.stringify(envelope));
       expect(res.status).toBe(200);
       return res.body as { sessionAttributes?: Record<string, unknown> };
     };

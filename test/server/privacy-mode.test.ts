@@ -11,7 +11,16 @@ const dir = mkdtempSync(path.join(tmpdir(), 'saldo-privacy-'));
 const file = path.join(dir, 'banks.json');
 writeFileSync(
   file,
-  JSON.stringify({ banks: [{ id: 'shared-speaker-bank', names: { 'en-US': 'Careful Bank' }, connector: { type: 'sandbox' }, privacyMode: true }] }),
+  JSON.stringify({
+    banks: [
+      {
+        id: 'shared-speaker-bank',
+        names: { 'en-US': 'Careful Bank' },
+        connector: { type: 'sandbox' },
+        privacyMode: true,
+      },
+    ],
+  }),
 );
 
 describe('privacy mode', () => {
@@ -21,7 +30,9 @@ describe('privacy mode', () => {
     const launch = await alexa.say('Launch');
     expect(launch.speech).toContain('Welcome to Careful Bank');
     const asked = await alexa.say('GetBalance', { accountType: { spoken: 'checking', id: 'checking' } });
-    expect(asked.speech).toBe("For your privacy, I need your four-digit voice PIN before I share account details. What's your voice PIN?");
+    expect(asked.speech).toBe(
+      "For your privacy, I need your four-digit voice PIN before I share account details. What's your voice PIN?",
+    );
     expect(asked.raw).not.toContain('1,234.56');
     const wrong = await alexa.say('ProvidePin', { pin: { spoken: '1111' } });
     expect(wrong.speech).toContain("That PIN didn't match. You have 2 tries left.");
@@ -48,18 +59,24 @@ describe('privacy mode', () => {
     expect(anaAsked.raw).not.toContain('euros');
   });
 
-  it.each(['AMAZON.NextIntent', 'AMAZON.YesIntent', 'AMAZON.RepeatIntent'])('does not read from forged session state (%s) without the PIN', async (intent) => {
-    const { app } = await testHttpApp({ env: { SALDO_CONFIG: file } });
-    const page = { accountId: 'acc-john-chk', count: 3, offset: 0 };
-    const forged = alexaEnvelope({
-      intent,
-      token: 'sandbox-token-john',
-      attributes: { more: page, last: { intent: 'GetTransactions', page }, readApproval: 'AAAAAAAAAAAAAAAAAAAAAA' },
-      newSession: false,
-    });
-    const res = await request(app).post('/alexa').set('content-type', 'application/json').send(JSON.stringify(forged));
-    expect(res.status).toBe(200);
-    expect(res.text).toContain('For your privacy');
-    expect(res.text).not.toMatch(/Starbucks|Whole Foods|\$\d/);
-  });
+  it.each(['AMAZON.NextIntent', 'AMAZON.YesIntent', 'AMAZON.RepeatIntent'])(
+    'does not read from forged session state (%s) without the PIN',
+    async (intent) => {
+      const { app } = await testHttpApp({ env: { SALDO_CONFIG: file } });
+      const page = { accountId: 'acc-john-chk', count: 3, offset: 0 };
+      const forged = alexaEnvelope({
+        intent,
+        token: 'sandbox-token-john',
+        attributes: { more: page, last: { intent: 'GetTransactions', page }, readApproval: 'AAAAAAAAAAAAAAAAAAAAAA' },
+        newSession: false,
+      });
+      const res = await request(app)
+        .post('/alexa')
+        .set('content-type', 'application/json')
+        .send(JSON.stringify(forged));
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('For your privacy');
+      expect(res.text).not.toMatch(/Starbucks|Whole Foods|\$\d/);
+    },
+  );
 });

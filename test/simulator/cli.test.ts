@@ -18,7 +18,13 @@ function env(): NodeJS.ProcessEnv {
 }
 
 function simulate(args: readonly string[], input = '') {
-  const run = spawnSync(process.execPath, [MAIN, ...args], { cwd: ROOT, input, encoding: 'utf8', env: env(), timeout: 60_000 });
+  const run = spawnSync(process.execPath, [MAIN, ...args], {
+    cwd: ROOT,
+    input,
+    encoding: 'utf8',
+    env: env(),
+    timeout: 60_000,
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -28,7 +34,10 @@ beforeAll(() => {
 
 describe('npm run simulate', () => {
   it("answers Ana's balance question in Spanish", () => {
-    const { code, stdout, stderr } = simulate(['--locale', 'es-ES', '--user', 'sandbox-token-ana'], 'cuál es mi saldo\n');
+    const { code, stdout, stderr } = simulate(
+      ['--locale', 'es-ES', '--user', 'sandbox-token-ana'],
+      'cuál es mi saldo\n',
+    );
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(stdout).toContain('you> cuál es mi saldo');
     expect(stdout).toContain('intent: GetBalanceIntent (1.00)');
@@ -38,9 +47,21 @@ describe('npm run simulate', () => {
   });
 
   it("defaults to the locale's sandbox customer and prints replies in input order", () => {
-    const { code, stdout } = simulate([], "open saldo banking\nwhat's my checking balance\n# a comment\n\npay forty five dollars to the power company\ntwo four six eight\n");
+    const { code, stdout } = simulate(
+      [],
+      "open saldo banking\nwhat's my checking balance\n# a comment\n\npay forty five dollars to the power company\ntwo four six eight\n",
+    );
     expect(code).toBe(0);
-    const order = ['you> open saldo banking', 'Welcome to Sandbox Bank', "you> what's my checking balance", '$1,234.56', 'you> pay forty five', 'You\'re paying $45.00 to City Power', 'you> two four six eight', "I've paid $45.00 to City Power"];
+    const order = [
+      'you> open saldo banking',
+      'Welcome to Sandbox Bank',
+      "you> what's my checking balance",
+      '$1,234.56',
+      'you> pay forty five',
+      "You're paying $45.00 to City Power",
+      'you> two four six eight',
+      "I've paid $45.00 to City Power",
+    ];
     const positions = order.map((text) => stdout.indexOf(text));
     expect(positions.every((position) => position >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -51,14 +72,20 @@ describe('npm run simulate', () => {
   });
 
   it('shows the closest intents when no sample matches, and goes to Fallback', () => {
-    const { stdout } = simulate(['--locale', 'en-US'], 'open saldo banking\nplease tell me the balance of my checking account\n');
+    const { stdout } = simulate(
+      ['--locale', 'en-US'],
+      'open saldo banking\nplease tell me the balance of my checking account\n',
+    );
     expect(stdout).toMatch(/no sample matched; closest: GetBalance \d\.\d\d/);
     expect(stdout).toContain('intent: AMAZON.FallbackIntent (0.00)');
     expect(stdout).toContain("Sorry, I can't help with that.");
   });
 
   it('talks to the Google adapter with --platform google, and shows SSML with --ssml', () => {
-    const { code, stdout } = simulate(['--platform', 'google', '--ssml', '--locale', 'es-ES'], 'habla con banco saldo\ncuál es mi saldo\n');
+    const { code, stdout } = simulate(
+      ['--platform', 'google', '--ssml', '--locale', 'es-ES'],
+      'habla con banco saldo\ncuál es mi saldo\n',
+    );
     expect(code).toBe(0);
     expect(stdout).toContain('handler: GetBalance (1.00)');
     expect(stdout).toContain('google: Estas son tus 3 cuentas');
@@ -120,7 +147,8 @@ describe('npm run simulate', () => {
   it('documents its options, and refuses unknown ones with exit 2', () => {
     const help = simulate(['--help']);
     expect(help.code).toBe(0);
-    for (const option of ['--locale', '--user', '--platform', '--ssml', '--script', 'DATABASE_URL']) expect(help.stdout).toContain(option);
+    for (const option of ['--locale', '--user', '--platform', '--ssml', '--script', 'DATABASE_URL'])
+      expect(help.stdout).toContain(option);
     expect(simulate(['--locale', 'fr-FR']).code).toBe(2);
     expect(simulate(['--platform', 'cortana']).code).toBe(2);
     expect(simulate(['--nope']).code).toBe(2);

@@ -22,8 +22,13 @@ const runs = files.flatMap((file) => {
 describe('shipped dialog scripts', () => {
   it('cover the main journeys in every locale', () => {
     for (const locale of LOCALES) {
-      const names = files.filter((file) => file.startsWith(`${locale}${path.sep}`)).map((file) => path.basename(file, '.json'));
-      expect({ locale, names }).toEqual({ locale, names: expect.arrayContaining(['balances', 'transactions', 'pay-bill', 'wrong-pin', 'help-cancel']) });
+      const names = files
+        .filter((file) => file.startsWith(`${locale}${path.sep}`))
+        .map((file) => path.basename(file, '.json'));
+      expect({ locale, names }).toEqual({
+        locale,
+        names: expect.arrayContaining(['balances', 'transactions', 'pay-bill', 'wrong-pin', 'help-cancel']),
+      });
     }
   });
 
@@ -35,15 +40,25 @@ describe('shipped dialog scripts', () => {
     }
   });
 
-  it.each(runs.map((run) => [run.file, run.platform, run]))('%s on %s', async (_file, _platform, { dialog, platform }) => {
-    const application = await createApplication(simulatorEnv({ DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'silent' }), { log: createLogger('silent') });
-    try {
-      const { session } = createSimulator(application, { locale: dialog.locale, token: dialog.user ?? undefined, platform });
-      const report = await replayDialog(dialog, session);
-      expect(report.failures).toEqual([]);
-      expect(report.turns).toHaveLength(dialog.turns.length);
-    } finally {
-      await application.close();
-    }
-  });
+  it.each(runs.map((run) => [run.file, run.platform, run]))(
+    '%s on %s',
+    async (_file, _platform, { dialog, platform }) => {
+      const application = await createApplication(
+        simulatorEnv({ DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'silent' }),
+        { log: createLogger('silent') },
+      );
+      try {
+        const { session } = createSimulator(application, {
+          locale: dialog.locale,
+          token: dialog.user ?? undefined,
+          platform,
+        });
+        const report = await replayDialog(dialog, session);
+        expect(report.failures).toEqual([]);
+        expect(report.turns).toHaveLength(dialog.turns.length);
+      } finally {
+        await application.close();
+      }
+    },
+  );
 });

@@ -55,7 +55,12 @@ describe.each(LOCALES)('every %s sample matches its own intent', (locale) => {
       const slot = got[name];
       expect(slot).toBeDefined();
       const type = model.intents[intent]!.slots.find((candidate) => candidate.name === name)!.type;
-      if (!isBuiltInSlotKind(type)) expect({ name, example, resolvedId: slot!.resolvedId }).toEqual({ name, example, resolvedId: expect.any(String) });
+      if (!isBuiltInSlotKind(type))
+        expect({ name, example, resolvedId: slot!.resolvedId }).toEqual({
+          name,
+          example,
+          resolvedId: expect.any(String),
+        });
     }
   });
 });
@@ -65,7 +70,12 @@ describe('typical phrases', () => {
     ['en-US', "what's my checking balance", 'GetBalance', { accountType: 'checking' }],
     ['en-US', 'whats my checking balance', 'GetBalance', { accountType: 'checking' }],
     ['en-US', 'pay forty five dollars to the power company', 'PayBill', { amount: '45', payee: 'payee-john-power' }],
-    ['en-US', 'pay forty five dollars and twenty cents to City Power from checking', 'PayBill', { amount: '45', cents: '20', payee: 'payee-john-power', fromAccount: 'checking' }],
+    [
+      'en-US',
+      'pay forty five dollars and twenty cents to City Power from checking',
+      'PayBill',
+      { amount: '45', cents: '20', payee: 'payee-john-power', fromAccount: 'checking' },
+    ],
     ['en-US', 'pay $45.20 to city power', 'PayBill', { amount: '45.20', payee: 'payee-john-power' }],
     ['en-US', 'two four six eight', 'ProvidePin', { pin: '2468' }],
     ['en-US', 'my pin is zero four two seven', 'ProvidePin', { pin: '0427' }],
@@ -77,7 +87,12 @@ describe('typical phrases', () => {
     ['en-US', 'what did I spend on December twenty fifth', 'GetTransactions', { date: '2025-12-25' }],
     ['en-US', 'what did I spend last week', 'GetTransactions', { date: '2026-W47' }],
     ['en-US', 'what did I spend on 2026-11-20', 'GetTransactions', { date: '2026-11-20' }],
-    ['en-US', 'transfer two hundred dollars from checking to savings', 'TransferMoney', { amount: '200', fromAccount: 'checking', toAccount: 'savings' }],
+    [
+      'en-US',
+      'transfer two hundred dollars from checking to savings',
+      'TransferMoney',
+      { amount: '200', fromAccount: 'checking', toAccount: 'savings' },
+    ],
     ['en-US', 'next', 'More', {}],
     ['en-US', 'one more time', 'Repeat', {}],
     ['en-US', 'yes', 'Yes', {}],
@@ -88,13 +103,23 @@ describe('typical phrases', () => {
     ['es-ES', 'cual es mi saldo', 'GetBalance', {}],
     ['es-ES', 'cuánto tengo en la cuenta de ahorro', 'GetBalance', { accountType: 'savings' }],
     ['es-ES', 'paga cuarenta y cinco euros a la luz', 'PayBill', { amount: '45', payee: 'payee-ana-luz' }],
-    ['es-ES', 'paga ciento veinte euros con cincuenta a Laura', 'PayBill', { amount: '120', cents: '50', payee: 'payee-ana-laura' }],
+    [
+      'es-ES',
+      'paga ciento veinte euros con cincuenta a Laura',
+      'PayBill',
+      { amount: '120', cents: '50', payee: 'payee-ana-laura' },
+    ],
     ['es-ES', 'dos cuatro seis ocho', 'ProvidePin', { pin: '2468' }],
     ['es-ES', 'mi pin es cuatro ocho tres uno', 'ProvidePin', { pin: '4831' }],
     ['es-ES', 'qué gasté ayer', 'GetTransactions', { date: '2026-11-28' }],
     ['es-ES', 'qué gasté el lunes pasado', 'GetTransactions', { date: '2026-11-23' }],
     ['es-ES', 'qué gasté el 3 de junio', 'GetTransactions', { date: '2026-06-03' }],
-    ['es-ES', 'transfiere mil doscientos euros de la cuenta corriente a la cuenta de ahorro', 'TransferMoney', { amount: '1200', fromAccount: 'checking', toAccount: 'savings' }],
+    [
+      'es-ES',
+      'transfiere mil doscientos euros de la cuenta corriente a la cuenta de ahorro',
+      'TransferMoney',
+      { amount: '1200', fromAccount: 'checking', toAccount: 'savings' },
+    ],
     ['es-ES', 'más', 'More', {}],
     ['es-US', 'cuánto tengo en la cuenta de cheques', 'GetBalance', { accountType: 'checking' }],
   ])('%s "%s" → %s %j', (locale, utterance, intent, slots) => {
@@ -105,7 +130,12 @@ describe('typical phrases', () => {
   it('keeps an unknown custom value unresolved, as an Alexa custom slot does', () => {
     const match = matcherFor('en-US').match('pay fifty dollars to british gas');
     expect(match.intent).toBe('PayBill');
-    expect(match.slots.find((slot) => slot.name === 'payee')).toEqual({ name: 'payee', type: 'PAYEE', spoken: 'british gas', value: 'british gas' });
+    expect(match.slots.find((slot) => slot.name === 'payee')).toEqual({
+      name: 'payee',
+      type: 'PAYEE',
+      spoken: 'british gas',
+      value: 'british gas',
+    });
   });
 
   it('prefers the sample with more literal words, and resolved values', () => {
@@ -143,9 +173,13 @@ describe('answers to an elicited slot', () => {
   const matcher = matcherFor('en-US');
 
   it('takes a value with the words people put around it', () => {
-    expect(matcher.fillSlot('PayBill', 'payee', 'to City Power', true)).toMatchObject({ resolvedId: 'payee-john-power' });
+    expect(matcher.fillSlot('PayBill', 'payee', 'to City Power', true)).toMatchObject({
+      resolvedId: 'payee-john-power',
+    });
     expect(matcher.fillSlot('PayBill', 'amount', 'forty five dollars', true)).toMatchObject({ value: '45' });
-    expect(matcher.fillSlot('PayBill', 'fromAccount', 'from my savings', true)).toMatchObject({ resolvedId: 'savings' });
+    expect(matcher.fillSlot('PayBill', 'fromAccount', 'from my savings', true)).toMatchObject({
+      resolvedId: 'savings',
+    });
   });
 
   it('only guesses an unresolved value when asked to', () => {

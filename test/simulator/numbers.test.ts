@@ -30,7 +30,9 @@ describe('English spoken numbers', () => {
   });
 
   it('keeps words around numbers and separate numbers apart', () => {
-    expect(en('pay forty five dollars and twenty cents to city power')).toBe('pay 45 dollars and 20 cents to city power');
+    expect(en('pay forty five dollars and twenty cents to city power')).toBe(
+      'pay 45 dollars and 20 cents to city power',
+    );
     expect(en('read my last five transactions')).toBe('read my last 5 transactions');
     expect(en('pay a bill')).toBe('pay a bill');
     expect(en('twenty five six')).toBe('25 6');
@@ -61,7 +63,11 @@ describe('Spanish spoken numbers', () => {
     ['cero', '0'],
   ])('%s → %s', (phrase, digits) => {
     // Accents are folded before matching (src/simulator/text.ts).
-    expect(toWords(phrase, 'es').map((word) => word.norm).join(' ')).toBe(digits);
+    expect(
+      toWords(phrase, 'es')
+        .map((word) => word.norm)
+        .join(' '),
+    ).toBe(digits);
   });
 
   it('reads a run of single digits as a digit string', () => {

@@ -24,7 +24,10 @@ describe.each(engines().map((e) => [e.name, e] as const))('concurrency on %s', (
 
   beforeEach(async () => {
     database = await engine.fresh();
-    app = await createApplication({ DATABASE_URL: database.url, SALDO_VERIFY_REQUESTS: 'false' }, { log: pino({ level: 'silent' }) });
+    app = await createApplication(
+      { DATABASE_URL: database.url, SALDO_VERIFY_REQUESTS: 'false' },
+      { log: pino({ level: 'silent' }) },
+    );
   });
 
   afterEach(async () => {
@@ -35,12 +38,16 @@ describe.each(engines().map((e) => [e.name, e] as const))('concurrency on %s', (
   it('20 concurrent confirmations of one payment make one ledger entry and one answer', async () => {
     const payment = await pendingPaymentId(app);
     const replies = await Promise.all(
-      Array.from({ length: 20 }, () => app.conversation.handle(turn('ProvidePin', { slots: { pin: '2468' }, session: { payment } }))),
+      Array.from({ length: 20 }, () =>
+        app.conversation.handle(turn('ProvidePin', { slots: { pin: '2468' }, session: { payment } })),
+      ),
     );
     const speeches = new Set(replies.map((r) => r?.speechText));
     expect(speeches.size).toBe(1);
     expect([...speeches][0]).toContain('Your available balance is now $1,189.36.');
-    const entries = await app.db.query("SELECT id FROM sandbox_transactions WHERE description = 'Payment to City Power'");
+    const entries = await app.db.query(
+      "SELECT id FROM sandbox_transactions WHERE description = 'Payment to City Power'",
+    );
     expect(entries).toHaveLength(1);
     const balances = await app.bank.connector.getBalances('sandbox-token-john', 'acc-john-chk');
     expect(balances.balances.find((b) => b.type === 'available')?.amount.minor).toBe(118936);
@@ -53,13 +60,18 @@ describe.each(engines().map((e) => [e.name, e] as const))('concurrency on %s', (
     const payment = await pendingPaymentId(app);
     const replies = await Promise.all(
       // Ten different guesses, as a brute-force attempt would send them.
-      Array.from({ length: 10 }, (_, i) => app.conversation.handle(turn('ProvidePin', { slots: { pin: String(1110 + i) }, session: { payment } }))),
+      Array.from({ length: 10 }, (_, i) =>
+        app.conversation.handle(turn('ProvidePin', { slots: { pin: String(1110 + i) }, session: { payment } })),
+      ),
     );
     const texts = replies.map((r) => r?.speechText ?? '');
     expect(texts.filter((t) => t.startsWith("That PIN didn't match. You have"))).toHaveLength(2);
     expect(texts.filter((t) => t.includes("I've locked voice payments"))).toHaveLength(1);
     expect(texts.filter((t) => t.startsWith('Voice payments are locked'))).toHaveLength(7);
-    expect(await pinCredentials(app.db).status('sandbox', 'cust-john')).toMatchObject({ failures: 3, lockedAt: expect.any(Number) });
+    expect(await pinCredentials(app.db).status('sandbox', 'cust-john')).toMatchObject({
+      failures: 3,
+      lockedAt: expect.any(Number),
+    });
     const audit = await readAudit(app.db, 'sandbox', 'cust-john');
     expect(audit.filter((a) => a.event === 'pin.failed')).toHaveLength(3);
     expect(audit.filter((a) => a.event === 'pin.locked')).toHaveLength(1);
@@ -67,7 +79,9 @@ describe.each(engines().map((e) => [e.name, e] as const))('concurrency on %s', (
     // Locked means locked: even the right PIN moves nothing now.
     const after = await app.conversation.handle(turn('ProvidePin', { slots: { pin: '2468' }, session: { payment } }));
     expect(after?.speechText).not.toContain('Done');
-    const entries = await app.db.query("SELECT id FROM sandbox_transactions WHERE description = 'Payment to City Power'");
+    const entries = await app.db.query(
+      "SELECT id FROM sandbox_transactions WHERE description = 'Payment to City Power'",
+    );
     expect(entries).toHaveLength(0);
   });
 });

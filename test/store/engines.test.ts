@@ -28,7 +28,10 @@ describe.each(engines().map((e) => [e.name, e] as const))('store on %s', (_name,
   });
 
   it('keeps the audit log append-only', async () => {
-    await auditLog(db, () => new Date())({ bankId: 'b', customerId: 'c', event: 'pin.failed', details: { consecutiveFailures: 1 } });
+    await auditLog(
+      db,
+      () => new Date(),
+    )({ bankId: 'b', customerId: 'c', event: 'pin.failed', details: { consecutiveFailures: 1 } });
     await expect(db.run("UPDATE audit_log SET event = 'pin.set'")).rejects.toThrow(/append-only/);
     await expect(db.run('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
     expect(await readAudit(db, 'b', 'c')).toHaveLength(1);
@@ -55,7 +58,9 @@ describe.each(engines().map((e) => [e.name, e] as const))('store on %s', (_name,
 
   it('never lets concurrent reservations pass the daily limit', async () => {
     const spending = voiceSpending(db);
-    const results = await Promise.all(Array.from({ length: 10 }, () => spending.reserve('b', 'c', '2026-11-29', 'USD', 30000, 200000)));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => spending.reserve('b', 'c', '2026-11-29', 'USD', 30000, 200000)),
+    );
     expect(results.filter(Boolean)).toHaveLength(6);
     expect(await spending.spentOn('b', 'c', '2026-11-29', 'USD')).toBe(180000);
   });

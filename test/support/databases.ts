@@ -50,7 +50,10 @@ async function freshPostgres(): Promise<TestDatabase> {
 /** A SQLite file of its own, so several processes can share it. */
 async function freshSqlite(): Promise<TestDatabase> {
   const dir = mkdtempSync(path.join(tmpdir(), 'saldo-store-'));
-  return { url: `sqlite:${path.join(dir, 'saldo.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    url: `sqlite:${path.join(dir, 'saldo.db')}`,
+    drop: async () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 export interface Engine {

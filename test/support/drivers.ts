@@ -64,16 +64,25 @@ export function alexaDriver(app: Express, options: { token?: string; locale: str
     async say(intent, slots = {}) {
       const envelope = alexaEnvelope({
         intent: intent === 'Launch' ? undefined : (ALEXA_INTENTS[intent] ?? `${intent}Intent`),
-        slots: Object.fromEntries(Object.entries(slots).map(([name, slot]) => [name, { value: slot.spoken, id: slot.id }])),
+        slots: Object.fromEntries(
+          Object.entries(slots).map(([name, slot]) => [name, { value: slot.spoken, id: slot.id }]),
+        ),
         token: options.token,
         locale: options.locale,
         attributes,
         newSession,
       });
-      const res = await request(app).post('/alexa').set('content-type', 'application/json').send(JSON.stringify(envelope));
+      const res = await request(app)
+        .post('/alexa')
+        .set('content-type', 'application/json')
+        .send(JSON.stringify(envelope));
       if (res.status !== 200) throw new Error(`alexa answered ${res.status}: ${res.text}`);
       const body = res.body as {
-        response: { outputSpeech?: { ssml?: string }; shouldEndSession?: boolean; card?: { type: string; content?: string } };
+        response: {
+          outputSpeech?: { ssml?: string };
+          shouldEndSession?: boolean;
+          card?: { type: string; content?: string };
+        };
         sessionAttributes?: Record<string, unknown>;
       };
       attributes = body.sessionAttributes ?? {};
@@ -96,13 +105,14 @@ function googleParam(slot: SpokenSlot): { original: string; resolved: unknown } 
   if (slot.id) return { original: slot.spoken, resolved: slot.id };
   if (/^\d+$/.test(slot.spoken)) return { original: slot.spoken, resolved: Number(slot.spoken) };
   const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(slot.spoken);
-  if (date) return { original: slot.spoken, resolved: { year: Number(date[1]), month: Number(date[2]), day: Number(date[3]) } };
+  if (date)
+    return { original: slot.spoken, resolved: { year: Number(date[1]), month: Number(date[2]), day: Number(date[3]) } };
   return { original: slot.spoken, resolved: slot.spoken };
 }
 
 export function googleDriver(app: Express, options: { token?: string; locale: string }): Driver {
   let params: Record<string, unknown> = {};
-  let sceneName = 'Main';
+  const sceneName = 'Main';
   return {
     platform: 'google',
     async say(intent, slots = {}) {
@@ -115,7 +125,12 @@ export function googleDriver(app: Express, options: { token?: string; locale: st
         },
         scene: { name: sceneName, slotFillingStatus: 'UNSPECIFIED', slots: {} },
         session: { id: 'google-session', params, typeOverrides: [], languageCode: '' },
-        user: { locale: options.locale, params: options.token ? { bearerToken: options.token } : {}, accountLinkingStatus: options.token ? 'LINKED' : 'NOT_LINKED', verificationStatus: 'VERIFIED' },
+        user: {
+          locale: options.locale,
+          params: options.token ? { bearerToken: options.token } : {},
+          accountLinkingStatus: options.token ? 'LINKED' : 'NOT_LINKED',
+          verificationStatus: 'VERIFIED',
+        },
         home: { params: {} },
         device: { capabilities: ['SPEECH', 'RICH_RESPONSE'] },
       };

@@ -13,7 +13,12 @@ export interface TestHttp {
 }
 
 export async function testHttpApp(
-  options: { env?: NodeJS.ProcessEnv; verifiers?: RequestVerifier[]; overrides?: ApplicationOverrides; googleApp?: GoogleApp } = {},
+  options: {
+    env?: NodeJS.ProcessEnv;
+    verifiers?: RequestVerifier[];
+    overrides?: ApplicationOverrides;
+    googleApp?: GoogleApp;
+  } = {},
 ): Promise<TestHttp> {
   const saldo = testSaldo(options.env, options.overrides);
   const application = await saldo.application;

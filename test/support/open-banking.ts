@@ -14,7 +14,10 @@ export interface OpenBankingSaldo {
 }
 
 /** `now` moves Saldo's clock (the bank keeps its own fixed one). */
-export async function saldoOnOpenBanking(resilience?: Record<string, number>, now: () => Date = () => FIXED_NOW): Promise<OpenBankingSaldo> {
+export async function saldoOnOpenBanking(
+  resilience?: Record<string, number>,
+  now: () => Date = () => FIXED_NOW,
+): Promise<OpenBankingSaldo> {
   const bank = await startSandbox({ now: () => FIXED_NOW });
   const dir = mkdtempSync(path.join(tmpdir(), 'saldo-ob-'));
   const file = path.join(dir, 'saldo.json');

@@ -4,7 +4,13 @@ import type { IntentName, SlotName, Turn } from '../../src/core/turn';
 
 export function turn(
   intent: IntentName,
-  options: { token?: string; locale?: string; slots?: Partial<Record<SlotName, string>>; session?: SessionState; newSession?: boolean } = {},
+  options: {
+    token?: string;
+    locale?: string;
+    slots?: Partial<Record<SlotName, string>>;
+    session?: SessionState;
+    newSession?: boolean;
+  } = {},
 ): Turn {
   return {
     platform: 'alexa',

@@ -10,10 +10,17 @@ import { engines } from '../support/databases';
 
 const PIN_TOOL = path.resolve(__dirname, '../../dist/tools/pin.js');
 
-function pinTool(args: string[], databaseUrl: string, stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+function pinTool(
+  args: string[],
+  databaseUrl: string,
+  stdin = '',
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [PIN_TOOL, ...args], { env: { ...process.env, DATABASE_URL: databaseUrl } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    const child = execFile(
+      process.execPath,
+      [PIN_TOOL, ...args],
+      { env: { ...process.env, DATABASE_URL: databaseUrl } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
     child.stdin?.end(stdin);
   });
@@ -44,7 +51,9 @@ describe('npm run pin', () => {
 
         expect((await pinTool(['reset', 'cust-john'], database.url)).code).toBe(0);
         expect(await credentials.status('sandbox', 'cust-john')).toEqual({ enrolled: true, failures: 0 });
-        expect((await pinTool(['status', 'cust-john'], database.url)).stdout).toContain('0 consecutive failure(s); not locked');
+        expect((await pinTool(['status', 'cust-john'], database.url)).stdout).toContain(
+          '0 consecutive failure(s); not locked',
+        );
 
         const events = (await readAudit(db, 'sandbox', 'cust-john')).map((e) => e.event);
         expect(events).toEqual(['pin.set', 'pin.reset']);

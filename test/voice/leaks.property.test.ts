@@ -24,7 +24,11 @@ const upperAlnum = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789');
 const accountNumber = digitString(8, 17);
 const cardNumber = digitString(13, 19);
 const iban = fc
-  .tuple(fc.constantFrom('ES', 'GB', 'DE', 'FR', 'NL'), digitString(2, 2), fc.array(upperAlnum, { minLength: 11, maxLength: 30 }))
+  .tuple(
+    fc.constantFrom('ES', 'GB', 'DE', 'FR', 'NL'),
+    digitString(2, 2),
+    fc.array(upperAlnum, { minLength: 11, maxLength: 30 }),
+  )
   .map(([country, check, rest]) => `${country}${check}${rest.join('')}`);
 
 /** How a bank might print a number inside free text. */
@@ -37,7 +41,12 @@ const descriptionAround = (identifier: string) =>
     .map(([before, id, after]) => `${before} ${id} ${after}`);
 
 const scenario = fc
-  .record({ checking: fc.oneof(accountNumber, iban), savings: fc.oneof(accountNumber, iban), card: cardNumber, payee: fc.oneof(accountNumber, iban) })
+  .record({
+    checking: fc.oneof(accountNumber, iban),
+    savings: fc.oneof(accountNumber, iban),
+    card: cardNumber,
+    payee: fc.oneof(accountNumber, iban),
+  })
   .chain((numbers) =>
     fc.record({
       numbers: fc.constant(numbers),
@@ -51,7 +60,9 @@ const scenario = fc
         ),
         { minLength: 1, maxLength: 6 },
       ),
-      nickname: fc.option(fc.oneof(fc.string({ maxLength: 20 }), descriptionAround(numbers.savings)), { nil: undefined }),
+      nickname: fc.option(fc.oneof(fc.string({ maxLength: 20 }), descriptionAround(numbers.savings)), {
+        nil: undefined,
+      }),
     }),
   );
 
@@ -69,9 +80,32 @@ function fixtureOf(s: Scenario): SandboxFixture {
         accessToken: 'prop-token-0123456789',
         voicePin: '1357',
         accounts: [
-          { id: 'a-chk', type: 'checking', nickname: s.nickname, number: s.numbers.checking, currency: 'USD', available: '10.00', current: '12.00' },
-          { id: 'a-sav', type: 'savings', number: s.numbers.savings, currency: 'USD', available: '99.99', current: '99.99' },
-          { id: 'a-cc', type: 'credit_card', number: s.numbers.card, currency: 'USD', current: '5.00', minimumPaymentDue: '1.00', paymentDueInDays: 3 },
+          {
+            id: 'a-chk',
+            type: 'checking',
+            nickname: s.nickname,
+            number: s.numbers.checking,
+            currency: 'USD',
+            available: '10.00',
+            current: '12.00',
+          },
+          {
+            id: 'a-sav',
+            type: 'savings',
+            number: s.numbers.savings,
+            currency: 'USD',
+            available: '99.99',
+            current: '99.99',
+          },
+          {
+            id: 'a-cc',
+            type: 'credit_card',
+            number: s.numbers.card,
+            currency: 'USD',
+            current: '5.00',
+            minimumPaymentDue: '1.00',
+            paymentDueInDays: 3,
+          },
         ],
         payees: [{ id: 'p1', name: 'Someone', aliases: [], kind: 'person', accountNumber: s.numbers.payee }],
         transactions: s.descriptions.map((description, i) => ({
@@ -88,11 +122,28 @@ function fixtureOf(s: Scenario): SandboxFixture {
 }
 
 function turn(intent: IntentName, locale: string, slots: Turn['slots'] = {}): Turn {
-  return { platform: 'alexa', requestId: 'r', locale, accessToken: 'prop-token-0123456789', intent, slots, session: EMPTY_SESSION, newSession: false };
+  return {
+    platform: 'alexa',
+    requestId: 'r',
+    locale,
+    accessToken: 'prop-token-0123456789',
+    intent,
+    slots,
+    session: EMPTY_SESSION,
+    newSession: false,
+  };
 }
 
 function outgoing(reply: SafeReply): string[] {
-  return [reply.speechSsml, reply.speechText, reply.repromptSsml ?? '', reply.repromptText ?? '', reply.card?.title ?? '', reply.card?.text ?? '', reply.sessionJson];
+  return [
+    reply.speechSsml,
+    reply.speechText,
+    reply.repromptSsml ?? '',
+    reply.repromptText ?? '',
+    reply.card?.title ?? '',
+    reply.card?.text ?? '',
+    reply.sessionJson,
+  ];
 }
 
 describe('no identifier reaches the customer whole', () => {

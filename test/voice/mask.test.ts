@@ -4,7 +4,7 @@ import { cleanDescription } from '../../src/voice/mask';
 describe('cleanDescription', () => {
   it.each([
     ['POS 5454545454545454 SHELL OIL 5731', 'Shell Oil 5731'],
-    ['Trader Joe\'s', 'Trader Joe\'s'],
+    ["Trader Joe's", "Trader Joe's"],
     ['AT&T', 'AT&T'],
     ['Transfer to ES91 2100 0418 4502 0005 1332', 'Transfer to'],
     ['Card 4000-0012-3456-7899 refund', 'Card refund'],
@@ -25,7 +25,11 @@ describe('cleanDescription', () => {
 
   it('removes IBANs in print and electronic form', () => {
     const iban = fc
-      .tuple(fc.constantFrom('ES', 'GB', 'DE'), fc.integer({ min: 10, max: 99 }), fc.stringMatching(/^[A-Z0-9]{11,30}$/))
+      .tuple(
+        fc.constantFrom('ES', 'GB', 'DE'),
+        fc.integer({ min: 10, max: 99 }),
+        fc.stringMatching(/^[A-Z0-9]{11,30}$/),
+      )
       .map(([c, d, rest]) => `${c}${d}${rest}`);
     fc.assert(
       fc.property(iban, fc.boolean(), (value, spaced) => {

@@ -45,7 +45,13 @@ const MAX_PAGES = 20;
 /** What a customer's accounts and payees may be reused for before asking the bank again. */
 const PROFILE_TTL_MS = 60_000;
 /** Payment statuses after which the money has left (or is leaving) the account. */
-const ACCEPTED = new Set(['AcceptedSettlementCompleted', 'AcceptedSettlementInProcess', 'AcceptedCreditSettlementCompleted', 'AcceptedWithoutPosting', 'Pending']);
+const ACCEPTED = new Set([
+  'AcceptedSettlementCompleted',
+  'AcceptedSettlementInProcess',
+  'AcceptedCreditSettlementCompleted',
+  'AcceptedWithoutPosting',
+  'Pending',
+]);
 
 export interface OpenBankingOptions {
   readonly id: string;
@@ -74,7 +80,12 @@ export interface OpenBankingConnector extends BankConnector {
 
 export function createOpenBankingConnector(options: OpenBankingOptions): OpenBankingConnector {
   const now = options.now ?? (() => new Date());
-  const http = openBankingHttp({ baseUrl: options.baseUrl, financialId: options.financialId, tls: options.tls, log: options.log });
+  const http = openBankingHttp({
+    baseUrl: options.baseUrl,
+    financialId: options.financialId,
+    tls: options.tls,
+    log: options.log,
+  });
   const policies = bankPolicies(options.resilience ?? DEFAULT_RESILIENCE);
   const profiles = new Map<string, Promise<Profile>>();
 
@@ -91,12 +102,19 @@ export function createOpenBankingConnector(options: OpenBankingOptions): OpenBan
     ]);
     const beneficiaries = (
       await Promise.all(
-        accounts.Data.Account.map((a) => read({ path: `${AIS}/accounts/${encodeURIComponent(a.AccountId)}/beneficiaries`, accessToken }, beneficiariesResponse)),
+        accounts.Data.Account.map((a) =>
+          read(
+            { path: `${AIS}/accounts/${encodeURIComponent(a.AccountId)}/beneficiaries`, accessToken },
+            beneficiariesResponse,
+          ),
+        ),
       )
     )
       .flatMap((r) => r.Data.Beneficiary)
       // A bank may list the same beneficiary under each account.
-      .filter((b, i, all) => !b.BeneficiaryId || all.findIndex((other) => other.BeneficiaryId === b.BeneficiaryId) === i);
+      .filter(
+        (b, i, all) => !b.BeneficiaryId || all.findIndex((other) => other.BeneficiaryId === b.BeneficiaryId) === i,
+      );
     const partyId = party.Data.Party?.PartyId;
     if (!partyId) throw new UnknownAccessTokenError();
     return {
@@ -135,7 +153,13 @@ export function createOpenBankingConnector(options: OpenBankingOptions): OpenBan
     return account;
   }
 
-  async function allTransactions(accessToken: string, accountId: string, from: string, to: string, timeZone: string): Promise<Transaction[]> {
+  async function allTransactions(
+    accessToken: string,
+    accountId: string,
+    from: string,
+    to: string,
+    timeZone: string,
+  ): Promise<Transaction[]> {
     const seen = new Set<string>();
     const result: Transaction[] = [];
     const query = new URLSearchParams({ fromBookingDateTime: `${from}T00:00:00`, toBookingDateTime: `${to}T23:59:59` });
@@ -154,12 +178,21 @@ export function createOpenBankingConnector(options: OpenBankingOptions): OpenBan
     return result;
   }
 
-  function creditorFor(p: Profile, order: PaymentOrder): { SchemeName: string; Identification: string; Name: string } | undefined {
+  function creditorFor(
+    p: Profile,
+    order: PaymentOrder,
+  ): { SchemeName: string; Identification: string; Name: string } | undefined {
     if (order.destination.kind === 'payee') {
       const payeeId = order.destination.payeeId;
       const beneficiary = p.beneficiaries.find((b) => b.BeneficiaryId === payeeId);
       const creditor = beneficiary?.CreditorAccount;
-      return creditor && { SchemeName: creditor.SchemeName, Identification: creditor.Identification, Name: creditor.Name ?? beneficiary?.Reference ?? 'Payee' };
+      return (
+        creditor && {
+          SchemeName: creditor.SchemeName,
+          Identification: creditor.Identification,
+          Name: creditor.Name ?? beneficiary?.Reference ?? 'Payee',
+        }
+      );
     }
     const accountId = order.destination.accountId;
     const own = p.accounts.find((a) => a.AccountId === accountId)?.Account?.[0];
@@ -176,7 +209,10 @@ export function createOpenBankingConnector(options: OpenBankingOptions): OpenBan
       return await write({ path: `${PIS}/domestic-payments`, accessToken, body, idempotencyKey }, paymentResponse);
     } catch (error) {
       if (!(error instanceof BankNetworkError || error instanceof BankHttpError || isCancelled(error))) throw error;
-      options.log.warn({ idempotencyKey: idempotencyKey.slice(-6) }, 'payment answer lost: asking the bank again with the same key');
+      options.log.warn(
+        { idempotencyKey: idempotencyKey.slice(-6) },
+        'payment answer lost: asking the bank again with the same key',
+      );
       return write({ path: `${PIS}/domestic-payments`, accessToken, body, idempotencyKey }, paymentResponse);
     }
   }
@@ -209,8 +245,15 @@ export function createOpenBankingConnector(options: OpenBankingOptions): OpenBan
       const balances = await read({ path: `${AIS}/accounts/${id}/balances`, accessToken }, balancesResponse);
       const own = balances.Data.Balance.filter((b) => b.AccountId === accountId);
       if (mapped.kind !== 'credit_card') return { account: mapped, balances: balancesFrom(own) };
-      const statements = await read({ path: `${AIS}/accounts/${id}/statements`, accessToken }, statementsResponse).catch(() => undefined);
-      return { account: mapped, balances: balancesFrom(own), creditCard: creditTermsFrom(own, statements?.Data.Statement ?? [], options.timeZone) };
+      const statements = await read(
+        { path: `${AIS}/accounts/${id}/statements`, accessToken },
+        statementsResponse,
+      ).catch(() => undefined);
+      return {
+        account: mapped,
+        balances: balancesFrom(own),
+        creditCard: creditTermsFrom(own, statements?.Data.Statement ?? [], options.timeZone),
+      };
     },
 
     async listTransactions(accessToken, accountId, query): Promise<TransactionPage> {
@@ -220,7 +263,10 @@ export function createOpenBankingConnector(options: OpenBankingOptions): OpenBan
       const all = (await allTransactions(accessToken, accountId, range.from, range.to, options.timeZone)).sort((a, b) =>
         b.bookingDate.localeCompare(a.bookingDate),
       );
-      return { transactions: all.slice(query.offset, query.offset + query.limit), hasMore: query.offset + query.limit < all.length };
+      return {
+        transactions: all.slice(query.offset, query.offset + query.limit),
+        hasMore: query.offset + query.limit < all.length,
+      };
     },
 
     async listPayees(accessToken): Promise<readonly Payee[]> {
@@ -237,12 +283,21 @@ export function createOpenBankingConnector(options: OpenBankingOptions): OpenBan
         InstructionIdentification: order.idempotencyKey.slice(0, 35),
         EndToEndIdentification: order.idempotencyKey.slice(0, 35),
         InstructedAmount: { Amount: toDecimal(order.amount), Currency: order.amount.currency },
-        DebtorAccount: { SchemeName: debtor.SchemeName, Identification: debtor.Identification, Name: debtor.Name ?? p.customer.name },
+        DebtorAccount: {
+          SchemeName: debtor.SchemeName,
+          Identification: debtor.Identification,
+          Name: debtor.Name ?? p.customer.name,
+        },
         CreditorAccount: creditor,
         RemittanceInformation: { Reference: order.reference.slice(0, 35) },
       };
       const consent = await write(
-        { path: `${PIS}/domestic-payment-consents`, accessToken, body: { Data: { Initiation: initiation }, Risk: {} }, idempotencyKey: `${order.idempotencyKey}-c` },
+        {
+          path: `${PIS}/domestic-payment-consents`,
+          accessToken,
+          body: { Data: { Initiation: initiation }, Risk: {} },
+          idempotencyKey: `${order.idempotencyKey}-c`,
+        },
         consentResponse,
       ).catch((error: unknown) => {
         // A consent is not a payment: without one, no payment was requested.
@@ -265,10 +320,12 @@ export function createOpenBankingConnector(options: OpenBankingOptions): OpenBan
 
     async ping() {
       // Any HTTP answer means the bank is there; only a failed connection counts as down.
-      await http.call({ method: 'GET', path: `${AIS}/accounts`, accessToken: 'readiness-check' }, partyResponse).catch((error: unknown) => {
-        if (error instanceof BankHttpError) return;
-        throw error;
-      });
+      await http
+        .call({ method: 'GET', path: `${AIS}/accounts`, accessToken: 'readiness-check' }, partyResponse)
+        .catch((error: unknown) => {
+          if (error instanceof BankHttpError) return;
+          throw error;
+        });
     },
   };
 }
@@ -279,6 +336,7 @@ function isCancelled(error: unknown): boolean {
 
 /** A token the bank no longer accepts means the customer must link again. */
 function asLinkError(error: unknown): never {
-  if (error instanceof BankHttpError && (error.status === 401 || error.status === 403)) throw new UnknownAccessTokenError();
+  if (error instanceof BankHttpError && (error.status === 401 || error.status === 403))
+    throw new UnknownAccessTokenError();
   throw error;
 }

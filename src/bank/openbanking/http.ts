@@ -57,11 +57,22 @@ export interface OpenBankingHttp {
   call<S extends z.ZodType>(options: CallOptions, schema: S): Promise<z.infer<S>>;
 }
 
-export function openBankingHttp(options: { baseUrl: string; financialId?: string; tls?: TlsOptions; log: CoreLogger }): OpenBankingHttp {
+export function openBankingHttp(options: {
+  baseUrl: string;
+  financialId?: string;
+  tls?: TlsOptions;
+  log: CoreLogger;
+}): OpenBankingHttp {
   const base = new URL(options.baseUrl);
   const secure = base.protocol === 'https:';
   const agent = secure
-    ? new https.Agent({ keepAlive: true, ca: options.tls?.ca, cert: options.tls?.cert, key: options.tls?.key, rejectUnauthorized: options.tls?.rejectUnauthorized ?? true })
+    ? new https.Agent({
+        keepAlive: true,
+        ca: options.tls?.ca,
+        cert: options.tls?.cert,
+        key: options.tls?.key,
+        rejectUnauthorized: options.tls?.rejectUnauthorized ?? true,
+      })
     : new http.Agent({ keepAlive: true });
 
   function urlFor(path: string): URL {
@@ -94,30 +105,46 @@ export function openBankingHttp(options: { baseUrl: string; financialId?: string
       }
       const started = process.hrtime.bigint();
       return new Promise((resolve, reject) => {
-        const request = (secure ? https : http).request(url, { method: call.method, headers, agent, signal: call.signal }, (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('error', (error) => reject(new BankNetworkError(error.message)));
-          response.on('end', () => {
-            const status = response.statusCode ?? 0;
-            options.log.info(
-              { bankCall: { method: call.method, path: url.pathname, status, interactionId, ms: Number(process.hrtime.bigint() - started) / 1e6 } },
-              'bank call',
-            );
-            if (status < 200 || status >= 300) return reject(new BankHttpError(status, interactionId));
-            let json: unknown;
-            try {
-              json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-            } catch {
-              return reject(new BankProtocolError(`malformed JSON from ${call.method} ${url.pathname}`));
-            }
-            const parsed = schema.safeParse(json);
-            if (!parsed.success) return reject(new BankProtocolError(`unexpected response shape from ${call.method} ${url.pathname}`));
-            resolve(parsed.data);
-          });
-        });
+        const request = (secure ? https : http).request(
+          url,
+          { method: call.method, headers, agent, signal: call.signal },
+          (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('error', (error) => reject(new BankNetworkError(error.message)));
+            response.on('end', () => {
+              const status = response.statusCode ?? 0;
+              options.log.info(
+                {
+                  bankCall: {
+                    method: call.method,
+                    path: url.pathname,
+                    status,
+                    interactionId,
+                    ms: Number(process.hrtime.bigint() - started) / 1e6,
+                  },
+                },
+                'bank call',
+              );
+              if (status < 200 || status >= 300) return reject(new BankHttpError(status, interactionId));
+              let json: unknown;
+              try {
+                json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+              } catch {
+                return reject(new BankProtocolError(`malformed JSON from ${call.method} ${url.pathname}`));
+              }
+              const parsed = schema.safeParse(json);
+              if (!parsed.success)
+                return reject(new BankProtocolError(`unexpected response shape from ${call.method} ${url.pathname}`));
+              resolve(parsed.data);
+            });
+          },
+        );
         request.on('error', (error) => {
-          options.log.warn({ bankCall: { method: call.method, path: url.pathname, interactionId, error: error.message } }, 'bank call failed');
+          options.log.warn(
+            { bankCall: { method: call.method, path: url.pathname, interactionId, error: error.message } },
+            'bank call failed',
+          );
           reject(new BankNetworkError(error.name === 'AbortError' ? 'cancelled' : error.message));
         });
         request.end(payload);

@@ -38,7 +38,14 @@ function money(amount: { Amount: string; Currency: string }): Money {
  * booked (current) balance. Interim beats closing beats opening, the most recent view first.
  */
 const AVAILABLE = ['InterimAvailable', 'ClosingAvailable', 'ForwardAvailable', 'OpeningAvailable', 'Expected'];
-const CURRENT = ['InterimBooked', 'ClosingBooked', 'InterimCleared', 'ClosingCleared', 'OpeningBooked', 'PreviouslyClosedBooked'];
+const CURRENT = [
+  'InterimBooked',
+  'ClosingBooked',
+  'InterimCleared',
+  'ClosingCleared',
+  'OpeningBooked',
+  'PreviouslyClosedBooked',
+];
 
 function pick(balances: readonly ObBalance[], preference: readonly string[]): ObBalance | undefined {
   for (const type of preference) {
@@ -52,17 +59,34 @@ export function balancesFrom(balances: readonly ObBalance[]): Balance[] {
   const result: Balance[] = [];
   const available = pick(balances, AVAILABLE);
   const current = pick(balances, CURRENT);
-  if (available) result.push({ type: 'available', amount: money(available.Amount), creditDebit: available.CreditDebitIndicator === 'Debit' ? 'debit' : 'credit' });
-  if (current) result.push({ type: 'current', amount: money(current.Amount), creditDebit: current.CreditDebitIndicator === 'Debit' ? 'debit' : 'credit' });
+  if (available)
+    result.push({
+      type: 'available',
+      amount: money(available.Amount),
+      creditDebit: available.CreditDebitIndicator === 'Debit' ? 'debit' : 'credit',
+    });
+  if (current)
+    result.push({
+      type: 'current',
+      amount: money(current.Amount),
+      creditDebit: current.CreditDebitIndicator === 'Debit' ? 'debit' : 'credit',
+    });
   return result;
 }
 
-export function creditTermsFrom(balances: readonly ObBalance[], statements: readonly ObStatement[], timeZone: string): CreditCardTerms {
-  const line = balances.flatMap((b) => b.CreditLine ?? []).find((l) => l.Type === 'Credit' || l.Type === 'Available' || l.Type === undefined);
+export function creditTermsFrom(
+  balances: readonly ObBalance[],
+  statements: readonly ObStatement[],
+  timeZone: string,
+): CreditCardTerms {
+  const line = balances
+    .flatMap((b) => b.CreditLine ?? [])
+    .find((l) => l.Type === 'Credit' || l.Type === 'Available' || l.Type === undefined);
   const latest = statements[0];
   const minimum = latest?.StatementAmount?.find((a) => a.Type === 'UK.OBIE.MinimumPaymentDue');
   const due = latest?.StatementDateTime?.find((d) => d.Type === 'UK.OBIE.PaymentDue');
-  const dueDate = due && !Number.isNaN(Date.parse(due.DateTime)) ? todayIn(timeZone, new Date(due.DateTime)) : undefined;
+  const dueDate =
+    due && !Number.isNaN(Date.parse(due.DateTime)) ? todayIn(timeZone, new Date(due.DateTime)) : undefined;
   return {
     creditLimit: line?.Amount && money(line.Amount),
     minimumPaymentDue: minimum && money(minimum.Amount),

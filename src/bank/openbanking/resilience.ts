@@ -27,7 +27,12 @@ export interface ResilienceOptions {
   readonly breakerHalfOpenMs: number;
 }
 
-export const DEFAULT_RESILIENCE: ResilienceOptions = { callTimeoutMs: 2000, readAttempts: 2, breakerFailures: 5, breakerHalfOpenMs: 10_000 };
+export const DEFAULT_RESILIENCE: ResilienceOptions = {
+  callTimeoutMs: 2000,
+  readAttempts: 2,
+  breakerFailures: 5,
+  breakerHalfOpenMs: 10_000,
+};
 
 /** Worth another try: no answer, or the bank's own trouble (5xx, 429, garbage). */
 export function isTransient(error: Error): boolean {

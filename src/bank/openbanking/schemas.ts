@@ -5,7 +5,9 @@
  */
 import { z } from 'zod';
 
-const amount = z.object({ Amount: z.string().regex(/^\d{1,13}(\.\d{1,5})?$/), Currency: z.string().regex(/^[A-Z]{3}$/) }).passthrough();
+const amount = z
+  .object({ Amount: z.string().regex(/^\d{1,13}(\.\d{1,5})?$/), Currency: z.string().regex(/^[A-Z]{3}$/) })
+  .passthrough();
 const links = z.object({ Self: z.string(), Next: z.string().optional() }).passthrough();
 const meta = z.object({ TotalPages: z.number().optional() }).passthrough().optional();
 
@@ -23,7 +25,15 @@ export const accountsResponse = z
                 AccountSubType: z.string().optional(),
                 Nickname: z.string().max(70).optional(),
                 Account: z
-                  .array(z.object({ SchemeName: z.string(), Identification: z.string().max(256), Name: z.string().optional() }).passthrough())
+                  .array(
+                    z
+                      .object({
+                        SchemeName: z.string(),
+                        Identification: z.string().max(256),
+                        Name: z.string().optional(),
+                      })
+                      .passthrough(),
+                  )
                   .optional(),
               })
               .passthrough(),
@@ -45,7 +55,13 @@ export const balancesResponse = z
               CreditDebitIndicator: z.enum(['Credit', 'Debit']),
               Type: z.string(),
               Amount: amount,
-              CreditLine: z.array(z.object({ Included: z.boolean(), Type: z.string().optional(), Amount: amount.optional() }).passthrough()).optional(),
+              CreditLine: z
+                .array(
+                  z
+                    .object({ Included: z.boolean(), Type: z.string().optional(), Amount: amount.optional() })
+                    .passthrough(),
+                )
+                .optional(),
             })
             .passthrough(),
         ),
@@ -91,8 +107,14 @@ export const beneficiariesResponse = z
               .object({
                 BeneficiaryId: z.string().optional(),
                 Reference: z.string().optional(),
-                CreditorAccount: z.object({ SchemeName: z.string(), Identification: z.string(), Name: z.string().optional() }).passthrough().optional(),
-                SupplementaryData: z.object({ saldoAliases: z.array(z.string()).optional() }).passthrough().optional(),
+                CreditorAccount: z
+                  .object({ SchemeName: z.string(), Identification: z.string(), Name: z.string().optional() })
+                  .passthrough()
+                  .optional(),
+                SupplementaryData: z
+                  .object({ saldoAliases: z.array(z.string()).optional() })
+                  .passthrough()
+                  .optional(),
               })
               .passthrough(),
           )
@@ -111,9 +133,19 @@ export const statementsResponse = z
             z
               .object({
                 StatementAmount: z
-                  .array(z.object({ Type: z.string(), Amount: amount, CreditDebitIndicator: z.enum(['Credit', 'Debit']).optional() }).passthrough())
+                  .array(
+                    z
+                      .object({
+                        Type: z.string(),
+                        Amount: amount,
+                        CreditDebitIndicator: z.enum(['Credit', 'Debit']).optional(),
+                      })
+                      .passthrough(),
+                  )
                   .optional(),
-                StatementDateTime: z.array(z.object({ Type: z.string(), DateTime: z.string() }).passthrough()).optional(),
+                StatementDateTime: z
+                  .array(z.object({ Type: z.string(), DateTime: z.string() }).passthrough())
+                  .optional(),
                 EndDateTime: z.string().optional(),
               })
               .passthrough(),
@@ -125,7 +157,16 @@ export const statementsResponse = z
   .passthrough();
 
 export const partyResponse = z
-  .object({ Data: z.object({ Party: z.object({ PartyId: z.string().min(1), Name: z.string().optional() }).passthrough().optional() }).passthrough() })
+  .object({
+    Data: z
+      .object({
+        Party: z
+          .object({ PartyId: z.string().min(1), Name: z.string().optional() })
+          .passthrough()
+          .optional(),
+      })
+      .passthrough(),
+  })
   .passthrough();
 
 export const consentResponse = z
@@ -133,7 +174,9 @@ export const consentResponse = z
   .passthrough();
 
 export const paymentResponse = z
-  .object({ Data: z.object({ DomesticPaymentId: z.string().min(1), ConsentId: z.string(), Status: z.string() }).passthrough() })
+  .object({
+    Data: z.object({ DomesticPaymentId: z.string().min(1), ConsentId: z.string(), Status: z.string() }).passthrough(),
+  })
   .passthrough();
 
 export type ObAccount = z.infer<typeof accountsResponse>['Data']['Account'][number];

@@ -45,7 +45,11 @@ function toCustomer(raw: SandboxCustomer): Customer {
     name: raw.name,
     locale: raw.locale,
     timeZone: raw.timeZone,
-    sensitiveIdentifiers: [...raw.accounts.map((a) => a.number), ...raw.payees.map((p) => p.accountNumber), raw.accessToken],
+    sensitiveIdentifiers: [
+      ...raw.accounts.map((a) => a.number),
+      ...raw.payees.map((p) => p.accountNumber),
+      raw.accessToken,
+    ],
   };
 }
 
@@ -62,7 +66,12 @@ function entriesFor(customer: SandboxCustomer, order: PaymentOrder, source: RawA
   return transferEntries(source, destination, order.amount.minor);
 }
 
-export function createSandboxConnector({ fixture, ledger, bankId = fixture.bank.id, now = () => new Date() }: SandboxDeps): BankConnector {
+export function createSandboxConnector({
+  fixture,
+  ledger,
+  bankId = fixture.bank.id,
+  now = () => new Date(),
+}: SandboxDeps): BankConnector {
   // Built once: a request only looks things up.
   const byToken = new Map(fixture.customers.map((c) => [c.accessToken, c]));
   const customers = new Map(fixture.customers.map((c) => [c.accessToken, toCustomer(c)]));
@@ -117,7 +126,11 @@ export function createSandboxConnector({ fixture, ledger, bankId = fixture.bank.
       // A card's balance is what is owed: a debit balance in Open Banking terms.
       const currentSign = isCard ? 'debit' : money.currentMinor < 0 ? 'debit' : 'credit';
       const balances: Balance[] = [
-        { type: 'current', amount: { minor: Math.abs(money.currentMinor), currency: raw.currency }, creditDebit: currentSign },
+        {
+          type: 'current',
+          amount: { minor: Math.abs(money.currentMinor), currency: raw.currency },
+          creditDebit: currentSign,
+        },
       ];
       if (money.availableMinor !== undefined) {
         balances.unshift({
@@ -133,7 +146,8 @@ export function createSandboxConnector({ fixture, ledger, bankId = fixture.bank.
         creditCard: isCard
           ? {
               creditLimit: raw.creditLimit === undefined ? undefined : parseDecimal(raw.creditLimit, raw.currency),
-              minimumPaymentDue: raw.minimumPaymentDue === undefined ? undefined : parseDecimal(raw.minimumPaymentDue, raw.currency),
+              minimumPaymentDue:
+                raw.minimumPaymentDue === undefined ? undefined : parseDecimal(raw.minimumPaymentDue, raw.currency),
               paymentDueDate: raw.paymentDueInDays === undefined ? undefined : addDays(today, raw.paymentDueInDays),
             }
           : undefined,
@@ -157,7 +171,10 @@ export function createSandboxConnector({ fixture, ledger, bankId = fixture.bank.
       const all = [...booked, ...fixtureTransactions(customer, account, today)]
         .filter((t) => !query.range || (t.bookingDate >= query.range.from && t.bookingDate <= query.range.to))
         .sort((a, b) => b.bookingDate.localeCompare(a.bookingDate));
-      return { transactions: all.slice(query.offset, query.offset + query.limit), hasMore: query.offset + query.limit < all.length };
+      return {
+        transactions: all.slice(query.offset, query.offset + query.limit),
+        hasMore: query.offset + query.limit < all.length,
+      };
     },
 
     async listPayees(accessToken) {
@@ -169,7 +186,8 @@ export function createSandboxConnector({ fixture, ledger, bankId = fixture.bank.
       const paymentId = `sbx-${randomUUID()}`;
       const source = customer.accounts.find((a) => a.id === order.sourceAccountId);
       if (!source || source.type === 'credit_card') return { status: 'rejected', paymentId, reason: 'invalid_source' };
-      if (source.currency !== order.amount.currency) return { status: 'rejected', paymentId, reason: 'currency_mismatch' };
+      if (source.currency !== order.amount.currency)
+        return { status: 'rejected', paymentId, reason: 'currency_mismatch' };
       const entries = entriesFor(customer, order, source);
       if (!entries) return { status: 'rejected', paymentId, reason: 'invalid_destination' };
       return ledger.execute(

@@ -36,14 +36,21 @@ type LedgerAccount = Pick<SandboxFixture['customers'][number]['accounts'][number
 
 /** A bill payment: the money leaves the source account. */
 export function billEntries(source: LedgerAccount, payeeName: string, amountMinor: number): LedgerEntry[] {
-  return [{ accountId: source.id, description: `Payment to ${payeeName}`, creditDebit: 'debit', currentDelta: -amountMinor }];
+  return [
+    { accountId: source.id, description: `Payment to ${payeeName}`, creditDebit: 'debit', currentDelta: -amountMinor },
+  ];
 }
 
 /** A transfer between own accounts: paying a card lowers what is owed; a deposit account gains the money. */
 export function transferEntries(source: LedgerAccount, destination: LedgerAccount, amountMinor: number): LedgerEntry[] {
   const isCard = destination.type === 'credit_card';
   return [
-    { accountId: source.id, description: `Transfer to ${destination.nickname ?? destination.type}`, creditDebit: 'debit', currentDelta: -amountMinor },
+    {
+      accountId: source.id,
+      description: `Transfer to ${destination.nickname ?? destination.type}`,
+      creditDebit: 'debit',
+      currentDelta: -amountMinor,
+    },
     {
       accountId: destination.id,
       description: isCard ? 'Payment Thank You' : `Transfer from ${source.nickname ?? source.type}`,
@@ -122,7 +129,15 @@ export function sandboxLedger(db: Db, bankId: string) {
      * lock) and then reads the first one's result.
      */
     async execute(
-      p: { idempotencyKey: string; customerId: string; paymentId: string; sourceAccountId: string; amountMinor: number; currency: string; at: number },
+      p: {
+        idempotencyKey: string;
+        customerId: string;
+        paymentId: string;
+        sourceAccountId: string;
+        amountMinor: number;
+        currency: string;
+        at: number;
+      },
       entries: readonly LedgerEntry[],
     ): Promise<PaymentResult> {
       return db.transaction(async (tx) => {
@@ -137,7 +152,8 @@ export function sandboxLedger(db: Db, bankId: string) {
             'SELECT result, customer_id FROM sandbox_payments WHERE bank_id = ? AND idempotency_key = ?',
             [bankId, p.idempotencyKey],
           );
-          if (!existing || existing.customer_id !== p.customerId) throw new Error('idempotency key belongs to another payment');
+          if (!existing || existing.customer_id !== p.customerId)
+            throw new Error('idempotency key belongs to another payment');
           return JSON.parse(existing.result) as PaymentResult;
         }
         const debited = await tx.run(
@@ -160,7 +176,16 @@ export function sandboxLedger(db: Db, bankId: string) {
             await tx.run(
               `INSERT INTO sandbox_transactions (id, bank_id, account_id, booked_at, description, amount_minor, currency, credit_debit, status)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'booked')`,
-              [`${p.paymentId}-${i}`, bankId, entry.accountId, p.at, entry.description, p.amountMinor, p.currency, entry.creditDebit],
+              [
+                `${p.paymentId}-${i}`,
+                bankId,
+                entry.accountId,
+                p.at,
+                entry.description,
+                p.amountMinor,
+                p.currency,
+                entry.creditDebit,
+              ],
             );
           }
           result = { status: 'completed', paymentId: p.paymentId };

@@ -4,7 +4,12 @@
  * idempotency key derived from the pending payment, so retries, replays and concurrent
  * confirmations move money once and all hear the same outcome.
  */
-import { PaymentNotSentError, type PaymentOrder, type PaymentRejection, type PaymentResult } from '../../bank/connector';
+import {
+  PaymentNotSentError,
+  type PaymentOrder,
+  type PaymentRejection,
+  type PaymentResult,
+} from '../../bank/connector';
 import { parseDecimal } from '../../money';
 import { PIN_PATTERN } from '../../security/pin-hash';
 import { PinCheckBusyError } from '../../security/voice-pin';
@@ -35,18 +40,36 @@ async function currentPayment(ctx: CustomerTurn): Promise<PendingPayment | undef
   return pending.find(id, bankId, ctx.customer.id);
 }
 
-function audit(ctx: CustomerTurn, event: Parameters<CustomerTurn['deps']['payments']['audit']>[0]['event'], payment: PendingPayment, details: Record<string, string | number | undefined> = {}) {
+function audit(
+  ctx: CustomerTurn,
+  event: Parameters<CustomerTurn['deps']['payments']['audit']>[0]['event'],
+  payment: PendingPayment,
+  details: Record<string, string | number | undefined> = {},
+) {
   return ctx.deps.payments.audit({
     bankId: ctx.deps.payments.bankId,
     customerId: ctx.customer.id,
     channel: ctx.turn.platform,
     event,
-    details: { payment: payment.id.slice(-6), kind: payment.kind, amountMinor: payment.amountMinor, currency: payment.currency, ...details },
+    details: {
+      payment: payment.id.slice(-6),
+      kind: payment.kind,
+      amountMinor: payment.amountMinor,
+      currency: payment.currency,
+      ...details,
+    },
   });
 }
 
 async function expire(ctx: CustomerTurn, payment: PendingPayment): Promise<Draft> {
-  if (await ctx.deps.payments.pending.transition(payment.id, ['collecting', 'awaiting_pin'], 'expired', ctx.deps.now().getTime())) {
+  if (
+    await ctx.deps.payments.pending.transition(
+      payment.id,
+      ['collecting', 'awaiting_pin'],
+      'expired',
+      ctx.deps.now().getTime(),
+    )
+  ) {
     await audit(ctx, 'payment.expired', payment);
   }
   return answer(ctx, ctx.say.paymentExpired(), {});
@@ -59,14 +82,18 @@ function isExpired(ctx: CustomerTurn, payment: PendingPayment): boolean {
 async function outcomeDraft(ctx: CustomerTurn, payment: PendingPayment, outcome: Outcome): Promise<Draft> {
   const { say } = ctx;
   if (outcome.status === 'rejected') {
-    const speech = outcome.reason === 'not_sent' ? say.paymentNotSent(ctx.bankName) : say.paymentRejected(outcome.reason === 'insufficient_funds');
+    const speech =
+      outcome.reason === 'not_sent'
+        ? say.paymentNotSent(ctx.bankName)
+        : say.paymentRejected(outcome.reason === 'insufficient_funds');
     return answer(ctx, speech, {});
   }
   const accounts = await ctx.accounts();
   const source = accounts.find((a) => a.id === payment.sourceAccountId);
   const currency = payment.currency as string;
   const amount = say.money({ minor: payment.amountMinor as number, currency });
-  const available = outcome.availableMinor === undefined ? undefined : say.money({ minor: outcome.availableMinor, currency });
+  const available =
+    outcome.availableMinor === undefined ? undefined : say.money({ minor: outcome.availableMinor, currency });
   const reference = characters(outcome.reference);
   const from = source ? accountName(say, source) : plain(say.kindNames.other);
   let speech: Spoken;
@@ -117,7 +144,10 @@ async function approve(ctx: CustomerTurn, payment: PendingPayment): Promise<Draf
  * became of it; undefined when the bank's answer was lost (the payment stays approved,
  * and asking again with the same key can never pay twice).
  */
-export async function executeApproved(ctx: CustomerTurn, payment: PendingPayment): Promise<{ payment: PendingPayment; outcome: Outcome } | undefined> {
+export async function executeApproved(
+  ctx: CustomerTurn,
+  payment: PendingPayment,
+): Promise<{ payment: PendingPayment; outcome: Outcome } | undefined> {
   const { pending, spending, bankId } = ctx.deps.payments;
   const currency = payment.currency as string;
   const amountMinor = payment.amountMinor as number;
@@ -136,7 +166,10 @@ export async function executeApproved(ctx: CustomerTurn, payment: PendingPayment
     result = await ctx.deps.connector.makePayment(ctx.accessToken, order);
   } catch (error) {
     if (!(error instanceof PaymentNotSentError)) {
-      ctx.deps.log.warn({ payment: payment.id.slice(-6), reason: error instanceof Error ? error.message : String(error) }, 'payment outcome unknown');
+      ctx.deps.log.warn(
+        { payment: payment.id.slice(-6), reason: error instanceof Error ? error.message : String(error) },
+        'payment outcome unknown',
+      );
       await audit(ctx, 'payment.outcome_unknown', payment, { reason: error instanceof Error ? error.name : 'unknown' });
       return undefined;
     }
@@ -146,12 +179,21 @@ export async function executeApproved(ctx: CustomerTurn, payment: PendingPayment
   let outcome: Outcome;
   let status: PendingStatus;
   if (result.status === 'completed') {
-    const balances = await ctx.deps.connector.getBalances(ctx.accessToken, order.sourceAccountId).catch(() => undefined);
+    const balances = await ctx.deps.connector
+      .getBalances(ctx.accessToken, order.sourceAccountId)
+      .catch(() => undefined);
     const available = balances?.balances.find((b) => b.type === 'available');
     outcome = {
       status: 'completed',
-      reference: result.paymentId.replace(/[^0-9A-Za-z]/g, '').slice(-4).toUpperCase(),
-      availableMinor: available ? (available.creditDebit === 'debit' ? -available.amount.minor : available.amount.minor) : undefined,
+      reference: result.paymentId
+        .replace(/[^0-9A-Za-z]/g, '')
+        .slice(-4)
+        .toUpperCase(),
+      availableMinor: available
+        ? available.creditDebit === 'debit'
+          ? -available.amount.minor
+          : available.amount.minor
+        : undefined,
     };
     status = 'executed';
   } else {
@@ -181,7 +223,8 @@ async function execute(ctx: CustomerTurn, payment: PendingPayment): Promise<Draf
 /** After a right PIN: approve (once), execute (idempotently), or repeat the recorded outcome. */
 async function settle(ctx: CustomerTurn, payment: PendingPayment): Promise<Draft> {
   const recorded = parseOutcome(payment);
-  if ((payment.status === 'executed' || payment.status === 'rejected') && recorded) return outcomeDraft(ctx, payment, recorded);
+  if ((payment.status === 'executed' || payment.status === 'rejected') && recorded)
+    return outcomeDraft(ctx, payment, recorded);
   if (payment.status === 'awaiting_pin') {
     const refused = await approve(ctx, payment);
     if (refused) return refused;
@@ -193,7 +236,10 @@ async function settle(ctx: CustomerTurn, payment: PendingPayment): Promise<Draft
 
 /** Locked: the waiting payment is dropped and the customer told how to unlock. */
 async function lockedOut(ctx: CustomerTurn, payment: PendingPayment | undefined, justLocked: boolean): Promise<Draft> {
-  if (payment && (await ctx.deps.payments.pending.transition(payment.id, ['awaiting_pin'], 'cancelled', ctx.deps.now().getTime()))) {
+  if (
+    payment &&
+    (await ctx.deps.payments.pending.transition(payment.id, ['awaiting_pin'], 'cancelled', ctx.deps.now().getTime()))
+  ) {
     await audit(ctx, 'payment.cancelled', payment, { reason: 'voice_payments_locked' });
   }
   return lockedDraft(ctx, justLocked);
@@ -209,7 +255,10 @@ export async function providePin(ctx: CustomerTurn): Promise<Draft> {
   const pin = ctx.turn.slots.pin?.spoken?.trim() ?? '';
   if (!PIN_PATTERN.test(pin)) return ask(say.pinFormat(), { payment: payment.id });
   if (payment.status === 'awaiting_pin' && isExpired(ctx, payment)) return expire(ctx, payment);
-  return ctx.deps.payments.confirmations.run([ctx.customer.id, payment.id, pin, ctx.say.locale, ctx.turn.platform, String(ctx.turn.newSession)], () => confirm(ctx, payment, pin));
+  return ctx.deps.payments.confirmations.run(
+    [ctx.customer.id, payment.id, pin, ctx.say.locale, ctx.turn.platform, String(ctx.turn.newSession)],
+    () => confirm(ctx, payment, pin),
+  );
 }
 
 async function confirm(ctx: CustomerTurn, payment: PendingPayment, pin: string): Promise<Draft> {
@@ -244,7 +293,14 @@ async function confirm(ctx: CustomerTurn, payment: PendingPayment, pin: string):
 export async function cancelPayment(ctx: CustomerTurn, endSession: boolean): Promise<Draft | undefined> {
   const payment = await currentPayment(ctx);
   if (!payment) return undefined;
-  if (!(await ctx.deps.payments.pending.transition(payment.id, ['collecting', 'awaiting_pin'], 'cancelled', ctx.deps.now().getTime()))) {
+  if (
+    !(await ctx.deps.payments.pending.transition(
+      payment.id,
+      ['collecting', 'awaiting_pin'],
+      'cancelled',
+      ctx.deps.now().getTime(),
+    ))
+  ) {
     return undefined;
   }
   await audit(ctx, 'payment.cancelled', payment, { reason: 'customer' });
@@ -265,5 +321,13 @@ export async function repeatReadBack(ctx: CustomerTurn): Promise<Draft | undefin
   const payment = await currentPayment(ctx);
   if (!payment || payment.status !== 'awaiting_pin' || isExpired(ctx, payment)) return undefined;
   const speech = await readBack(ctx, payment);
-  return speech && { speech, reprompt: ctx.say.pinPrompt(), session: { payment: payment.id }, endSession: false, suggest: ['cancel'] };
+  return (
+    speech && {
+      speech,
+      reprompt: ctx.say.pinPrompt(),
+      session: { payment: payment.id },
+      endSession: false,
+      suggest: ['cancel'],
+    }
+  );
 }

@@ -17,7 +17,10 @@ function describe(ctx: CustomerTurn, balances: AccountBalances, name: Spoken): S
   const current = balanceOf(balances, 'current');
   if (balances.account.kind === 'credit_card') {
     const owedBalance = current ?? available;
-    const owed = owedBalance && owedBalance.creditDebit === 'debit' ? owedBalance.amount : { minor: 0, currency: balances.account.currency };
+    const owed =
+      owedBalance && owedBalance.creditDebit === 'debit'
+        ? owedBalance.amount
+        : { minor: 0, currency: balances.account.currency };
     const terms = balances.creditCard;
     const availableCredit =
       terms?.creditLimit && terms.creditLimit.minor > owed.minor
@@ -53,7 +56,9 @@ function summaryLine(ctx: CustomerTurn, balances: AccountBalances): Spoken {
     const owed = current ?? available;
     return say.creditCardSummaryLine({
       account: name,
-      owed: say.money(owed && owed.creditDebit === 'debit' ? owed.amount : { minor: 0, currency: balances.account.currency }),
+      owed: say.money(
+        owed && owed.creditDebit === 'debit' ? owed.amount : { minor: 0, currency: balances.account.currency },
+      ),
     });
   }
   const headline = (available ?? current) as Balance;
@@ -65,10 +70,15 @@ export async function answerBalance(ctx: CustomerTurn, account: Account | undefi
   if (account) {
     const balances = await ctx.deps.connector.getBalances(ctx.accessToken, account.id);
     const speech = describe(ctx, balances, accountName(say, account));
-    return answer(ctx, speech, { last: { intent: 'GetBalance', accountId: account.id } }, {
-      title: say.balanceCardTitle(),
-      lines: [speech],
-    });
+    return answer(
+      ctx,
+      speech,
+      { last: { intent: 'GetBalance', accountId: account.id } },
+      {
+        title: say.balanceCardTitle(),
+        lines: [speech],
+      },
+    );
   }
   const accounts = await ctx.accounts();
   const all = await Promise.all(accounts.map((a) => ctx.deps.connector.getBalances(ctx.accessToken, a.id)));
@@ -91,7 +101,10 @@ export async function getBalance(ctx: CustomerTurn): Promise<Draft> {
       return ask(say.whichAccount(accountOptions(say, choice.options, true)), {}, 'accountType');
     case 'none':
       return ask(
-        say.noAccountOfKind({ kind: say.kindNames[choice.requested], available: accountOptions(say, accounts, false, 'and') }),
+        say.noAccountOfKind({
+          kind: say.kindNames[choice.requested],
+          available: accountOptions(say, accounts, false, 'and'),
+        }),
         {},
         'accountType',
       );

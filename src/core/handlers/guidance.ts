@@ -11,11 +11,23 @@ function ongoing(session: SessionState): SessionState {
 }
 
 export function welcome(say: Catalogue, bankName: string): Draft {
-  return { speech: say.welcome(bankName), reprompt: say.welcomeReprompt(), session: { last: { intent: 'Launch' } }, endSession: false, suggest: NEXT_STEPS };
+  return {
+    speech: say.welcome(bankName),
+    reprompt: say.welcomeReprompt(),
+    session: { last: { intent: 'Launch' } },
+    endSession: false,
+    suggest: NEXT_STEPS,
+  };
 }
 
 export function help(say: Catalogue, session: SessionState): Draft {
-  return { speech: say.help(), reprompt: say.helpReprompt(), session: { ...ongoing(session), last: { intent: 'Help' } }, endSession: false, suggest: NEXT_STEPS };
+  return {
+    speech: say.help(),
+    reprompt: say.helpReprompt(),
+    session: { ...ongoing(session), last: { intent: 'Help' } },
+    endSession: false,
+    suggest: NEXT_STEPS,
+  };
 }
 
 /** Anything the skill cannot do gets guidance, never an error. */

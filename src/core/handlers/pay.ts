@@ -26,7 +26,8 @@ async function openPayment(ctx: CustomerTurn, kind: PaymentKind): Promise<Pendin
   if (!id) return undefined;
   const { pending, bankId } = ctx.deps.payments;
   const found = await pending.find(id, bankId, ctx.customer.id);
-  const open = found && (OPEN_STATUSES as readonly string[]).includes(found.status) && found.expiresAt > ctx.deps.now().getTime();
+  const open =
+    found && (OPEN_STATUSES as readonly string[]).includes(found.status) && found.expiresAt > ctx.deps.now().getTime();
   return open && found.kind === kind ? found : undefined;
 }
 
@@ -52,7 +53,8 @@ async function saveTerms(
 }
 
 async function closePrevious(ctx: CustomerTurn, previous: PendingPayment | undefined): Promise<void> {
-  if (previous) await ctx.deps.payments.pending.transition(previous.id, OPEN_STATUSES, 'refused', ctx.deps.now().getTime());
+  if (previous)
+    await ctx.deps.payments.pending.transition(previous.id, OPEN_STATUSES, 'refused', ctx.deps.now().getTime());
 }
 
 /** Says what is missing and keeps what is known, server-side, behind an opaque id. */
@@ -72,7 +74,12 @@ interface Refusal {
   readonly speech: Spoken;
 }
 
-async function refuse(ctx: CustomerTurn, previous: PendingPayment | undefined, terms: PaymentTerms, refusal: Refusal): Promise<Draft> {
+async function refuse(
+  ctx: CustomerTurn,
+  previous: PendingPayment | undefined,
+  terms: PaymentTerms,
+  refusal: Refusal,
+): Promise<Draft> {
   await closePrevious(ctx, previous);
   await ctx.deps.payments.audit({
     bankId: ctx.deps.payments.bankId,
@@ -89,20 +96,32 @@ async function refusalFor(ctx: CustomerTurn, source: Account, amount: Money): Pr
   const { say } = ctx;
   const { limits, spending, bankId } = ctx.deps.payments;
   const perPayment = parseDecimal(limits.perPayment, amount.currency);
-  if (amount.minor > perPayment.minor) return { reason: 'over_payment_limit', speech: say.overPaymentLimit(say.money(perPayment)) };
+  if (amount.minor > perPayment.minor)
+    return { reason: 'over_payment_limit', speech: say.overPaymentLimit(say.money(perPayment)) };
   const perDay = parseDecimal(limits.perDay, amount.currency);
   const spent = await spending.spentOn(bankId, ctx.customer.id, ctx.today, amount.currency);
   if (spent + amount.minor > perDay.minor) {
     const remaining = { minor: Math.max(0, perDay.minor - spent), currency: amount.currency };
-    return { reason: 'over_daily_limit', speech: say.overDailyLimit({ limit: say.money(perDay), remaining: say.money(remaining) }) };
+    return {
+      reason: 'over_daily_limit',
+      speech: say.overDailyLimit({ limit: say.money(perDay), remaining: say.money(remaining) }),
+    };
   }
   const balances = await ctx.deps.connector.getBalances(ctx.accessToken, source.id);
-  const available = balances.balances.find((b) => b.type === 'available') ?? balances.balances.find((b) => b.type === 'current');
-  const availableMinor = available ? (available.creditDebit === 'debit' ? -available.amount.minor : available.amount.minor) : 0;
+  const available =
+    balances.balances.find((b) => b.type === 'available') ?? balances.balances.find((b) => b.type === 'current');
+  const availableMinor = available
+    ? available.creditDebit === 'debit'
+      ? -available.amount.minor
+      : available.amount.minor
+    : 0;
   if (availableMinor < amount.minor) {
     return {
       reason: 'insufficient_funds',
-      speech: say.insufficientFunds({ account: accountName(say, source), available: say.money({ minor: Math.max(0, availableMinor), currency: amount.currency }) }),
+      speech: say.insufficientFunds({
+        account: accountName(say, source),
+        available: say.money({ minor: Math.max(0, availableMinor), currency: amount.currency }),
+      }),
     };
   }
   return undefined;
@@ -120,11 +139,17 @@ export async function readBack(ctx: CustomerTurn, payment: PendingPayment): Prom
     return payee && say.readBackBill({ amount, payee: payee.name, account: accountName(say, source) });
   }
   const destination = accounts.find((a) => a.id === payment.destinationAccountId);
-  return destination && say.readBackTransfer({ amount, from: accountName(say, source), to: accountName(say, destination) });
+  return (
+    destination && say.readBackTransfer({ amount, from: accountName(say, source), to: accountName(say, destination) })
+  );
 }
 
 function payeeOptions(ctx: CustomerTurn, payees: readonly Payee[]): Spoken {
-  return list(payees.map((p) => plain(p.name)), ctx.say.locale, 'or');
+  return list(
+    payees.map((p) => plain(p.name)),
+    ctx.say.locale,
+    'or',
+  );
 }
 
 export async function requestPayment(ctx: CustomerTurn, kind: PaymentKind): Promise<Draft> {
@@ -142,7 +167,8 @@ export async function requestPayment(ctx: CustomerTurn, kind: PaymentKind): Prom
     const payees = await ctx.deps.connector.listPayees(ctx.accessToken);
     const choice = matchPayee(payees, turn.slots.payee);
     if (choice.kind === 'found') terms = { ...terms, payeeId: choice.payee.id };
-    else if (choice.kind === 'ambiguous') return askFor(ctx, previous, terms, say.whichPayee(payeeOptions(ctx, choice.options)), 'payee');
+    else if (choice.kind === 'ambiguous')
+      return askFor(ctx, previous, terms, say.whichPayee(payeeOptions(ctx, choice.options)), 'payee');
     else if (choice.kind === 'none') {
       await payments.audit({
         bankId: payments.bankId,
@@ -159,7 +185,13 @@ export async function requestPayment(ctx: CustomerTurn, kind: PaymentKind): Prom
     if (choice.kind === 'found') terms = { ...terms, destinationAccountId: choice.account.id };
     else if (choice.kind !== 'unspecified' || !terms.destinationAccountId) {
       const options = choice.kind === 'ambiguous' ? choice.options : accounts;
-      return askFor(ctx, previous, terms, say.transferToWhich(accountOptions(say, options, choice.kind === 'ambiguous')), 'toAccount');
+      return askFor(
+        ctx,
+        previous,
+        terms,
+        say.transferToWhich(accountOptions(say, options, choice.kind === 'ambiguous')),
+        'toAccount',
+      );
     }
   }
 
@@ -171,11 +203,23 @@ export async function requestPayment(ctx: CustomerTurn, kind: PaymentKind): Prom
   if (sourceChoice.kind === 'found') terms = { ...terms, sourceAccountId: sourceChoice.account.id };
   else if (sourceChoice.kind === 'ambiguous' || sourceChoice.kind === 'none') {
     const options = sourceChoice.kind === 'ambiguous' ? sourceChoice.options : sourcesFor(terms);
-    return askFor(ctx, previous, terms, say.payFromWhich(accountOptions(say, options, sourceChoice.kind === 'ambiguous')), 'fromAccount');
+    return askFor(
+      ctx,
+      previous,
+      terms,
+      say.payFromWhich(accountOptions(say, options, sourceChoice.kind === 'ambiguous')),
+      'fromAccount',
+    );
   } else if (!terms.sourceAccountId) {
     const checking = accounts.filter((a) => a.kind === 'checking');
-    const fallbackSource = checking.length === 1 ? checking[0] : kind === 'transfer' ? deposits.filter((a) => a.id !== terms.destinationAccountId)[0] : undefined;
-    if (fallbackSource && fallbackSource.id !== terms.destinationAccountId) terms = { ...terms, sourceAccountId: fallbackSource.id };
+    const fallbackSource =
+      checking.length === 1
+        ? checking[0]
+        : kind === 'transfer'
+          ? deposits.filter((a) => a.id !== terms.destinationAccountId)[0]
+          : undefined;
+    if (fallbackSource && fallbackSource.id !== terms.destinationAccountId)
+      terms = { ...terms, sourceAccountId: fallbackSource.id };
   }
 
   // How much, in the source account's currency.
@@ -184,7 +228,10 @@ export async function requestPayment(ctx: CustomerTurn, kind: PaymentKind): Prom
   const spoken = amountFromSlots(turn.slots.amount, turn.slots.cents, currency);
   if (spoken.kind === 'amount') terms = { ...terms, amountMinor: spoken.money.minor, currency };
   else if (spoken.kind === 'invalid' || terms.amountMinor === undefined) {
-    const payee = kind === 'bill' ? (await ctx.deps.connector.listPayees(ctx.accessToken)).find((p) => p.id === terms.payeeId) : undefined;
+    const payee =
+      kind === 'bill'
+        ? (await ctx.deps.connector.listPayees(ctx.accessToken)).find((p) => p.id === terms.payeeId)
+        : undefined;
     return askFor(ctx, previous, terms, payee ? say.payHowMuch(payee.name) : say.transferHowMuch(), 'amount');
   }
 
@@ -193,7 +240,13 @@ export async function requestPayment(ctx: CustomerTurn, kind: PaymentKind): Prom
   }
   const source = accounts.find((a) => a.id === terms.sourceAccountId) as Account;
   if (!isDeposit(source)) {
-    return askFor(ctx, previous, { ...terms, sourceAccountId: undefined }, say.cannotPayFrom(accountName(say, source)), 'fromAccount');
+    return askFor(
+      ctx,
+      previous,
+      { ...terms, sourceAccountId: undefined },
+      say.cannotPayFrom(accountName(say, source)),
+      'fromAccount',
+    );
   }
   if (kind === 'transfer' && terms.destinationAccountId === source.id) {
     return askFor(ctx, previous, { ...terms, destinationAccountId: undefined }, say.sameAccount(), 'toAccount');
@@ -214,7 +267,13 @@ export async function requestPayment(ctx: CustomerTurn, kind: PaymentKind): Prom
     event: 'payment.requested',
     details: { kind, amountMinor: amount.minor, currency: amount.currency, readBack: speech.text },
   });
-  return { speech, reprompt: say.pinPrompt(), session: { payment: payment.id }, endSession: false, suggest: ['cancel'] };
+  return {
+    speech,
+    reprompt: say.pinPrompt(),
+    session: { payment: payment.id },
+    endSession: false,
+    suggest: ['cancel'],
+  };
 }
 
 /** Voice payments are locked: say how to unlock, with the details on a card. */

@@ -18,20 +18,28 @@ const READS: ReadonlySet<IntentName> = new Set(['GetBalance', 'GetTransactions',
 
 /** "Yes" reads on when it answers "would you like to hear more?". */
 function tellsAccountDetails(turn: Turn): boolean {
-  return READS.has(turn.intent) || (turn.intent === 'Yes' && turn.session.more !== undefined && turn.session.payment === undefined);
+  return (
+    READS.has(turn.intent) ||
+    (turn.intent === 'Yes' && turn.session.more !== undefined && turn.session.payment === undefined)
+  );
 }
 export const READ_APPROVAL_TTL_MS = 5 * 60 * 1000;
 
 /** What waited for the PIN: the intent, its account/count/date slots and the list being read. */
 const waitingRequest = z.object({
   intent: z.enum(['GetBalance', 'GetTransactions', 'More', 'Repeat', 'Yes']),
-  slots: z.partialRecord(z.enum(['accountType', 'count', 'date']), z.object({ spoken: z.string().max(200).optional(), resolvedId: z.string().max(64).optional() })),
+  slots: z.partialRecord(
+    z.enum(['accountType', 'count', 'date']),
+    z.object({ spoken: z.string().max(200).optional(), resolvedId: z.string().max(64).optional() }),
+  ),
   session: sessionStateSchema.pick({ more: true, last: true }),
 });
 
 function waitingFor(turn: Turn): string {
   const { accountType, count, date } = turn.slots;
-  const slots = Object.fromEntries(Object.entries({ accountType, count, date }).filter(([, value]) => value !== undefined));
+  const slots = Object.fromEntries(
+    Object.entries({ accountType, count, date }).filter(([, value]) => value !== undefined),
+  );
   return JSON.stringify({ intent: turn.intent, slots, session: { more: turn.session.more, last: turn.session.last } });
 }
 
@@ -45,7 +53,13 @@ export async function privacyGate(ctx: CustomerTurn): Promise<Draft | undefined>
   const approval = id ? await privacy.approvals.find(id, bankId, ctx.customer.id, now) : undefined;
   if (approval?.status === 'approved') return undefined;
   if (await pins.isLocked(bankId, ctx.customer.id)) return lockedDraft(ctx, false);
-  const created = await privacy.approvals.create(bankId, ctx.customer.id, waitingFor(ctx.turn), now, READ_APPROVAL_TTL_MS);
+  const created = await privacy.approvals.create(
+    bankId,
+    ctx.customer.id,
+    waitingFor(ctx.turn),
+    now,
+    READ_APPROVAL_TTL_MS,
+  );
   return ask(ctx.say.privacyPin(), { readApproval: created.id }, undefined, ['cancel']);
 }
 
@@ -53,7 +67,10 @@ export async function privacyGate(ctx: CustomerTurn): Promise<Draft | undefined>
  * The PIN for a waiting read: checked like a payment PIN (same counter, same lockout),
  * then the waiting request is answered. Undefined when no read is waiting.
  */
-export async function approveRead(ctx: CustomerTurn, answerRequest: (turn: Turn) => Promise<Draft>): Promise<Draft | undefined> {
+export async function approveRead(
+  ctx: CustomerTurn,
+  answerRequest: (turn: Turn) => Promise<Draft>,
+): Promise<Draft | undefined> {
   const privacy = ctx.deps.privacy;
   const id = ctx.turn.session.readApproval;
   if (!privacy || !id || ctx.turn.session.payment) return undefined;
@@ -65,7 +82,9 @@ export async function approveRead(ctx: CustomerTurn, answerRequest: (turn: Turn)
   const waiting = waitingRequest.safeParse(JSON.parse(approval.request));
   if (!waiting.success) return answer(ctx, ctx.say.nothingToRepeat(), {});
   try {
-    const check = await pins.exclusive(bankId, ctx.customer.id, () => pins.check(bankId, ctx.customer.id, pin, ctx.turn.platform));
+    const check = await pins.exclusive(bankId, ctx.customer.id, () =>
+      pins.check(bankId, ctx.customer.id, pin, ctx.turn.platform),
+    );
     switch (check.kind) {
       case 'wrong':
         return ask(ctx.say.pinWrong(check.triesLeft), { readApproval: id }, undefined, ['cancel']);

@@ -15,7 +15,10 @@ export async function repeat(ctx: CustomerTurn): Promise<Draft> {
     case 'Help':
       return help(ctx.say, ctx.turn.session);
     case 'GetBalance':
-      return answerBalance(ctx, accounts.find((a) => a.id === last.accountId));
+      return answerBalance(
+        ctx,
+        accounts.find((a) => a.id === last.accountId),
+      );
     case 'GetTransactions': {
       const account = accounts.find((a) => a.id === last.page.accountId);
       if (account) return readTransactions(ctx, account, last.page);

@@ -50,7 +50,14 @@ export async function readTransactions(ctx: CustomerTurn, account: Account, page
   if (!result.hasMore) return answer(ctx, speech, { last }, card);
   const more = { ...page, offset: page.offset + result.transactions.length };
   const hearMore = say.hearMore();
-  return { speech: join([speech, hearMore]), reprompt: hearMore, card, session: { last, more }, endSession: false, suggest: ['yes', 'no'] };
+  return {
+    speech: join([speech, hearMore]),
+    reprompt: hearMore,
+    card,
+    session: { last, more },
+    endSession: false,
+    suggest: ['yes', 'no'],
+  };
 }
 
 /** Two accounts of one type can only be told apart by nickname. */
@@ -74,13 +81,17 @@ export async function getTransactions(ctx: CustomerTurn): Promise<Draft> {
   else if (choice.kind === 'unspecified') account = defaultAccount(accounts);
   else if (choice.kind === 'none') {
     return ask(
-      say.noAccountOfKind({ kind: say.kindNames[choice.requested], available: accountOptions(say, accounts, false, 'and') }),
+      say.noAccountOfKind({
+        kind: say.kindNames[choice.requested],
+        available: accountOptions(say, accounts, false, 'and'),
+      }),
       {},
       'accountType',
     );
   }
   if (!account) {
-    if (choice.kind === 'ambiguous') return ask(say.whichAccount(accountOptions(say, choice.options, true)), {}, 'accountType');
+    if (choice.kind === 'ambiguous')
+      return ask(say.whichAccount(accountOptions(say, choice.options, true)), {}, 'accountType');
     return ask(say.whichAccountToUse(accountOptions(say, accounts, hasTwinAccounts(accounts))), {}, 'accountType');
   }
   return readTransactions(ctx, account, {

@@ -2,13 +2,18 @@
 import { currencyExponent, fromUnitsAndCents, type Money, parseDecimal } from '../../money';
 import type { SlotValue } from '../turn';
 
-export type SpokenAmount = { readonly kind: 'amount'; readonly money: Money } | { readonly kind: 'missing' } | { readonly kind: 'invalid' };
+export type SpokenAmount =
+  { readonly kind: 'amount'; readonly money: Money } | { readonly kind: 'missing' } | { readonly kind: 'invalid' };
 
 const WHOLE = /^\d{1,12}$/;
 /** Google and some Alexa locales deliver "45.2" in one number. */
 const DECIMAL = /^\d{1,12}[.,]\d{1,2}$/;
 
-export function amountFromSlots(amount: SlotValue | undefined, cents: SlotValue | undefined, currency: string): SpokenAmount {
+export function amountFromSlots(
+  amount: SlotValue | undefined,
+  cents: SlotValue | undefined,
+  currency: string,
+): SpokenAmount {
   const units = amount?.spoken?.trim();
   if (!units) return { kind: 'missing' };
   try {

@@ -32,7 +32,9 @@ function similarity(spoken: string, name: string): number {
 }
 
 function score(payee: Payee, spoken: string): number {
-  return Math.max(...[payee.name, ...payee.aliases].map((n) => similarity(spoken, normaliseSpoken(n).replace(FILLER, ''))));
+  return Math.max(
+    ...[payee.name, ...payee.aliases].map((n) => similarity(spoken, normaliseSpoken(n).replace(FILLER, ''))),
+  );
 }
 
 export function matchPayee(payees: readonly Payee[], slot: SlotValue | undefined): PayeeChoice {

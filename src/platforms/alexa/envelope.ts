@@ -8,7 +8,10 @@ const slot = z
   .object({
     name: text,
     value: text.optional(),
-    resolutions: z.object({ resolutionsPerAuthority: z.array(z.object({}).passthrough()).max(10) }).passthrough().optional(),
+    resolutions: z
+      .object({ resolutionsPerAuthority: z.array(z.object({}).passthrough()).max(10) })
+      .passthrough()
+      .optional(),
   })
   .passthrough();
 
@@ -17,8 +20,14 @@ const request = z
     type: text,
     requestId: text,
     timestamp: text,
-    locale: z.string().regex(/^[a-z]{2}-[A-Z]{2}$/).optional(),
-    intent: z.object({ name: text, slots: z.record(text, slot).optional() }).passthrough().optional(),
+    locale: z
+      .string()
+      .regex(/^[a-z]{2}-[A-Z]{2}$/)
+      .optional(),
+    intent: z
+      .object({ name: text, slots: z.record(text, slot).optional() })
+      .passthrough()
+      .optional(),
   })
   .passthrough()
   .refine((r) => r.type !== 'IntentRequest' || r.intent !== undefined, { message: 'IntentRequest without intent' });
@@ -36,11 +45,13 @@ const envelope = z
       })
       .passthrough()
       .optional(),
-    context: z.object({
-      System: z
-        .object({ application: z.object({ applicationId: text }).passthrough(), user, apiEndpoint: text.optional() })
-        .passthrough(),
-    }).passthrough(),
+    context: z
+      .object({
+        System: z
+          .object({ application: z.object({ applicationId: text }).passthrough(), user, apiEndpoint: text.optional() })
+          .passthrough(),
+      })
+      .passthrough(),
     request,
   })
   .passthrough();

@@ -22,7 +22,9 @@ let built: Promise<(event: RequestEnvelope) => Skill | undefined> | undefined;
  */
 export const handler: LambdaHandler = (event, context, callback) => {
   built ??= createApplication(process.env).then((application) => {
-    const skills = new Map(application.banks.map((bank) => [bank.id, createAlexaSkill({ conversation: bank.conversation })]));
+    const skills = new Map(
+      application.banks.map((bank) => [bank.id, createAlexaSkill({ conversation: bank.conversation })]),
+    );
     return (envelope: RequestEnvelope) => {
       const bank = bankForSkill(application.banks, envelope.context?.System?.application?.applicationId ?? '');
       return bank && skills.get(bank.id);

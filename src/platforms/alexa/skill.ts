@@ -30,11 +30,20 @@ function withoutNumbers(intent: Intent): Intent {
  */
 function progressResponse(input: HandlerInput): TurnHooks['progress'] {
   const { request, context } = input.requestEnvelope;
-  if (request.type !== 'IntentRequest' || !context?.System?.apiEndpoint || !context.System.apiAccessToken || !input.serviceClientFactory) {
+  if (
+    request.type !== 'IntentRequest' ||
+    !context?.System?.apiEndpoint ||
+    !context.System.apiAccessToken ||
+    !input.serviceClientFactory
+  ) {
     return undefined;
   }
   const directives = input.serviceClientFactory.getDirectiveServiceClient();
-  return (reply) => directives.enqueue({ header: { requestId: request.requestId }, directive: { type: 'VoicePlayer.Speak', speech: reply.speechSsml } });
+  return (reply) =>
+    directives.enqueue({
+      header: { requestId: request.requestId },
+      directive: { type: 'VoicePlayer.Speak', speech: reply.speechSsml },
+    });
 }
 
 function render(input: HandlerInput, reply: SafeReply | undefined): Response {
@@ -57,7 +66,8 @@ export function createAlexaSkill({ conversation }: AlexaSkillOptions): Skill {
     .withApiClient(new DefaultApiClient())
     .addRequestHandlers({
       canHandle: () => true,
-      handle: async (input) => render(input, await conversation.handle(toTurn(input.requestEnvelope), { progress: progressResponse(input) })),
+      handle: async (input) =>
+        render(input, await conversation.handle(toTurn(input.requestEnvelope), { progress: progressResponse(input) })),
     });
   return builder.create();
 }

@@ -5,7 +5,9 @@ import type { WebhookRequest } from './webhook';
 
 /** Handler names are the core's intent names (DESIGN.md); anything else is Unknown. */
 export function intentOfHandler(name: string): IntentName {
-  return name !== 'SessionEnded' && (INTENT_NAMES as readonly string[]).includes(name) ? (name as IntentName) : 'Unknown';
+  return name !== 'SessionEnded' && (INTENT_NAMES as readonly string[]).includes(name)
+    ? (name as IntentName)
+    : 'Unknown';
 }
 
 /** Google's resolved date is {year, month, day}; the core reads ISO dates, like AMAZON.DATE. */
@@ -22,11 +24,15 @@ function slotValue(name: SlotName, param: { original?: unknown; resolved?: unkno
   const originalText = typeof original === 'string' && original.trim() ? original : undefined;
   if (typeof resolved === 'number' && Number.isFinite(resolved)) {
     // A spoken PIN "0427" resolves to the number 427: the digits are what count.
-    const digits = name === 'pin' && Number.isInteger(resolved) && resolved >= 0 && resolved < 10_000 ? String(resolved).padStart(4, '0') : String(resolved);
+    const digits =
+      name === 'pin' && Number.isInteger(resolved) && resolved >= 0 && resolved < 10_000
+        ? String(resolved).padStart(4, '0')
+        : String(resolved);
     return { spoken: digits };
   }
   // The PIN's type resolves to its digits, whatever words were said.
-  if (typeof resolved === 'string' && resolved) return name === 'pin' ? { spoken: resolved } : { spoken: originalText ?? resolved, resolvedId: resolved };
+  if (typeof resolved === 'string' && resolved)
+    return name === 'pin' ? { spoken: resolved } : { spoken: originalText ?? resolved, resolvedId: resolved };
   const date = isoDate(resolved);
   if (date) return { spoken: date };
   return originalText ? { spoken: originalText } : undefined;

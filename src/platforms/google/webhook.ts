@@ -10,7 +10,9 @@ export const webhookRequestSchema = z
     intent: z
       .object({
         name: text.optional(),
-        params: z.record(text, z.object({ original: z.unknown().optional(), resolved: z.unknown().optional() }).passthrough()).optional(),
+        params: z
+          .record(text, z.object({ original: z.unknown().optional(), resolved: z.unknown().optional() }).passthrough())
+          .optional(),
         query: text.optional(),
       })
       .passthrough()
@@ -18,7 +20,10 @@ export const webhookRequestSchema = z
     scene: z.object({ name: text.optional() }).passthrough().optional(),
     session: z.object({ id: text, params: params.optional(), languageCode: text.optional() }).passthrough(),
     user: z.object({ locale: text.optional(), params: params.optional() }).passthrough().optional(),
-    device: z.object({ capabilities: z.array(text).max(20).optional() }).passthrough().optional(),
+    device: z
+      .object({ capabilities: z.array(text).max(20).optional() })
+      .passthrough()
+      .optional(),
   })
   .passthrough();
 

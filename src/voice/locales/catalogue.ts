@@ -37,7 +37,13 @@ export interface Catalogue {
   linkAccountCardTitle(): string;
 
   depositBalance(p: { account: Spoken; available?: Spoken; current?: Spoken }): Spoken;
-  creditCardBalance(p: { account: Spoken; owed: Spoken; minimum?: Spoken; dueDay?: Spoken; availableCredit?: Spoken }): Spoken;
+  creditCardBalance(p: {
+    account: Spoken;
+    owed: Spoken;
+    minimum?: Spoken;
+    dueDay?: Spoken;
+    availableCredit?: Spoken;
+  }): Spoken;
   balancesIntro(accountCount: number): Spoken;
   depositSummaryLine(p: { account: Spoken; amount: Spoken; available: boolean }): Spoken;
   creditCardSummaryLine(p: { account: Spoken; owed: Spoken }): Spoken;
@@ -93,8 +99,22 @@ export interface Catalogue {
   noPendingPayment(): Spoken;
   paymentExpired(): Spoken;
   paymentCancelled(): Spoken;
-  paidBill(p: { amount: Spoken; payee: string; account: Spoken; reference: Spoken; available?: Spoken; variant?: number }): Spoken;
-  transferred(p: { amount: Spoken; from: Spoken; to: Spoken; reference: Spoken; available?: Spoken; variant?: number }): Spoken;
+  paidBill(p: {
+    amount: Spoken;
+    payee: string;
+    account: Spoken;
+    reference: Spoken;
+    available?: Spoken;
+    variant?: number;
+  }): Spoken;
+  transferred(p: {
+    amount: Spoken;
+    from: Spoken;
+    to: Spoken;
+    reference: Spoken;
+    available?: Spoken;
+    variant?: number;
+  }): Spoken;
   /** The bank refused it; for lack of funds, or for another reason it did not give. */
   paymentRejected(insufficientFunds: boolean): Spoken;
   /** Certain that nothing reached the bank. */

@@ -47,11 +47,7 @@ const anythingElse = [
   () => say`Can I help with anything else?`,
   () => say`Anything else I can do for you?`,
 ];
-const goodbyes = [
-  () => say`Goodbye.`,
-  () => say`Goodbye, speak soon.`,
-  () => say`Goodbye, have a lovely day.`,
-];
+const goodbyes = [() => say`Goodbye.`, () => say`Goodbye, speak soon.`, () => say`Goodbye, have a lovely day.`];
 const doneWords = ['Done.', 'All sorted.', "That's done."];
 
 export const enGB: Catalogue = {
@@ -91,7 +87,9 @@ export const enGB: Catalogue = {
     return say`${when}${status}: ${line.amount} at ${line.description}.`;
   },
   noTransactions: ({ account, day }) =>
-    day ? say`I couldn't find any transactions ${day} on your ${account}.` : say`I couldn't find any transactions on your ${account}.`,
+    day
+      ? say`I couldn't find any transactions ${day} on your ${account}.`
+      : say`I couldn't find any transactions on your ${account}.`,
   nothingToContinue: () => say`There's nothing more to read at the moment. What would you like to do?`,
 
   anythingElse: (variant = 0) => variantOf(anythingElse, variant)(),
@@ -126,8 +124,10 @@ Sandbox developers: npm run pin -- reset ${customerId}`,
     insufficientFunds
       ? say`Sorry, the bank didn't accept that payment because there isn't enough money available. Nothing has been sent.`
       : say`Sorry, the bank didn't accept that payment. Nothing has been sent.`,
-  paymentNotSent: (bank) => say`Sorry, I couldn't reach ${bank} to make that payment, so nothing has been sent. Please try again in a few minutes.`,
+  paymentNotSent: (bank) =>
+    say`Sorry, I couldn't reach ${bank} to make that payment, so nothing has been sent. Please try again in a few minutes.`,
   paymentOutcomeUnknown: (bank) =>
     say`I haven't had an answer from ${bank} about that payment yet. It won't be sent twice. Please check your balance in a few minutes.`,
-  privacyPin: () => say`For your privacy, I need your four-digit voice PIN before I share any account details. What's your voice PIN?`,
+  privacyPin: () =>
+    say`For your privacy, I need your four-digit voice PIN before I share any account details. What's your voice PIN?`,
 };

@@ -16,8 +16,10 @@ const dayWords = {
 };
 
 const welcomes = [
-  (bank: string) => say`Welcome to ${bank}. You can ask for a balance or your recent transactions. What would you like to do?`,
-  (bank: string) => say`Welcome to ${bank}. You can check a balance, hear your recent transactions or pay a bill. What can I do for you?`,
+  (bank: string) =>
+    say`Welcome to ${bank}. You can ask for a balance or your recent transactions. What would you like to do?`,
+  (bank: string) =>
+    say`Welcome to ${bank}. You can check a balance, hear your recent transactions or pay a bill. What can I do for you?`,
   (bank: string) => say`Welcome to ${bank}. Would you like a balance, your recent transactions, or to pay a bill?`,
 ];
 const anythingElse = [
@@ -25,11 +27,7 @@ const anythingElse = [
   () => say`Is there anything else I can do for you?`,
   () => say`Anything else I can help with?`,
 ];
-const goodbyes = [
-  () => say`Goodbye.`,
-  () => say`Goodbye, talk to you soon.`,
-  () => say`Goodbye, have a good day.`,
-];
+const goodbyes = [() => say`Goodbye.`, () => say`Goodbye, talk to you soon.`, () => say`Goodbye, have a good day.`];
 const doneWords = ['Done.', 'All set.', "That's done."];
 
 /** "Done. I've paid …": also en-GB's, with its own words for "done". */
@@ -48,7 +46,12 @@ export function paymentConfirmations(done: readonly string[]): Pick<Catalogue, '
 
 export const enUS: Catalogue = {
   locale: LOCALE,
-  variants: { welcome: welcomes.length, anythingElse: anythingElse.length, goodbye: goodbyes.length, done: doneWords.length },
+  variants: {
+    welcome: welcomes.length,
+    anythingElse: anythingElse.length,
+    goodbye: goodbyes.length,
+    done: doneWords.length,
+  },
   kindNames: { checking: 'checking', savings: 'savings', credit_card: 'credit card', other: 'account' },
   money: (amount: Money) => plain(moneyText(amount, LOCALE)),
   suggestion: (key) =>
@@ -108,7 +111,8 @@ export const enUS: Catalogue = {
     const status = line.pending ? say`, pending` : say``;
     if (line.credit) return say`${when}${status}: ${line.amount} received from ${line.description}.`;
     // "at Transfer to savings" would be odd: transfers and payments are read as written.
-    if (/^(transfer|payment|bill pay)\b/i.test(line.description)) return say`${when}${status}: ${line.amount}, ${line.description}.`;
+    if (/^(transfer|payment|bill pay)\b/i.test(line.description))
+      return say`${when}${status}: ${line.amount}, ${line.description}.`;
     return say`${when}${status}: ${line.amount} at ${line.description}.`;
   },
   noTransactions: ({ account, day }) =>
@@ -154,7 +158,8 @@ export const enUS: Catalogue = {
   pinWrong: (triesLeft) =>
     say`That PIN didn't match. You have ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left. What's your four-digit voice PIN?`,
   pinLocked: ({ bankName, justLocked, platform }) => {
-    const steps = platform === 'alexa' ? say`I've sent the steps to your Alexa app.` : say`I've shown the steps on your screen.`;
+    const steps =
+      platform === 'alexa' ? say`I've sent the steps to your Alexa app.` : say`I've shown the steps on your screen.`;
     return justLocked
       ? say`That PIN didn't match, so for your security I've locked voice payments. To unlock them, reset your voice PIN in the ${bankName} app. ${steps}`
       : say`Voice payments are locked for your security. To unlock them, reset your voice PIN in the ${bankName} app. ${steps}`;
@@ -164,7 +169,8 @@ export const enUS: Catalogue = {
     text: `Reset your voice PIN in the ${bankName} app or with your bank's support.
 Sandbox developers: npm run pin -- reset ${customerId}`,
   }),
-  pinNotEnrolled: (bank) => say`You haven't set up a voice PIN with ${bank}, so I can't make payments yet. You can set one up in your bank's app.`,
+  pinNotEnrolled: (bank) =>
+    say`You haven't set up a voice PIN with ${bank}, so I can't make payments yet. You can set one up in your bank's app.`,
   pinBusy: () => say`I'm still checking your last PIN. Please say it again in a moment. What's your voice PIN?`,
   noPendingPayment: () => say`There's no payment waiting for your PIN.`,
   paymentExpired: () => say`That payment wasn't approved within five minutes, so it expired. Nothing was sent.`,
@@ -174,10 +180,13 @@ Sandbox developers: npm run pin -- reset ${customerId}`,
     insufficientFunds
       ? say`Sorry, the bank didn't accept that payment because there isn't enough money available. Nothing was sent.`
       : say`Sorry, the bank didn't accept that payment. Nothing was sent.`,
-  paymentNotSent: (bank) => say`Sorry, I couldn't reach ${bank} to make that payment, so nothing was sent. Please try again in a few minutes.`,
+  paymentNotSent: (bank) =>
+    say`Sorry, I couldn't reach ${bank} to make that payment, so nothing was sent. Please try again in a few minutes.`,
   paymentOutcomeUnknown: (bank) =>
     say`I couldn't get an answer from ${bank} about that payment yet. It won't be sent twice. Please check your balance in a few minutes.`,
-  privacyPin: () => say`For your privacy, I need your four-digit voice PIN before I share account details. What's your voice PIN?`,
-  paymentHelp: () => say`To approve the payment, say your four-digit voice PIN. To stop, say cancel. What's your voice PIN?`,
+  privacyPin: () =>
+    say`For your privacy, I need your four-digit voice PIN before I share account details. What's your voice PIN?`,
+  paymentHelp: () =>
+    say`To approve the payment, say your four-digit voice PIN. To stop, say cancel. What's your voice PIN?`,
   paymentCardTitle: () => 'Payment',
 };

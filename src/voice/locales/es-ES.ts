@@ -32,7 +32,10 @@ export function ofDay(day: Spoken): Spoken {
  * Money spoken in words ("2540 euros con 18 céntimos") and shown as the locale writes it
  * ("2540,18 €"); currencies without words are read as written.
  */
-export function spanishMoney(locale: string, words: Readonly<Record<string, CurrencyWords>>): (amount: Money) => Spoken {
+export function spanishMoney(
+  locale: string,
+  words: Readonly<Record<string, CurrencyWords>>,
+): (amount: Money) => Spoken {
   return (amount) => {
     const currency = words[amount.currency];
     const text = moneyText(amount, locale);
@@ -42,9 +45,12 @@ export function spanishMoney(locale: string, words: Readonly<Record<string, Curr
 }
 
 const welcomes = [
-  (bank: string) => say`Te damos la bienvenida a ${bank}. Puedes consultar tu saldo o tus últimos movimientos. ¿Qué quieres hacer?`,
-  (bank: string) => say`Te damos la bienvenida a ${bank}. Puedes consultar un saldo, oír tus últimos movimientos o pagar un recibo. ¿En qué te ayudo?`,
-  (bank: string) => say`Te damos la bienvenida a ${bank}. ¿Quieres saber un saldo, tus últimos movimientos o pagar un recibo?`,
+  (bank: string) =>
+    say`Te damos la bienvenida a ${bank}. Puedes consultar tu saldo o tus últimos movimientos. ¿Qué quieres hacer?`,
+  (bank: string) =>
+    say`Te damos la bienvenida a ${bank}. Puedes consultar un saldo, oír tus últimos movimientos o pagar un recibo. ¿En qué te ayudo?`,
+  (bank: string) =>
+    say`Te damos la bienvenida a ${bank}. ¿Quieres saber un saldo, tus últimos movimientos o pagar un recibo?`,
 ];
 const anythingElse = [
   () => say`¿Te puedo ayudar con algo más?`,
@@ -60,8 +66,18 @@ const doneWords = ['Hecho.', 'Listo.', 'Ya está.'];
 
 export const esES: Catalogue = {
   locale: LOCALE,
-  variants: { welcome: welcomes.length, anythingElse: anythingElse.length, goodbye: goodbyes.length, done: doneWords.length },
-  kindNames: { checking: 'cuenta corriente', savings: 'cuenta de ahorro', credit_card: 'tarjeta de crédito', other: 'cuenta' },
+  variants: {
+    welcome: welcomes.length,
+    anythingElse: anythingElse.length,
+    goodbye: goodbyes.length,
+    done: doneWords.length,
+  },
+  kindNames: {
+    checking: 'cuenta corriente',
+    savings: 'cuenta de ahorro',
+    credit_card: 'tarjeta de crédito',
+    other: 'cuenta',
+  },
   money: spanishMoney(LOCALE, currencyWords),
   suggestion: (key) =>
     ({
@@ -131,7 +147,9 @@ export const esES: Catalogue = {
     return say`${when}${status}: ${line.amount} en ${line.description}.`;
   },
   noTransactions: ({ account, day }) =>
-    day ? say`No he encontrado movimientos ${day} en tu ${account}.` : say`No he encontrado movimientos en tu ${account}.`,
+    day
+      ? say`No he encontrado movimientos ${day} en tu ${account}.`
+      : say`No he encontrado movimientos en tu ${account}.`,
   noMoreTransactions: () => say`No hay más movimientos en esa cuenta.`,
   hearMore: () => say`¿Quieres oír más?`,
   nothingToContinue: () => say`Ahora mismo no hay nada más que leer. ¿Qué quieres hacer?`,
@@ -146,7 +164,8 @@ export const esES: Catalogue = {
   nothingToRepeat: () => say`Todavía no hay nada que repetir. ¿Qué quieres hacer?`,
   goodbye: (variant = 0) => variantOf(goodbyes, variant)(),
   oneMoment: (bank) => say`Un momento, estoy consultando con ${bank}.`,
-  bankUnavailable: (bank) => say`Lo siento, ahora mismo no puedo conectar con ${bank}. Inténtalo de nuevo en unos minutos.`,
+  bankUnavailable: (bank) =>
+    say`Lo siento, ahora mismo no puedo conectar con ${bank}. Inténtalo de nuevo en unos minutos.`,
 
   payWhom: () => say`Puedes pagar a cualquier beneficiario que tengas guardado en tu banco. ¿A quién quieres pagar?`,
   payHowMuch: (payee) => say`¿Cuánto quieres pagar a ${payee}?`,
@@ -158,7 +177,8 @@ export const esES: Catalogue = {
   whichPayee: (options) => say`¿Te refieres a ${options}?`,
   sameAccount: () => say`El dinero tiene que ir a otra cuenta. ¿A qué cuenta quieres transferir?`,
   cannotPayFrom: (account) => say`No puedo enviar dinero desde tu ${account}. ¿Desde qué cuenta quieres enviarlo?`,
-  overPaymentLimit: (limit) => say`Lo siento, cada pago por voz puede ser como máximo de ${limit}. No se ha enviado nada.`,
+  overPaymentLimit: (limit) =>
+    say`Lo siento, cada pago por voz puede ser como máximo de ${limit}. No se ha enviado nada.`,
   overDailyLimit: ({ limit, remaining }) =>
     say`Lo siento, eso superaría tu límite diario de pagos por voz de ${limit}. Hoy aún puedes enviar ${remaining}. No se ha enviado nada.`,
   insufficientFunds: ({ account, available }) =>
@@ -173,7 +193,10 @@ export const esES: Catalogue = {
   pinWrong: (triesLeft) =>
     say`Ese PIN no coincide. Te ${triesLeft === 1 ? 'queda 1 intento' : `quedan ${triesLeft} intentos`}. ¿Cuál es tu PIN de voz de cuatro cifras?`,
   pinLocked: ({ bankName, justLocked, platform }) => {
-    const steps = platform === 'alexa' ? say`Te he enviado los pasos a la aplicación de Alexa.` : say`Te he mostrado los pasos en la pantalla.`;
+    const steps =
+      platform === 'alexa'
+        ? say`Te he enviado los pasos a la aplicación de Alexa.`
+        : say`Te he mostrado los pasos en la pantalla.`;
     return justLocked
       ? say`Ese PIN no coincide, así que por tu seguridad he bloqueado los pagos por voz. Para desbloquearlos, restablece tu PIN de voz en la aplicación de ${bankName}. ${steps}`
       : say`Los pagos por voz están bloqueados por tu seguridad. Para desbloquearlos, restablece tu PIN de voz en la aplicación de ${bankName}. ${steps}`;
@@ -200,10 +223,13 @@ export const esES: Catalogue = {
     insufficientFunds
       ? say`Lo siento, el banco no ha aceptado ese pago porque no hay saldo suficiente. No se ha enviado nada.`
       : say`Lo siento, el banco no ha aceptado ese pago. No se ha enviado nada.`,
-  paymentNotSent: (bank) => say`Lo siento, no he podido conectar con ${bank} para hacer ese pago, así que no se ha enviado nada. Inténtalo de nuevo en unos minutos.`,
+  paymentNotSent: (bank) =>
+    say`Lo siento, no he podido conectar con ${bank} para hacer ese pago, así que no se ha enviado nada. Inténtalo de nuevo en unos minutos.`,
   paymentOutcomeUnknown: (bank) =>
     say`Todavía no tengo respuesta de ${bank} sobre ese pago. No se enviará dos veces. Consulta tu saldo dentro de unos minutos.`,
-  privacyPin: () => say`Por tu privacidad, necesito tu PIN de voz de cuatro cifras antes de darte datos de tus cuentas. ¿Cuál es tu PIN de voz?`,
-  paymentHelp: () => say`Para aprobar el pago, di tu PIN de voz de cuatro cifras. Para dejarlo, di cancelar. ¿Cuál es tu PIN de voz?`,
+  privacyPin: () =>
+    say`Por tu privacidad, necesito tu PIN de voz de cuatro cifras antes de darte datos de tus cuentas. ¿Cuál es tu PIN de voz?`,
+  paymentHelp: () =>
+    say`Para aprobar el pago, di tu PIN de voz de cuatro cifras. Para dejarlo, di cancelar. ¿Cuál es tu PIN de voz?`,
   paymentCardTitle: () => 'Pago',
 };

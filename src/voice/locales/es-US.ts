@@ -29,9 +29,12 @@ const suggestions: Partial<Record<SuggestionKey, string>> = {
 
 // The goodbyes are es-ES's; these phrasings are US Spanish.
 const welcomes = [
-  (bank: string) => say`Te damos la bienvenida a ${bank}. Puedes consultar tu saldo o tus transacciones recientes. ¿Qué quieres hacer?`,
-  (bank: string) => say`Te damos la bienvenida a ${bank}. Puedes consultar un saldo, escuchar tus transacciones recientes o pagar una factura. ¿En qué te ayudo?`,
-  (bank: string) => say`Te damos la bienvenida a ${bank}. ¿Quieres saber un saldo, tus transacciones recientes o pagar una factura?`,
+  (bank: string) =>
+    say`Te damos la bienvenida a ${bank}. Puedes consultar tu saldo o tus transacciones recientes. ¿Qué quieres hacer?`,
+  (bank: string) =>
+    say`Te damos la bienvenida a ${bank}. Puedes consultar un saldo, escuchar tus transacciones recientes o pagar una factura. ¿En qué te ayudo?`,
+  (bank: string) =>
+    say`Te damos la bienvenida a ${bank}. ¿Quieres saber un saldo, tus transacciones recientes o pagar una factura?`,
 ];
 const anythingElse = [
   () => say`¿Te puedo ayudar con algo más?`,
@@ -106,9 +109,11 @@ export const esUS: Catalogue = {
   helpReprompt: () => say`Puedes consultar un saldo o tus transacciones recientes. ¿Qué quieres hacer?`,
   fallback: () =>
     say`Lo siento, no puedo ayudarte con eso. Puedes consultar un saldo o tus transacciones recientes. ¿Qué quieres hacer?`,
-  bankUnavailable: (bank) => say`Lo siento, en este momento no puedo conectarme con ${bank}. Inténtalo de nuevo en unos minutos.`,
+  bankUnavailable: (bank) =>
+    say`Lo siento, en este momento no puedo conectarme con ${bank}. Inténtalo de nuevo en unos minutos.`,
 
-  payWhom: () => say`Puedes pagarle a cualquier beneficiario que tengas guardado en tu banco. ¿A quién le quieres pagar?`,
+  payWhom: () =>
+    say`Puedes pagarle a cualquier beneficiario que tengas guardado en tu banco. ¿A quién le quieres pagar?`,
   payHowMuch: (payee) => say`¿Cuánto le quieres pagar a ${payee}?`,
   payFromWhich: (options) => say`¿De qué cuenta quieres enviar el dinero: ${options}?`,
   unknownPayee: (spoken) =>
@@ -124,12 +129,14 @@ export const esUS: Catalogue = {
   readBackTransfer: ({ amount, from, to }) =>
     say`Vas a transferir ${amount} de tu ${from} a tu ${to}. Para aprobarlo, ¿cuál es tu PIN de voz de cuatro dígitos?`,
   pinPrompt: () => say`¿Cuál es tu PIN de voz de cuatro dígitos?`,
-  pinInsteadOfYes: () => say`Para aprobarlo necesito tu PIN de voz de cuatro dígitos, no un sí. ¿Cuál es tu PIN de voz?`,
+  pinInsteadOfYes: () =>
+    say`Para aprobarlo necesito tu PIN de voz de cuatro dígitos, no un sí. ¿Cuál es tu PIN de voz?`,
   pinFormat: () => say`El PIN de voz tiene cuatro dígitos. ¿Cuál es tu PIN de voz?`,
   pinWrong: (triesLeft) =>
     say`Ese PIN no coincide. Te ${triesLeft === 1 ? 'queda 1 intento' : `quedan ${triesLeft} intentos`}. ¿Cuál es tu PIN de voz de cuatro dígitos?`,
   pinLocked: ({ bankName, justLocked, platform }) => {
-    const steps = platform === 'alexa' ? say`Te envié los pasos a la app de Alexa.` : say`Te mostré los pasos en la pantalla.`;
+    const steps =
+      platform === 'alexa' ? say`Te envié los pasos a la app de Alexa.` : say`Te mostré los pasos en la pantalla.`;
     return justLocked
       ? say`Ese PIN no coincide, así que por tu seguridad bloqueé los pagos por voz. Para desbloquearlos, restablece tu PIN de voz en la app de ${bankName}. ${steps}`
       : say`Los pagos por voz están bloqueados por tu seguridad. Para desbloquearlos, restablece tu PIN de voz en la app de ${bankName}. ${steps}`;
@@ -155,9 +162,12 @@ export const esUS: Catalogue = {
     insufficientFunds
       ? say`Lo siento, el banco no aceptó ese pago porque no hay saldo suficiente. No se envió nada.`
       : say`Lo siento, el banco no aceptó ese pago. No se envió nada.`,
-  paymentNotSent: (bank) => say`Lo siento, no pude conectarme con ${bank} para hacer ese pago, así que no se envió nada. Inténtalo de nuevo en unos minutos.`,
+  paymentNotSent: (bank) =>
+    say`Lo siento, no pude conectarme con ${bank} para hacer ese pago, así que no se envió nada. Inténtalo de nuevo en unos minutos.`,
   paymentOutcomeUnknown: (bank) =>
     say`Todavía no tengo respuesta de ${bank} sobre ese pago. No se enviará dos veces. Revisa tu saldo en unos minutos.`,
-  privacyPin: () => say`Por tu privacidad, necesito tu PIN de voz de cuatro dígitos antes de darte datos de tus cuentas. ¿Cuál es tu PIN de voz?`,
-  paymentHelp: () => say`Para aprobar el pago, di tu PIN de voz de cuatro dígitos. Para detenerlo, di cancelar. ¿Cuál es tu PIN de voz?`,
+  privacyPin: () =>
+    say`Por tu privacidad, necesito tu PIN de voz de cuatro dígitos antes de darte datos de tus cuentas. ¿Cuál es tu PIN de voz?`,
+  paymentHelp: () =>
+    say`Para aprobar el pago, di tu PIN de voz de cuatro dígitos. Para detenerlo, di cancelar. ¿Cuál es tu PIN de voz?`,
 };

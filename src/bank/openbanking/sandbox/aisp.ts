@@ -24,7 +24,13 @@ function single<D>(req: Request, data: D): ObEnvelope<D> {
 function ownAccount(bank: SandboxBank, customer: SandboxCustomer, req: Request): SandboxAccount {
   const accountId = String(req.params.AccountId ?? '');
   const account = bank.accountOf(customer, accountId);
-  if (!account) throw new ObError(403, 'UK.OBIE.Resource.NotFound', 'the consent does not grant access to this account', 'AccountId');
+  if (!account)
+    throw new ObError(
+      403,
+      'UK.OBIE.Resource.NotFound',
+      'the consent does not grant access to this account',
+      'AccountId',
+    );
   return account;
 }
 
@@ -33,14 +39,16 @@ function wallClockParam(req: Request, name: string): string | undefined {
   const raw = req.query[name];
   if (raw === undefined) return undefined;
   const value = typeof raw === 'string' ? queryWallClock(raw) : undefined;
-  if (value === undefined) throw new ObError(400, 'UK.OBIE.Field.InvalidDate', `${name} is not an ISO 8601 date-time`, name);
+  if (value === undefined)
+    throw new ObError(400, 'UK.OBIE.Field.InvalidDate', `${name} is not an ISO 8601 date-time`, name);
   return value;
 }
 
 function pageParam(req: Request): number {
   const raw = req.query.page;
   if (raw === undefined) return 1;
-  if (typeof raw !== 'string' || !/^[1-9][0-9]{0,5}$/.test(raw)) throw new ObError(400, 'UK.OBIE.Field.Invalid', 'page must be a positive integer', 'page');
+  if (typeof raw !== 'string' || !/^[1-9][0-9]{0,5}$/.test(raw))
+    throw new ObError(400, 'UK.OBIE.Field.Invalid', 'page must be a positive integer', 'page');
   return Number(raw);
 }
 
@@ -61,7 +69,9 @@ export function aispRouter({ bank, pageSize }: AispOptions): Router {
     const customer = customerOf(res);
     const account = ownAccount(bank, customer, req);
     const balance = await bank.balance(account);
-    res.json(single(req, { Balance: toObBalances(account, balance, zonedDateTime(bank.now().getTime(), customer.timeZone)) }));
+    res.json(
+      single(req, { Balance: toObBalances(account, balance, zonedDateTime(bank.now().getTime(), customer.timeZone)) }),
+    );
   });
 
   router.get('/accounts/:AccountId/transactions', async (req: Request, res: Response) => {
@@ -99,7 +109,9 @@ export function aispRouter({ bank, pageSize }: AispOptions): Router {
     const statement = toObStatement(customer, account, todayIn(customer.timeZone, bank.now()));
     // A statement is listed when its period overlaps [from, to].
     const listed =
-      statement && (from === undefined || statement.EndDateTime.slice(0, 19) >= from) && (to === undefined || statement.StartDateTime.slice(0, 19) <= to);
+      statement &&
+      (from === undefined || statement.EndDateTime.slice(0, 19) >= from) &&
+      (to === undefined || statement.StartDateTime.slice(0, 19) <= to);
     res.json(single(req, { Statement: listed ? [statement] : [] }));
   });
 

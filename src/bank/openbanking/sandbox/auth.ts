@@ -14,7 +14,10 @@ export function bearerAuth(bank: SandboxBank): RequestHandler {
     const token = BEARER.exec(req.get('authorization') ?? '')?.[1];
     const customer = token === undefined ? undefined : bank.customerByToken(token);
     if (!customer) {
-      res.setHeader('WWW-Authenticate', token === undefined ? 'Bearer realm="sandbox"' : 'Bearer realm="sandbox", error="invalid_token"');
+      res.setHeader(
+        'WWW-Authenticate',
+        token === undefined ? 'Bearer realm="sandbox"' : 'Bearer realm="sandbox", error="invalid_token"',
+      );
       res.status(401).end();
       return;
     }

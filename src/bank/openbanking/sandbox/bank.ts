@@ -39,7 +39,11 @@ export interface SandboxBank {
 export function createSandboxBank(fixture: SandboxFixture, ledger: SandboxLedger, now: () => Date): SandboxBank {
   const byToken = new Map(fixture.customers.map((c) => [c.accessToken, c]));
 
-  function fixtureTransactions(customer: SandboxCustomer, account: SandboxAccount, today: string): SandboxTransaction[] {
+  function fixtureTransactions(
+    customer: SandboxCustomer,
+    account: SandboxAccount,
+    today: string,
+  ): SandboxTransaction[] {
     const result: SandboxTransaction[] = [];
     customer.transactions.forEach((t, index) => {
       if (t.accountId !== account.id) return;

@@ -37,13 +37,22 @@ function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-export function obErrorResponse(res: Response, status: ObErrorStatus, message: string, errors: readonly ObError1[]): ObErrorResponse1 {
+export function obErrorResponse(
+  res: Response,
+  status: ObErrorStatus,
+  message: string,
+  errors: readonly ObError1[],
+): ObErrorResponse1 {
   const interaction = interactionIdOf(res);
   return {
     Code: STATUS_CODES[status],
     Id: interaction && interaction.length <= 40 ? interaction : randomUUID(),
     Message: clip(message, 500),
-    Errors: errors.map((e) => ({ ...e, Message: clip(e.Message, 500), ...(e.Path ? { Path: clip(e.Path, 500) } : {}) })),
+    Errors: errors.map((e) => ({
+      ...e,
+      Message: clip(e.Message, 500),
+      ...(e.Path ? { Path: clip(e.Path, 500) } : {}),
+    })),
   };
 }
 
@@ -57,7 +66,9 @@ const httpError = z.object({
   message: z.string(),
   type: z.string().optional(),
   headers: z.record(z.string(), z.string()).optional(),
-  errors: z.array(z.object({ path: z.string().optional(), message: z.string(), errorCode: z.string().optional() })).optional(),
+  errors: z
+    .array(z.object({ path: z.string().optional(), message: z.string(), errorCode: z.string().optional() }))
+    .optional(),
 });
 
 /** "/body/Data/Initiation/InstructedAmount" → "Data.Initiation.InstructedAmount". */
@@ -65,7 +76,9 @@ function specPath(path: string | undefined): { where: 'headers' | 'other'; path?
   if (!path) return { where: 'other' };
   const [, location = '', ...rest] = path.split('/');
   const where = location === 'headers' ? 'headers' : 'other';
-  const joined = ['body', 'query', 'params', 'headers', 'path'].includes(location) ? rest.join('.') : path.replace(/^\//, '').replace(/\//g, '.');
+  const joined = ['body', 'query', 'params', 'headers', 'path'].includes(location)
+    ? rest.join('.')
+    : path.replace(/^\//, '').replace(/\//g, '.');
   return { where, path: joined || undefined };
 }
 
@@ -89,7 +102,9 @@ export function errorHandler({ log, onResponseInvalid }: ErrorHandlerOptions): E
       return;
     }
     if (error instanceof ObError) {
-      sendObError(res, error.status, error.message, [{ ErrorCode: error.errorCode, Message: error.message, ...(error.path ? { Path: error.path } : {}) }]);
+      sendObError(res, error.status, error.message, [
+        { ErrorCode: error.errorCode, Message: error.message, ...(error.path ? { Path: error.path } : {}) },
+      ]);
       return;
     }
     if (error instanceof OpenApiValidator.error.InternalServerError) {
@@ -108,9 +123,20 @@ export function errorHandler({ log, onResponseInvalid }: ErrorHandlerOptions): E
           ? [{ ErrorCode: 'UK.OBIE.Field.Invalid', Message: 'the request body is not valid JSON' }]
           : (errors?.length ? errors : [{ message }]).map((e) => {
               const { where, path } = specPath('path' in e ? e.path : undefined);
-              return { ErrorCode: requestErrorCode(where, 'errorCode' in e ? e.errorCode : undefined), Message: e.message, ...(path ? { Path: path } : {}) };
+              return {
+                ErrorCode: requestErrorCode(where, 'errorCode' in e ? e.errorCode : undefined),
+                Message: e.message,
+                ...(path ? { Path: path } : {}),
+              };
             });
-      sendObError(res, 400, type === 'entity.parse.failed' ? 'malformed request body' : `request does not match the Open Banking v3.1.11 schema: ${message}`, items);
+      sendObError(
+        res,
+        400,
+        type === 'entity.parse.failed'
+          ? 'malformed request body'
+          : `request does not match the Open Banking v3.1.11 schema: ${message}`,
+        items,
+      );
       return;
     }
     if (parsed.success && parsed.data.status < 500) {
@@ -119,6 +145,8 @@ export function errorHandler({ log, onResponseInvalid }: ErrorHandlerOptions): E
       return;
     }
     log?.error({ err: error, method: req.method, path: req.path }, 'open banking sandbox failure');
-    sendObError(res, 500, 'the sandbox bank failed to answer', [{ ErrorCode: 'UK.OBIE.UnexpectedError', Message: 'unexpected error' }]);
+    sendObError(res, 500, 'the sandbox bank failed to answer', [
+      { ErrorCode: 'UK.OBIE.UnexpectedError', Message: 'unexpected error' },
+    ]);
   };
 }

@@ -42,8 +42,10 @@ export class FaultPlan {
 
   /** Adds a rule after the others; the first matching rule applies. */
   add(rule: FaultRule): this {
-    if (rule.times !== undefined && (!Number.isInteger(rule.times) || rule.times < 1)) throw new Error('times must be a positive integer');
-    if (rule.status !== undefined && (!Number.isInteger(rule.status) || rule.status < 100 || rule.status > 599)) throw new Error('status must be an HTTP status');
+    if (rule.times !== undefined && (!Number.isInteger(rule.times) || rule.times < 1))
+      throw new Error('times must be a positive integer');
+    if (rule.status !== undefined && (!Number.isInteger(rule.status) || rule.status < 100 || rule.status > 599))
+      throw new Error('status must be an HTTP status');
     this.rules.push({ rule, remaining: rule.times ?? Number.POSITIVE_INFINITY });
     return this;
   }
@@ -176,7 +178,9 @@ export function faultAdminRouter(plan: FaultPlan): Router {
   router.post('/__faults', (req, res) => {
     const parsed = ruleBody.safeParse(req.body);
     if (!parsed.success) {
-      res.status(400).json({ error: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') });
+      res
+        .status(400)
+        .json({ error: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') });
       return;
     }
     let path: RegExp | undefined;

@@ -24,7 +24,10 @@ export const initiationSchema = z.object({
   InstructionIdentification: text(35),
   EndToEndIdentification: text(35),
   LocalInstrument: z.string().optional(),
-  InstructedAmount: z.object({ Amount: z.string().regex(/^\d{1,13}$|^\d{1,13}\.\d{1,5}$/), Currency: z.string().regex(/^[A-Z]{3}$/) }),
+  InstructedAmount: z.object({
+    Amount: z.string().regex(/^\d{1,13}$|^\d{1,13}\.\d{1,5}$/),
+    Currency: z.string().regex(/^[A-Z]{3}$/),
+  }),
   DebtorAccount: cashAccount.optional(),
   CreditorAccount: cashAccount.extend({ Name: text(350) }),
   RemittanceInformation: z.object({ Unstructured: text(140).optional(), Reference: text(35).optional() }).optional(),
@@ -38,7 +41,9 @@ export const consentRequestSchema = z.object({
   Data: z.object({
     ReadRefundAccount: z.enum(['No', 'Yes']).optional(),
     Initiation: initiationSchema,
-    Authorisation: z.object({ AuthorisationType: z.enum(['Any', 'Single']), CompletionDateTime: z.string().optional() }).optional(),
+    Authorisation: z
+      .object({ AuthorisationType: z.enum(['Any', 'Single']), CompletionDateTime: z.string().optional() })
+      .optional(),
     SCASupportData: z.record(z.string(), z.unknown()).optional(),
   }),
   Risk: risk,
@@ -57,14 +62,21 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const path = issue?.path.join('.') || undefined;
-  throw new ObError(400, 'UK.OBIE.Field.Invalid', issue ? `${path ?? 'body'}: ${issue.message}` : 'invalid request body', path);
+  throw new ObError(
+    400,
+    'UK.OBIE.Field.Invalid',
+    issue ? `${path ?? 'body'}: ${issue.message}` : 'invalid request body',
+    path,
+  );
 }
 
 /** JSON with object keys sorted: equal requests serialise equally. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : v,
   );
 }
@@ -85,26 +97,66 @@ function sameIdentification(a: string, b: string): boolean {
 
 function resolveDebtor(customer: SandboxCustomer, initiation: Initiation): SandboxAccount {
   const debtor = initiation.DebtorAccount;
-  if (!debtor) throw new ObError(400, 'UK.OBIE.Field.Missing', 'the sandbox needs DebtorAccount: consents are authorised without a PSU to pick one', `${INITIATION}.DebtorAccount`);
+  if (!debtor)
+    throw new ObError(
+      400,
+      'UK.OBIE.Field.Missing',
+      'the sandbox needs DebtorAccount: consents are authorised without a PSU to pick one',
+      `${INITIATION}.DebtorAccount`,
+    );
   const account = customer.accounts.find((a) => sameIdentification(a.number, debtor.Identification));
-  if (!account) throw new ObError(400, 'UK.OBIE.Field.Invalid', "DebtorAccount is not one of the customer's accounts", `${INITIATION}.DebtorAccount.Identification`);
+  if (!account)
+    throw new ObError(
+      400,
+      'UK.OBIE.Field.Invalid',
+      "DebtorAccount is not one of the customer's accounts",
+      `${INITIATION}.DebtorAccount.Identification`,
+    );
   if (debtor.SchemeName !== accountScheme(account)) {
-    throw new ObError(400, 'UK.OBIE.Unsupported.Scheme', `DebtorAccount.SchemeName must be ${accountScheme(account)} for this account`, `${INITIATION}.DebtorAccount.SchemeName`);
+    throw new ObError(
+      400,
+      'UK.OBIE.Unsupported.Scheme',
+      `DebtorAccount.SchemeName must be ${accountScheme(account)} for this account`,
+      `${INITIATION}.DebtorAccount.SchemeName`,
+    );
   }
-  if (account.type === 'credit_card') throw new ObError(400, 'UK.OBIE.Unsupported.AccountIdentifier', 'a credit card cannot be the debtor account', `${INITIATION}.DebtorAccount`);
+  if (account.type === 'credit_card')
+    throw new ObError(
+      400,
+      'UK.OBIE.Unsupported.AccountIdentifier',
+      'a credit card cannot be the debtor account',
+      `${INITIATION}.DebtorAccount`,
+    );
   return account;
 }
 
 function amountOf(initiation: Initiation, source: SandboxAccount): number {
   const { Amount, Currency } = initiation.InstructedAmount;
-  if (Currency !== source.currency) throw new ObError(400, 'UK.OBIE.Unsupported.Currency', `the debtor account holds ${source.currency}`, `${INITIATION}.InstructedAmount.Currency`);
+  if (Currency !== source.currency)
+    throw new ObError(
+      400,
+      'UK.OBIE.Unsupported.Currency',
+      `the debtor account holds ${source.currency}`,
+      `${INITIATION}.InstructedAmount.Currency`,
+    );
   let minor: number;
   try {
     minor = parseDecimal(Amount, Currency).minor;
   } catch (error) {
-    throw new ObError(400, 'UK.OBIE.Field.Invalid', `InstructedAmount: ${error instanceof Error ? error.message : 'invalid'}`, `${INITIATION}.InstructedAmount.Amount`);
+    throw new ObError(
+      400,
+      'UK.OBIE.Field.Invalid',
+      `InstructedAmount: ${error instanceof Error ? error.message : 'invalid'}`,
+      `${INITIATION}.InstructedAmount.Amount`,
+    );
   }
-  if (minor <= 0) throw new ObError(400, 'UK.OBIE.Field.Invalid', 'InstructedAmount must be more than zero', `${INITIATION}.InstructedAmount.Amount`);
+  if (minor <= 0)
+    throw new ObError(
+      400,
+      'UK.OBIE.Field.Invalid',
+      'InstructedAmount must be more than zero',
+      `${INITIATION}.InstructedAmount.Amount`,
+    );
   return minor;
 }
 
@@ -121,7 +173,12 @@ export function resolveInitiation(customer: SandboxCustomer, initiation: Initiat
   const payee = customer.payees.find((p) => sameIdentification(p.accountNumber, creditor.Identification));
   if (payee) {
     if (creditor.SchemeName !== payeeScheme(payee)) {
-      throw new ObError(400, 'UK.OBIE.Unsupported.Scheme', `CreditorAccount.SchemeName must be ${payeeScheme(payee)} for this beneficiary`, `${creditorPath}.SchemeName`);
+      throw new ObError(
+        400,
+        'UK.OBIE.Unsupported.Scheme',
+        `CreditorAccount.SchemeName must be ${payeeScheme(payee)} for this beneficiary`,
+        `${creditorPath}.SchemeName`,
+      );
     }
     return {
       source,
@@ -134,12 +191,30 @@ export function resolveInitiation(customer: SandboxCustomer, initiation: Initiat
 
   const destination = customer.accounts.find((a) => sameIdentification(a.number, creditor.Identification));
   if (!destination) {
-    throw new ObError(400, 'UK.OBIE.Field.Invalid', "CreditorAccount is neither a saved beneficiary nor one of the customer's own accounts", `${creditorPath}.Identification`);
+    throw new ObError(
+      400,
+      'UK.OBIE.Field.Invalid',
+      "CreditorAccount is neither a saved beneficiary nor one of the customer's own accounts",
+      `${creditorPath}.Identification`,
+    );
   }
   if (creditor.SchemeName !== accountScheme(destination)) {
-    throw new ObError(400, 'UK.OBIE.Unsupported.Scheme', `CreditorAccount.SchemeName must be ${accountScheme(destination)} for this account`, `${creditorPath}.SchemeName`);
+    throw new ObError(
+      400,
+      'UK.OBIE.Unsupported.Scheme',
+      `CreditorAccount.SchemeName must be ${accountScheme(destination)} for this account`,
+      `${creditorPath}.SchemeName`,
+    );
   }
-  if (destination.id === source.id) throw new ObError(400, 'UK.OBIE.Field.Invalid', 'the creditor and debtor accounts are the same', creditorPath);
-  if (destination.currency !== source.currency) throw new ObError(400, 'UK.OBIE.Unsupported.Currency', 'the creditor account holds another currency', creditorPath);
-  return { source, amountMinor, currency: source.currency, kind: 'transfer', entries: transferEntries(source, destination, amountMinor) };
+  if (destination.id === source.id)
+    throw new ObError(400, 'UK.OBIE.Field.Invalid', 'the creditor and debtor accounts are the same', creditorPath);
+  if (destination.currency !== source.currency)
+    throw new ObError(400, 'UK.OBIE.Unsupported.Currency', 'the creditor account holds another currency', creditorPath);
+  return {
+    source,
+    amountMinor,
+    currency: source.currency,
+    kind: 'transfer',
+    entries: transferEntries(source, destination, amountMinor),
+  };
 }

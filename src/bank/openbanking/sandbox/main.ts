@@ -34,7 +34,10 @@ async function main(): Promise<void> {
   const server = app.listen(env.BANK_SANDBOX_PORT, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : env.BANK_SANDBOX_PORT;
-    log.info({ port, aisp: BASE_PATHS.aisp, pisp: BASE_PATHS.pisp, faults: env.BANK_SANDBOX_FAULTS === 'true' }, 'open banking sandbox bank listening');
+    log.info(
+      { port, aisp: BASE_PATHS.aisp, pisp: BASE_PATHS.pisp, faults: env.BANK_SANDBOX_FAULTS === 'true' },
+      'open banking sandbox bank listening',
+    );
   });
   const stop = () => {
     log.info('open banking sandbox bank stopping');

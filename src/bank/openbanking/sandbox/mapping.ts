@@ -79,7 +79,15 @@ export function toObBalances(account: SandboxAccount, balance: LedgerBalance, da
         Amount: obAmount(balance.currentMinor, currency),
         ...(account.creditLimit === undefined
           ? {}
-          : { CreditLine: [{ Included: false, Type: 'Credit' as const, Amount: obAmount(parseDecimal(account.creditLimit, currency).minor, currency) }] }),
+          : {
+              CreditLine: [
+                {
+                  Included: false,
+                  Type: 'Credit' as const,
+                  Amount: obAmount(parseDecimal(account.creditLimit, currency).minor, currency),
+                },
+              ],
+            }),
       },
     ];
   }
@@ -135,7 +143,11 @@ export const STATEMENT_GRACE_DAYS = 25;
  * due and its due date (plus the credit limit). The statement closed 25 days before the
  * due date (never after today) and covers the 30 days before that.
  */
-export function toObStatement(customer: SandboxCustomer, account: SandboxAccount, today: string): ObStatement2 | undefined {
+export function toObStatement(
+  customer: SandboxCustomer,
+  account: SandboxAccount,
+  today: string,
+): ObStatement2 | undefined {
   if (account.type !== 'credit_card') return undefined;
   const { currency } = account;
   const zone = customer.timeZone;
@@ -146,7 +158,11 @@ export function toObStatement(customer: SandboxCustomer, account: SandboxAccount
   const end = zonedDateTime(startOfLocalDay(addDays(closing, 1), zone) - 1000, zone);
   const amounts: ObStatement2['StatementAmount'][number][] = [];
   if (account.creditLimit !== undefined) {
-    amounts.push({ CreditDebitIndicator: 'Credit', Type: 'UK.OBIE.CreditLimit', Amount: obAmount(parseDecimal(account.creditLimit, currency).minor, currency) });
+    amounts.push({
+      CreditDebitIndicator: 'Credit',
+      Type: 'UK.OBIE.CreditLimit',
+      Amount: obAmount(parseDecimal(account.creditLimit, currency).minor, currency),
+    });
   }
   if (account.minimumPaymentDue !== undefined) {
     amounts.push({
@@ -163,7 +179,10 @@ export function toObStatement(customer: SandboxCustomer, account: SandboxAccount
     EndDateTime: end,
     CreationDateTime: end,
     StatementAmount: amounts,
-    StatementDateTime: due === undefined ? [] : [{ DateTime: zonedDateTime(startOfLocalDay(due, zone), zone), Type: 'UK.OBIE.PaymentDue' }],
+    StatementDateTime:
+      due === undefined
+        ? []
+        : [{ DateTime: zonedDateTime(startOfLocalDay(due, zone), zone), Type: 'UK.OBIE.PaymentDue' }],
   };
 }
 

@@ -74,7 +74,10 @@ export interface ObBeneficiary5 {
   readonly BeneficiaryType: 'Trusted';
   readonly Reference: string;
   readonly CreditorAccount: ObCashAccount & { readonly SchemeName: SchemeName };
-  readonly SupplementaryData: { readonly saldoAliases: readonly string[]; readonly saldoPayeeKind: 'biller' | 'person' };
+  readonly SupplementaryData: {
+    readonly saldoAliases: readonly string[];
+    readonly saldoPayeeKind: 'biller' | 'person';
+  };
 }
 
 export interface ObStatement2 {

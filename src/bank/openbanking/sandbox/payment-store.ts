@@ -85,15 +85,21 @@ export interface NewPayment {
 
 export function paymentStore(db: Db, bankId: string) {
   const paymentByKey = (tx: Db, customerId: string, key: string) =>
-    queryOne<PaymentRow>(tx, `SELECT ${PAYMENT_COLUMNS} FROM ob_sandbox_payments WHERE bank_id = ? AND customer_id = ? AND idempotency_key = ?`, [
-      bankId,
-      customerId,
-      key,
-    ]);
+    queryOne<PaymentRow>(
+      tx,
+      `SELECT ${PAYMENT_COLUMNS} FROM ob_sandbox_payments WHERE bank_id = ? AND customer_id = ? AND idempotency_key = ?`,
+      [bankId, customerId, key],
+    );
 
   return {
     /** The consent stored under this idempotency key: a new one, or the first one's. */
-    async createConsent(c: { consentId: string; customerId: string; idempotencyKey: string; requestJson: string; at: number }): Promise<StoredConsent> {
+    async createConsent(c: {
+      consentId: string;
+      customerId: string;
+      idempotencyKey: string;
+      requestJson: string;
+      at: number;
+    }): Promise<StoredConsent> {
       return db.transaction(async (tx) => {
         await tx.run(
           `INSERT INTO ob_sandbox_consents (bank_id, consent_id, customer_id, idempotency_key, request_json, status, created_at, status_updated_at)
@@ -111,11 +117,11 @@ export function paymentStore(db: Db, bankId: string) {
     },
 
     async consent(customerId: string, consentId: string): Promise<StoredConsent | undefined> {
-      const row = await queryOne<ConsentRow>(db, `SELECT ${CONSENT_COLUMNS} FROM ob_sandbox_consents WHERE bank_id = ? AND consent_id = ? AND customer_id = ?`, [
-        bankId,
-        consentId,
-        customerId,
-      ]);
+      const row = await queryOne<ConsentRow>(
+        db,
+        `SELECT ${CONSENT_COLUMNS} FROM ob_sandbox_consents WHERE bank_id = ? AND consent_id = ? AND customer_id = ?`,
+        [bankId, consentId, customerId],
+      );
       return row && consentFrom(row);
     },
 
@@ -133,9 +139,15 @@ export function paymentStore(db: Db, bankId: string) {
           `SELECT ${CONSENT_COLUMNS} FROM ob_sandbox_consents WHERE bank_id = ? AND consent_id = ? AND customer_id = ? FOR UPDATE`,
           [bankId, p.consentId, p.customerId],
         );
-        if (!consentRow) throw new ObError(400, 'UK.OBIE.Resource.NotFound', 'no such consent for this customer', 'Data.ConsentId');
+        if (!consentRow)
+          throw new ObError(400, 'UK.OBIE.Resource.NotFound', 'no such consent for this customer', 'Data.ConsentId');
         if (!consentMatches(consentFrom(consentRow))) {
-          throw new ObError(400, 'UK.OBIE.Resource.ConsentMismatch', "the payment's Initiation and Risk must equal the consent's", 'Data.Initiation');
+          throw new ObError(
+            400,
+            'UK.OBIE.Resource.ConsentMismatch',
+            "the payment's Initiation and Risk must equal the consent's",
+            'Data.Initiation',
+          );
         }
         const claimed = await tx.run(
           `INSERT INTO ob_sandbox_payments (bank_id, payment_id, consent_id, customer_id, idempotency_key, request_json, status, created_at, status_updated_at)
@@ -151,7 +163,13 @@ export function paymentStore(db: Db, bankId: string) {
           `UPDATE ob_sandbox_consents SET status = 'Consumed', status_updated_at = ? WHERE bank_id = ? AND consent_id = ? AND status = 'Authorised'`,
           [p.at, bankId, p.consentId],
         );
-        if (consumed === 0) throw new ObError(400, 'UK.OBIE.Resource.InvalidConsentStatus', 'the consent has already been used for a payment', 'Data.ConsentId');
+        if (consumed === 0)
+          throw new ObError(
+            400,
+            'UK.OBIE.Resource.InvalidConsentStatus',
+            'the consent has already been used for a payment',
+            'Data.ConsentId',
+          );
         const row = await paymentByKey(tx, p.customerId, p.idempotencyKey);
         if (!row) throw new Error('payment vanished after insert');
         return paymentFrom(row);
@@ -159,22 +177,30 @@ export function paymentStore(db: Db, bankId: string) {
     },
 
     /** Records the ledger's outcome once; later calls keep the first status. */
-    async settle(paymentId: string, status: Exclude<DomesticPaymentStatus, 'Pending'>, at: number): Promise<StoredPayment> {
+    async settle(
+      paymentId: string,
+      status: Exclude<DomesticPaymentStatus, 'Pending'>,
+      at: number,
+    ): Promise<StoredPayment> {
       await db.run(
         `UPDATE ob_sandbox_payments SET status = ?, status_updated_at = ? WHERE bank_id = ? AND payment_id = ? AND status = 'Pending'`,
         [status, at, bankId, paymentId],
       );
-      const row = await queryOne<PaymentRow>(db, `SELECT ${PAYMENT_COLUMNS} FROM ob_sandbox_payments WHERE bank_id = ? AND payment_id = ?`, [bankId, paymentId]);
+      const row = await queryOne<PaymentRow>(
+        db,
+        `SELECT ${PAYMENT_COLUMNS} FROM ob_sandbox_payments WHERE bank_id = ? AND payment_id = ?`,
+        [bankId, paymentId],
+      );
       if (!row) throw new Error('payment vanished');
       return paymentFrom(row);
     },
 
     async payment(customerId: string, paymentId: string): Promise<StoredPayment | undefined> {
-      const row = await queryOne<PaymentRow>(db, `SELECT ${PAYMENT_COLUMNS} FROM ob_sandbox_payments WHERE bank_id = ? AND payment_id = ? AND customer_id = ?`, [
-        bankId,
-        paymentId,
-        customerId,
-      ]);
+      const row = await queryOne<PaymentRow>(
+        db,
+        `SELECT ${PAYMENT_COLUMNS} FROM ob_sandbox_payments WHERE bank_id = ? AND payment_id = ? AND customer_id = ?`,
+        [bankId, paymentId, customerId],
+      );
       return row && paymentFrom(row);
     },
   };

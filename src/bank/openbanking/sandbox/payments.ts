@@ -32,7 +32,12 @@ export interface PaymentView {
 }
 
 function differentBody(): ObError {
-  return new ObError(400, 'UK.OBIE.Header.Invalid', 'x-idempotency-key was already used with a different request body', 'x-idempotency-key');
+  return new ObError(
+    400,
+    'UK.OBIE.Header.Invalid',
+    'x-idempotency-key was already used with a different request body',
+    'x-idempotency-key',
+  );
 }
 
 /** The ledger's idempotency key: Open Banking keys are scoped to the customer here. */
@@ -45,7 +50,11 @@ export function paymentService(bank: SandboxBank, store: PaymentStore) {
     return consentRequestSchema.parse(JSON.parse(consent.requestJson));
   }
 
-  async function execute(customer: SandboxCustomer, payment: StoredPayment, request: PaymentRequest): Promise<StoredPayment> {
+  async function execute(
+    customer: SandboxCustomer,
+    payment: StoredPayment,
+    request: PaymentRequest,
+  ): Promise<StoredPayment> {
     const resolved = resolveInitiation(customer, request.Data.Initiation);
     const at = bank.now().getTime();
     const result = await bank.ledger.execute(
@@ -60,11 +69,19 @@ export function paymentService(bank: SandboxBank, store: PaymentStore) {
       },
       resolved.entries,
     );
-    return store.settle(payment.paymentId, result.status === 'completed' ? 'AcceptedSettlementCompleted' : 'Rejected', at);
+    return store.settle(
+      payment.paymentId,
+      result.status === 'completed' ? 'AcceptedSettlementCompleted' : 'Rejected',
+      at,
+    );
   }
 
   return {
-    async createConsent(customer: SandboxCustomer, idempotencyKey: string, request: ConsentRequest): Promise<ConsentView> {
+    async createConsent(
+      customer: SandboxCustomer,
+      idempotencyKey: string,
+      request: ConsentRequest,
+    ): Promise<ConsentView> {
       resolveInitiation(customer, request.Data.Initiation);
       const requestJson = canonicalJson(request);
       const consent = await store.createConsent({
@@ -80,11 +97,16 @@ export function paymentService(bank: SandboxBank, store: PaymentStore) {
 
     async consent(customer: SandboxCustomer, consentId: string): Promise<ConsentView> {
       const consent = await store.consent(customer.id, consentId);
-      if (!consent) throw new ObError(400, 'UK.OBIE.Resource.NotFound', 'no such consent for this customer', 'ConsentId');
+      if (!consent)
+        throw new ObError(400, 'UK.OBIE.Resource.NotFound', 'no such consent for this customer', 'ConsentId');
       return { consent, request: consentRequestOf(consent) };
     },
 
-    async createPayment(customer: SandboxCustomer, idempotencyKey: string, request: PaymentRequest): Promise<PaymentView> {
+    async createPayment(
+      customer: SandboxCustomer,
+      idempotencyKey: string,
+      request: PaymentRequest,
+    ): Promise<PaymentView> {
       const requestJson = canonicalJson(request);
       const initiationJson = canonicalJson(request.Data.Initiation);
       const riskJson = canonicalJson(request.Risk);
@@ -111,7 +133,13 @@ export function paymentService(bank: SandboxBank, store: PaymentStore) {
 
     async payment(customer: SandboxCustomer, paymentId: string): Promise<PaymentView> {
       const payment = await store.payment(customer.id, paymentId);
-      if (!payment) throw new ObError(400, 'UK.OBIE.Resource.NotFound', 'no such domestic payment for this customer', 'DomesticPaymentId');
+      if (!payment)
+        throw new ObError(
+          400,
+          'UK.OBIE.Resource.NotFound',
+          'no such domestic payment for this customer',
+          'DomesticPaymentId',
+        );
       return { payment, request: paymentRequestSchema.parse(JSON.parse(payment.requestJson)) };
     },
   };

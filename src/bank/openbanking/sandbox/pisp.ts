@@ -19,8 +19,10 @@ const IDEMPOTENCY_KEY = /^(?!\s)(.*)(\S)$/;
 
 function idempotencyKey(req: Request): string {
   const key = req.get('x-idempotency-key');
-  if (key === undefined) throw new ObError(400, 'UK.OBIE.Header.Missing', 'x-idempotency-key is required', 'x-idempotency-key');
-  if (key.length > 40 || !IDEMPOTENCY_KEY.test(key)) throw new ObError(400, 'UK.OBIE.Header.Invalid', 'x-idempotency-key is invalid', 'x-idempotency-key');
+  if (key === undefined)
+    throw new ObError(400, 'UK.OBIE.Header.Missing', 'x-idempotency-key is required', 'x-idempotency-key');
+  if (key.length > 40 || !IDEMPOTENCY_KEY.test(key))
+    throw new ObError(400, 'UK.OBIE.Header.Invalid', 'x-idempotency-key is invalid', 'x-idempotency-key');
   return key;
 }
 

@@ -30,7 +30,12 @@ export const BASE_PATHS: Readonly<Record<Api, string>> = {
 };
 
 const QUERY_DATE_TIME_FORMAT = 'ob-query-date-time';
-const QUERY_DATE_TIME_PARAMETERS = ['FromBookingDateTimeParam', 'ToBookingDateTimeParam', 'FromStatementDateTimeParam', 'ToStatementDateTimeParam'];
+const QUERY_DATE_TIME_PARAMETERS = [
+  'FromBookingDateTimeParam',
+  'ToBookingDateTimeParam',
+  'FromStatementDateTimeParam',
+  'ToStatementDateTimeParam',
+];
 const PAGED_OPERATIONS = ['/accounts/{AccountId}/transactions'];
 
 type Json = Record<string, unknown>;
@@ -49,7 +54,8 @@ export function loadSpec(api: Api): Json {
   const spec = JSON.parse(readFileSync(SPEC_FILES[api], 'utf8')) as Json;
   const servers = spec.servers;
   const url = Array.isArray(servers) ? (servers[0] as { url?: unknown } | undefined)?.url : undefined;
-  if (url !== BASE_PATHS[api]) throw new Error(`Open Banking ${api} spec: expected server ${BASE_PATHS[api]}, found ${String(url)}`);
+  if (url !== BASE_PATHS[api])
+    throw new Error(`Open Banking ${api} spec: expected server ${BASE_PATHS[api]}, found ${String(url)}`);
   if (api === 'aisp') {
     for (const name of QUERY_DATE_TIME_PARAMETERS) {
       objectAt(spec, 'components', 'parameters', name, 'schema').format = QUERY_DATE_TIME_FORMAT;
@@ -88,7 +94,9 @@ export function validatorOptions(api: Api): ValidatorOptions {
     validateSecurity: false,
     validateFormats: true,
     ajvFormats: { mode: 'full' },
-    formats: { [QUERY_DATE_TIME_FORMAT]: { type: 'string', validate: (value: string) => queryWallClock(value) !== undefined } },
+    formats: {
+      [QUERY_DATE_TIME_FORMAT]: { type: 'string', validate: (value: string) => queryWallClock(value) !== undefined },
+    },
     $refParser: { mode: 'bundle' },
     ignoreUndocumented: false,
   };
