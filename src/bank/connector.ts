@@ -4,8 +4,8 @@
  * transactions with unsigned amounts plus a credit/debit indicator.
  */
 import type { Money } from '../money';
+import type { AccountKind } from '../shared/accounts';
 
-export type AccountKind = 'checking' | 'savings' | 'credit_card' | 'other';
 export type CreditDebit = 'credit' | 'debit';
 
 export interface Customer {

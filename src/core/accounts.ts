@@ -1,7 +1,8 @@
 /** Which of the customer's accounts a spoken account type means. */
-import type { Account, AccountKind } from '../bank/connector';
+import type { Account } from '../bank/connector';
 import { ACCOUNT_KIND_IDS, accountKindFromWords, normaliseSpoken } from './vocabulary';
-import type { SlotValue } from './turn';
+import type { AccountKind } from '../shared/accounts';
+import type { SlotValue } from '../shared/slots';
 
 export type AccountChoice =
   | { readonly kind: 'found'; readonly account: Account }

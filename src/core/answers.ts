@@ -3,9 +3,9 @@ import type { Account } from '../bank/connector';
 import type { Catalogue } from '../voice/locales';
 import { digits, list, say, type Spoken } from '../voice/spoken';
 import type { CustomerTurn } from './context';
-import type { Draft, DraftCard, OpenDraft, SuggestionKey } from './reply';
-import type { SessionState } from './session';
-import type { SlotName } from './turn';
+import type { Draft, DraftCard, OpenDraft, SuggestionKey } from '../voice/draft';
+import type { SessionState } from '../shared/session';
+import type { SlotName } from '../shared/slots';
 
 /** "checking ending in 4217": the kind (or, to tell two apart, the nickname) and the last four digits. */
 export function accountName(say: Catalogue, account: Account, useNickname = false): Spoken {

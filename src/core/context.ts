@@ -4,22 +4,15 @@ import type { Catalogue } from '../voice/locales';
 import type { PhrasingChooser } from '../voice/locales/variety';
 import type { ReadApprovals } from '../store/read-approvals';
 import type { PaymentDeps } from './payments/deps';
+import type { Logger } from '../shared/logger';
 import type { Turn } from './turn';
-
-export interface CoreLogger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-  debug(obj: object, msg?: string): void;
-  isLevelEnabled(level: string): boolean;
-}
 
 export interface CoreDeps {
   readonly connector: BankConnector;
   /** The bank's spoken name per locale (and per language as a fallback). */
   readonly bankNames: Readonly<Record<string, string>>;
   readonly now: () => Date;
-  readonly log: CoreLogger;
+  readonly log: Logger;
   readonly payments: PaymentDeps;
   /** Present for a bank in privacy mode: reads wait for the voice PIN. */
   readonly privacy?: { readonly approvals: ReadApprovals };

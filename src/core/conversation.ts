@@ -19,7 +19,7 @@ import { approveRead, privacyGate } from './handlers/privacy';
 import { repeat } from './handlers/repeat';
 import { settleLostPayments } from './payments/reconcile';
 import { getTransactions, moreTransactions } from './handlers/transactions';
-import type { Draft } from './reply';
+import type { Draft } from '../voice/draft';
 import type { IntentName, Turn } from './turn';
 
 type CustomerHandler = (ctx: CustomerTurn) => Promise<Draft>;

@@ -1,5 +1,6 @@
 /** One user utterance as the core sees it, whatever platform it came from. */
-import type { SessionState } from './session';
+import type { SessionState } from '../shared/session';
+import type { SlotName, SlotValue } from '../shared/slots';
 
 /** The core's intent names: the Google handler names of DESIGN.md. */
 export const INTENT_NAMES = [
@@ -20,26 +21,6 @@ export const INTENT_NAMES = [
 ] as const;
 
 export type IntentName = (typeof INTENT_NAMES)[number] | 'Unknown';
-
-export const SLOT_NAMES = [
-  'accountType',
-  'count',
-  'date',
-  'payee',
-  'amount',
-  'cents',
-  'fromAccount',
-  'toAccount',
-  'pin',
-] as const;
-export type SlotName = (typeof SLOT_NAMES)[number];
-
-export interface SlotValue {
-  /** What the user said, as the platform recognised it. */
-  readonly spoken?: string;
-  /** The slot type's value id from entity resolution, when it matched one. */
-  readonly resolvedId?: string;
-}
 
 export interface Turn {
   readonly platform: 'alexa' | 'google';

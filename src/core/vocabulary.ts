@@ -1,8 +1,8 @@
+import type { AccountKind } from '../shared/accounts';
 /**
  * Words customers use for their account types, per language, for when the platform
  * gives no entity-resolution id (Google free text, or an Alexa synonym miss).
  */
-import type { AccountKind } from '../bank/connector';
 
 const ACCOUNT_KIND_WORDS: Readonly<Record<string, Readonly<Record<Exclude<AccountKind, 'other'>, readonly string[]>>>> =
   {

@@ -9,9 +9,9 @@ import type { Logger } from 'pino';
 import { checkEnvelope, skillIdOf } from '../platforms/alexa/envelope';
 import { createAlexaSkill } from '../platforms/alexa/skill';
 import { intentOf } from '../platforms/alexa/turn';
-import type { BankRuntime } from './application';
-import type { Metrics } from './metrics';
-import { bankForSkill } from './routing';
+import type { BankRuntime } from '../app/application';
+import type { Metrics } from '../app/metrics';
+import { bankForSkill } from '../app/routing';
 
 export interface RequestVerifier {
   verify(body: string, headers: IncomingHttpHeaders): Promise<unknown>;

@@ -2,9 +2,9 @@
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Logger } from 'pino';
 import { alexaRouter, type RequestVerifier } from './alexa-route';
-import type { BankRuntime } from './application';
+import type { BankRuntime } from '../app/application';
 import { googleRouter, type GoogleRouteOptions } from './google-route';
-import type { Metrics } from './metrics';
+import type { Metrics } from '../app/metrics';
 
 export interface HttpAppOptions {
   readonly log: Logger;

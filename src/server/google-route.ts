@@ -9,9 +9,9 @@ import type { Logger } from 'pino';
 import type { GoogleApp } from '../platforms/google/app';
 import { intentOfHandler } from '../platforms/google/turn';
 import { webhookRequestSchema } from '../platforms/google/webhook';
-import type { BankRuntime } from './application';
-import type { Metrics } from './metrics';
-import { audienceOf, bankForProject } from './routing';
+import type { BankRuntime } from '../app/application';
+import type { Metrics } from '../app/metrics';
+import { audienceOf, bankForProject } from '../app/routing';
 
 export interface GoogleRouteOptions {
   readonly banks: readonly BankRuntime[];

@@ -2,7 +2,7 @@
 import { amazonVerifiers } from './alexa-route';
 import { createHttpApp } from './app';
 import { MISSING_PROJECT_ID } from './google-route';
-import { createApplication } from './application';
+import { createApplication } from '../app/application';
 
 async function main(): Promise<void> {
   const started = process.hrtime.bigint();

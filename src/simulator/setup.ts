@@ -6,7 +6,7 @@
 import { loadSandboxFixture, type SandboxCustomer } from '../bank/sandbox/fixture';
 import { todayIn } from '../dates';
 import { loadModel, type Locale } from '../language/model';
-import type { Application } from '../server/application';
+import type { Application } from '../app/application';
 import { createMatcher, type Matcher } from './nlu';
 import { createSimulatorSession, type Platform, type SimulatorSession } from './session';
 

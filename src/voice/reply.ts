@@ -4,12 +4,12 @@
  * serialised session state) is scanned for the customer's known identifiers. Only this
  * module can make a SafeReply, and platforms accept nothing else.
  */
-import type { Draft, DraftCard } from '../core/reply';
-import type { SessionState } from '../core/session';
-import type { SlotName } from '../core/turn';
+import type { Draft, DraftCard } from './draft';
+import type { SessionState } from '../shared/session';
 import { guardFields, type SecurityEventSink } from './guard';
 import type { Catalogue } from './locales';
 import type { Spoken } from './spoken';
+import type { SlotName } from '../shared/slots';
 
 declare const voiceSafe: unique symbol;
 

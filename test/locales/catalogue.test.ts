@@ -4,7 +4,7 @@
  * with "&", "<" and apostrophes), its SSML parses, chips fit, and the messages that keep a
  * session open end with a question while the closing ones ask nothing.
  */
-import type { SuggestionKey } from '../../src/core/reply';
+import type { SuggestionKey } from '../../src/voice/draft';
 import type { Money } from '../../src/money';
 import type { Catalogue } from '../../src/voice/locales/catalogue';
 import { enGB } from '../../src/voice/locales/en-GB';

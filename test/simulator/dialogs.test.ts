@@ -5,8 +5,8 @@
  */
 import path from 'node:path';
 import { loadModel, LOCALES } from '../../src/language/model';
-import { createLogger } from '../../src/server/logger';
-import { createApplication } from '../../src/server/application';
+import { createLogger } from '../../src/app/logger';
+import { createApplication } from '../../src/app/application';
 import { DIALOGS_DIR, listDialogs, loadDialog, replayDialog } from '../../src/simulator/script';
 import type { Platform } from '../../src/simulator/session';
 import { createSimulator, simulatorEnv } from '../../src/simulator/setup';

@@ -5,7 +5,7 @@
 import pino from 'pino';
 import { readAudit } from '../../src/store/audit';
 import { pinCredentials } from '../../src/store/pin-credentials';
-import { createApplication, type Application } from '../../src/server/application';
+import { createApplication, type Application } from '../../src/app/application';
 import { engines, type TestDatabase } from '../support/databases';
 import { turn } from '../support/turns';
 

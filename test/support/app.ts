@@ -4,8 +4,8 @@ import pino from 'pino';
 import { Writable } from 'node:stream';
 import { createAlexaSkill } from '../../src/platforms/alexa/skill';
 import { lambdaHandlerFor } from '../../src/platforms/alexa/lambda';
-import { createApplication, type Application, type ApplicationOverrides } from '../../src/server/application';
-import { REDACTED_PATHS } from '../../src/server/logger';
+import { createApplication, type Application, type ApplicationOverrides } from '../../src/app/application';
+import { REDACTED_PATHS } from '../../src/app/logger';
 
 /** Sunday 29 November 2026, 15:00 UTC: daytime in New York and Madrid. */
 export const FIXED_NOW = new Date('2026-11-29T15:00:00Z');

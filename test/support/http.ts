@@ -3,7 +3,7 @@ import type { Express } from 'express';
 import type { GoogleApp } from '../../src/platforms/google/app';
 import type { RequestVerifier } from '../../src/server/alexa-route';
 import { createHttpApp } from '../../src/server/app';
-import type { Application, ApplicationOverrides } from '../../src/server/application';
+import type { Application, ApplicationOverrides } from '../../src/app/application';
 import { testSaldo, type TestSaldo } from './app';
 
 export interface TestHttp {

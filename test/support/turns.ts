@@ -1,6 +1,7 @@
 /** Core turns for tests that talk to the conversation directly, without a platform. */
-import type { SessionState } from '../../src/core/session';
-import type { IntentName, SlotName, Turn } from '../../src/core/turn';
+import type { SessionState } from '../../src/shared/session';
+import type { IntentName, Turn } from '../../src/core/turn';
+import type { SlotName } from '../../src/shared/slots';
 
 export function turn(
   intent: IntentName,

@@ -6,7 +6,6 @@
  */
 import { addDays, todayIn } from '../../dates';
 import { toDecimal } from '../../money';
-import type { CoreLogger } from '../../core/context';
 import type {
   Account,
   AccountBalances,
@@ -35,6 +34,7 @@ import {
   type ObBeneficiary,
 } from './schemas';
 import type { z } from 'zod';
+import type { Logger } from '../../shared/logger';
 
 const AIS = '/open-banking/v3.1/aisp';
 const PIS = '/open-banking/v3.1/pisp';
@@ -62,7 +62,7 @@ export interface OpenBankingOptions {
   readonly locale: string;
   readonly timeZone: string;
   readonly resilience?: ResilienceOptions;
-  readonly log: CoreLogger;
+  readonly log: Logger;
   readonly now?: () => Date;
 }
 

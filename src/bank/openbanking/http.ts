@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { z } from 'zod';
-import type { CoreLogger } from '../../core/context';
+import type { Logger } from '../../shared/logger';
 
 export interface TlsOptions {
   readonly ca?: string;
@@ -61,7 +61,7 @@ export function openBankingHttp(options: {
   baseUrl: string;
   financialId?: string;
   tls?: TlsOptions;
-  log: CoreLogger;
+  log: Logger;
 }): OpenBankingHttp {
   const base = new URL(options.baseUrl);
   const secure = base.protocol === 'https:';

@@ -1,8 +1,9 @@
 /** Open Banking v3.1 records as the core's model. Unknown codes degrade, they do not fail. */
 import { todayIn } from '../../dates';
 import { type Money, parseDecimal } from '../../money';
-import type { Account, AccountKind, Balance, CreditCardTerms, Payee, Transaction } from '../connector';
+import type { Account, Balance, CreditCardTerms, Payee, Transaction } from '../connector';
 import type { ObAccount, ObBalance, ObBeneficiary, ObStatement, ObTransaction } from './schemas';
+import type { AccountKind } from '../../shared/accounts';
 
 const KINDS: Readonly<Record<string, AccountKind>> = {
   CurrentAccount: 'checking',

@@ -17,7 +17,7 @@ import type { PendingPayment, PendingStatus } from '../../store/pending-payments
 import { characters, plain, type Spoken } from '../../voice/spoken';
 import { accountName, answer, ask } from '../answers';
 import type { CustomerTurn } from '../context';
-import type { Draft } from '../reply';
+import type { Draft } from '../../voice/draft';
 import { lockedDraft, readBack } from './pay';
 
 /** At most 40 characters, as Open Banking allows: "saldo-" and the 22-character pending id. */

@@ -4,7 +4,7 @@ import { join, type Spoken } from '../../voice/spoken';
 import { accountName, accountOptions, answer, ask } from '../answers';
 import { resolveAccount } from '../accounts';
 import type { CustomerTurn } from '../context';
-import type { Draft } from '../reply';
+import type { Draft } from '../../voice/draft';
 
 function balanceOf(balances: AccountBalances, type: Balance['type']): Balance | undefined {
   return balances.balances.find((b) => b.type === type);

@@ -2,8 +2,8 @@
 import type { Catalogue } from '../../voice/locales';
 import type { Platform } from '../../voice/locales/catalogue';
 import { ask, NEXT_STEPS } from '../answers';
-import type { Draft } from '../reply';
-import type { SessionState } from '../session';
+import type { Draft } from '../../voice/draft';
+import type { SessionState } from '../../shared/session';
 
 /** What a side question (help, an unrecognised phrase) must not lose: a list being read, a payment waiting. */
 function ongoing(session: SessionState): SessionState {

@@ -12,7 +12,7 @@ import { resolveAccount } from '../accounts';
 import type { CustomerTurn } from '../context';
 import { amountFromSlots } from '../payments/amount';
 import { matchPayee } from '../payments/payees';
-import type { Draft } from '../reply';
+import type { Draft } from '../../voice/draft';
 
 const OPEN_STATUSES = ['collecting', 'awaiting_pin'] as const;
 

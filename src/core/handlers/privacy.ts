@@ -8,8 +8,8 @@ import { PIN_PATTERN } from '../../security/pin-hash';
 import { PinCheckBusyError } from '../../security/voice-pin';
 import { answer, ask } from '../answers';
 import type { CustomerTurn } from '../context';
-import type { Draft } from '../reply';
-import { sessionStateSchema } from '../session';
+import type { Draft } from '../../voice/draft';
+import { sessionStateSchema } from '../../shared/session';
 import type { IntentName, Turn } from '../turn';
 import { lockedDraft } from './pay';
 

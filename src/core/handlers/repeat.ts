@@ -4,7 +4,7 @@ import { help, welcome } from './guidance';
 import { readTransactions } from './transactions';
 import { ask } from '../answers';
 import type { CustomerTurn } from '../context';
-import type { Draft } from '../reply';
+import type { Draft } from '../../voice/draft';
 
 export async function repeat(ctx: CustomerTurn): Promise<Draft> {
   const last = ctx.turn.session.last;

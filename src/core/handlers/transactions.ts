@@ -6,8 +6,8 @@ import { accountName, accountOptions, answer, ask } from '../answers';
 import { resolveAccount } from '../accounts';
 import type { CustomerTurn } from '../context';
 import { parseDateSlot } from '../date-range';
-import type { Draft } from '../reply';
-import type { TransactionsPage } from '../session';
+import type { Draft } from '../../voice/draft';
+import type { TransactionsPage } from '../../shared/session';
 
 export const DEFAULT_TRANSACTION_COUNT = 3;
 export const MAX_TRANSACTION_COUNT = 10;

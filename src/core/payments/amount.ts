@@ -1,6 +1,6 @@
 /** The amount a customer said: whole units in `amount` plus optional `cents` (Alexa has no money slot). */
 import { currencyExponent, fromUnitsAndCents, type Money, parseDecimal } from '../../money';
-import type { SlotValue } from '../turn';
+import type { SlotValue } from '../../shared/slots';
 
 export type SpokenAmount =
   { readonly kind: 'amount'; readonly money: Money } | { readonly kind: 'missing' } | { readonly kind: 'invalid' };

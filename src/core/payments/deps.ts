@@ -3,7 +3,7 @@ import type { PinChecker } from '../../security/voice-pin';
 import type { AuditLog } from '../../store/audit';
 import type { PendingPayments } from '../../store/pending-payments';
 import type { VoiceSpending } from '../../store/spending';
-import type { Draft } from '../reply';
+import type { Draft } from '../../voice/draft';
 import type { InFlight } from './in-flight';
 
 export interface PaymentLimits {

@@ -5,8 +5,8 @@
  */
 import { distance } from 'fastest-levenshtein';
 import type { Payee } from '../../bank/connector';
-import type { SlotValue } from '../turn';
 import { normaliseSpoken } from '../vocabulary';
+import type { SlotValue } from '../../shared/slots';
 
 export type PayeeChoice =
   | { readonly kind: 'found'; readonly payee: Payee }

@@ -1,8 +1,8 @@
 /** AWS Lambda entry point: the same skills as POST /alexa, built once per container. */
 import type { LambdaHandler, Skill } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
-import { createApplication } from '../../server/application';
-import { bankForSkill } from '../../server/routing';
+import { createApplication } from '../../app/application';
+import { bankForSkill } from '../../app/routing';
 import { createAlexaSkill } from './skill';
 
 export function lambdaHandlerFor(skill: Skill): LambdaHandler {

@@ -1,7 +1,8 @@
 /** An Alexa request envelope as the core's Turn. */
 import type { IntentRequest, RequestEnvelope, Slot } from 'ask-sdk-model';
-import { parseSessionState } from '../../core/session';
-import { SLOT_NAMES, type IntentName, type SlotName, type SlotValue, type Turn } from '../../core/turn';
+import { parseSessionState } from '../../shared/session';
+import { type IntentName, type Turn } from '../../core/turn';
+import { SLOT_NAMES, type SlotName, type SlotValue } from '../../shared/slots';
 
 const INTENTS: Readonly<Record<string, IntentName>> = {
   GetBalanceIntent: 'GetBalance',

@@ -1,7 +1,8 @@
 /** An Actions Builder webhook request as the core's Turn. */
-import { parseSessionState } from '../../core/session';
-import { INTENT_NAMES, SLOT_NAMES, type IntentName, type SlotName, type SlotValue, type Turn } from '../../core/turn';
+import { parseSessionState } from '../../shared/session';
+import { INTENT_NAMES, type IntentName, type Turn } from '../../core/turn';
 import type { WebhookRequest } from './webhook';
+import { SLOT_NAMES, type SlotName, type SlotValue } from '../../shared/slots';
 
 /** Handler names are the core's intent names (DESIGN.md); anything else is Unknown. */
 export function intentOfHandler(name: string): IntentName {

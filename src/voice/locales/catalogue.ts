@@ -1,8 +1,8 @@
 /** Everything Saldo says, per locale. Each locale module implements this whole interface. */
-import type { AccountKind } from '../../bank/connector';
-import type { SuggestionKey } from '../../core/reply';
+import type { SuggestionKey } from '../draft';
 import type { Money } from '../../money';
 import type { Spoken } from '../spoken';
+import type { AccountKind } from '../../shared/accounts';
 
 /** Where the customer is talking: some sentences name the companion app. */
 export type Platform = 'alexa' | 'google';

@@ -4,7 +4,7 @@
  * The base's messages close over es-ES's money, dates and phrasings, so every message whose
  * output would come out as Spain says it is overridden here; the rest are said the same way.
  */
-import type { SuggestionKey } from '../../core/reply';
+import type { SuggestionKey } from '../draft';
 import { type CurrencyWords, relativeDay } from '../format';
 import { say, type Spoken } from '../spoken';
 import type { Catalogue, TransactionLine } from './catalogue';

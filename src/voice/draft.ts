@@ -1,7 +1,7 @@
 /** What a capability answers, before the voice layer checks and renders it. */
-import type { SessionState } from './session';
-import type { SlotName } from './turn';
-import type { Spoken } from '../voice/spoken';
+import type { SessionState } from '../shared/session';
+import type { SlotName } from '../shared/slots';
+import type { Spoken } from './spoken';
 
 export interface DraftCard {
   readonly title: string;
@@ -33,8 +33,3 @@ export interface ClosingDraft extends DraftBase {
 }
 
 export type Draft = OpenDraft | ClosingDraft;
-
-/** A request that needs no answer (the session already ended on the device). */
-export interface SilentDraft {
-  readonly silent: true;
-}
