@@ -113,7 +113,13 @@ export type PaymentRejection =
 
 export type PaymentResult =
   | { readonly status: 'completed'; readonly paymentId: string }
-  | { readonly status: 'rejected'; readonly paymentId: string; readonly reason: PaymentRejection };
+  | { readonly status: 'rejected'; readonly paymentId: string; readonly reason: PaymentRejection }
+  /**
+   * The bank accepted the order but has not decided yet: it waits for the customer to
+   * approve it in the bank's own app (decoupled SCA), or is still processing it. Asking
+   * again with the same idempotency key returns where it stands; nothing is sent twice.
+   */
+  | { readonly status: 'pending'; readonly paymentId: string; readonly awaiting: 'customer_approval' | 'bank_processing' };
 
 export interface BankConnector {
   readonly id: string;

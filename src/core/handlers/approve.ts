@@ -176,6 +176,11 @@ export async function executeApproved(
     // The order never reached the bank: nothing moved, so say so plainly.
     result = { status: 'rejected', paymentId: payment.id, reason: 'not_sent' };
   }
+  if (result.status === 'pending') {
+    // Not decided yet: it stays approved and is asked about again under the same key.
+    await audit(ctx, 'payment.outcome_unknown', payment, { reason: result.awaiting });
+    return undefined;
+  }
   let outcome: Outcome;
   let status: PendingStatus;
   if (result.status === 'completed') {
