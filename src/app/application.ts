@@ -13,17 +13,18 @@ import { sandboxLedger, seedLedger } from '../bank/sandbox/ledger';
 import { type BankConfig, type Config, loadConfig } from '../config';
 import type { CoreDeps } from '../core/context';
 import { createConversation, type Conversation } from '../core/conversation';
-import { PENDING_TTL_MS, type PaymentDeps } from '../core/payments/deps';
-import { inFlight } from '../core/payments/in-flight';
+import { PAYMENT_LEASE_MS, PENDING_TTL_MS, type PaymentDeps } from '../core/payments/deps';
+import { inFlight, noCoalescing } from '../core/payments/in-flight';
+import type { PinHashCost } from '../security/pin-hash';
+import { backgroundWork } from './background';
 import { enrolMissingPins } from '../security/enrol';
 import { pinChecker } from '../security/voice-pin';
 import { auditLog } from '../store/audit';
 import type { Db } from '../store/db';
 import { openStore } from '../store/open';
-import { pendingPayments } from '../store/pending-payments';
 import { pinCredentials } from '../store/pin-credentials';
 import { readApprovals } from '../store/read-approvals';
-import { voiceSpending } from '../store/spending';
+import { paymentStore } from '../store/payments';
 import { createLogger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
 
@@ -49,6 +50,9 @@ export interface Application {
   /** What /readyz checks: each must answer without throwing. */
   readonly readiness: Readonly<Record<string, () => Promise<void>>>;
   readonly metrics: Metrics;
+  /** Resolves once the work started after answers (settling lost payments) is done. */
+  settled(): Promise<void>;
+  /** Waits for that work, then closes the store (unless it was handed in). */
   close(): Promise<void>;
 }
 
@@ -57,6 +61,14 @@ export interface ApplicationOverrides {
   readonly now?: () => Date;
   /** Which phrasing of a varied message to say (tests pin the plain one). */
   readonly phrasing?: CoreDeps['phrasing'];
+  /** A store already open, shared as two processes share one database; this application does not close it. */
+  readonly db?: Db;
+  /** Whether identical concurrent confirmations share one answer (default true; campaigns race the store). */
+  readonly coalesceConfirmations?: boolean;
+  /** How the sandbox's PINs are hashed at enrolment (tests that check thousands of PINs use a cheap cost). */
+  readonly pinHashCost?: PinHashCost;
+  /** Wraps each bank's connector (tests inject faults this way). */
+  readonly wrapConnector?: (bankId: string, connector: BankConnector) => BankConnector;
 }
 
 /** Everything the payment capabilities keep in the store, for one bank. */
@@ -65,17 +77,18 @@ export function paymentDeps(
   config: Pick<Config, 'pinMaxAttempts' | 'paymentLimit' | 'dailyLimit'>,
   bankId: string,
   now: () => Date,
+  coalesceConfirmations = true,
 ): PaymentDeps {
   const audit = auditLog(db, now);
   return {
     bankId,
-    pending: pendingPayments(db),
-    spending: voiceSpending(db),
+    store: paymentStore(db),
     pins: pinChecker({ credentials: pinCredentials(db), audit, now, maxAttempts: config.pinMaxAttempts }),
     audit,
     limits: { perPayment: config.paymentLimit, perDay: config.dailyLimit },
     pendingTtlMs: PENDING_TTL_MS,
-    confirmations: inFlight(),
+    leaseMs: PAYMENT_LEASE_MS,
+    confirmations: coalesceConfirmations ? inFlight() : noCoalescing(),
   };
 }
 
@@ -110,12 +123,19 @@ function fixtureLoader(): FixtureLoader {
   };
 }
 
-async function enrolFixturePins(db: Db, bankId: string, fixture: SandboxFixture, now: () => Date): Promise<void> {
+async function enrolFixturePins(
+  db: Db,
+  bankId: string,
+  fixture: SandboxFixture,
+  now: () => Date,
+  cost?: PinHashCost,
+): Promise<void> {
   await enrolMissingPins(
     pinCredentials(db),
     bankId,
     fixture.customers.map((c) => ({ customerId: c.id, pin: c.voicePin })),
     now().getTime(),
+    cost,
   );
 }
 
@@ -125,15 +145,17 @@ async function connectorFor(
   log: Logger,
   now: () => Date,
   fixtureAt: FixtureLoader,
+  pinHashCost?: PinHashCost,
 ): Promise<BankConnector> {
   const connector = bank.connector;
   if (connector.type === 'sandbox') {
     const fixture = fixtureAt(connector.fixture);
     await seedLedger(db, fixture, bank.id);
-    await enrolFixturePins(db, bank.id, fixture, now);
+    await enrolFixturePins(db, bank.id, fixture, now, pinHashCost);
     return createSandboxConnector({ fixture, ledger: sandboxLedger(db, bank.id), bankId: bank.id, now });
   }
-  if (connector.enrolPinsFrom) await enrolFixturePins(db, bank.id, fixtureAt(connector.enrolPinsFrom), now);
+  if (connector.enrolPinsFrom)
+    await enrolFixturePins(db, bank.id, fixtureAt(connector.enrolPinsFrom), now, pinHashCost);
   const read = (file?: string) => (file ? readFileSync(file, 'utf8') : undefined);
   // Loaded only where a bank speaks Open Banking.
   const { createOpenBankingConnector } = await import('../bank/openbanking/connector');
@@ -162,13 +184,17 @@ export async function createApplication(
   const config = loadConfig(env);
   const log = overrides.log ?? createLogger(config.logLevel);
   const now = overrides.now ?? (() => new Date());
-  const db = await openStore(config.databaseUrl);
+  const db = overrides.db ?? (await openStore(config.databaseUrl));
+  const closeStore = () => (overrides.db ? Promise.resolve() : db.close());
+  const background = backgroundWork(log);
+  let closing: Promise<void> | undefined;
   try {
     const metrics = createMetrics();
     const banks: BankRuntime[] = [];
     const fixtureAt = fixtureLoader();
     for (const bank of config.banks ?? defaultBanks(config, fixtureAt)) {
-      const raw = await connectorFor(bank, db, log, now, fixtureAt);
+      const built = await connectorFor(bank, db, log, now, fixtureAt, overrides.pinHashCost);
+      const raw = overrides.wrapConnector ? overrides.wrapConnector(bank.id, built) : built;
       if ('circuit' in raw && typeof raw.circuit === 'function')
         metrics.watchCircuit(bank.id, raw.circuit as () => string);
       const connector = metrics.instrument(raw);
@@ -181,10 +207,20 @@ export async function createApplication(
         },
         bank.id,
         now,
+        overrides.coalesceConfirmations,
       );
       const privacy = bank.privacyMode ? { approvals: readApprovals(db) } : undefined;
       const conversation = createConversation(
-        { connector, bankNames: bank.names, now, log, payments, privacy, phrasing: overrides.phrasing },
+        {
+          connector,
+          bankNames: bank.names,
+          now,
+          log,
+          payments,
+          privacy,
+          background: background.run,
+          phrasing: overrides.phrasing,
+        },
         (event) => {
           log.warn({ securityEvent: event, bank: bank.id }, 'security event: outgoing text redacted');
           payments
@@ -219,10 +255,15 @@ export async function createApplication(
       conversation: first.conversation,
       readiness,
       metrics,
-      close: () => db.close(),
+      settled: background.settled,
+      close: () =>
+        (closing ??= (async () => {
+          await background.settled();
+          await closeStore();
+        })()),
     };
   } catch (error) {
-    await db.close().catch(() => undefined);
+    await closeStore().catch(() => undefined);
     throw error;
   }
 }

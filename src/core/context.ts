@@ -1,8 +1,9 @@
 /** What a capability handler gets: the turn, who is speaking, and the means to answer. */
-import type { Account, BankConnector, Customer } from '../bank/connector';
+import type { BankConnector, Customer } from '../bank/connector';
 import type { Catalogue } from '../voice/locales';
 import type { PhrasingChooser } from '../voice/locales/variety';
 import type { ReadApprovals } from '../store/read-approvals';
+import type { CustomerBank, Disclosure } from './customer-bank';
 import type { PaymentDeps } from './payments/deps';
 import type { Logger } from '../shared/logger';
 import type { Turn } from './turn';
@@ -14,8 +15,10 @@ export interface CoreDeps {
   readonly now: () => Date;
   readonly log: Logger;
   readonly payments: PaymentDeps;
-  /** Present for a bank in privacy mode: reads wait for the voice PIN. */
+  /** Present for a bank in privacy mode: the customer's amounts wait for the voice PIN. */
   readonly privacy?: { readonly approvals: ReadApprovals };
+  /** Work that goes on after the answer (settling a lost payment); its failures are logged. */
+  readonly background: (what: string, work: () => Promise<unknown>) => void;
   /** Which phrasing of a varied message to say (default: one per customer and day). */
   readonly phrasing?: (seed: string) => PhrasingChooser;
   /** Overrides of the turn's timing (tests). */
@@ -26,12 +29,14 @@ export interface CoreDeps {
 /** A turn of a customer whose access token the bank knows. */
 export interface CustomerTurn {
   readonly turn: Turn;
-  readonly deps: CoreDeps;
+  /** The bank is reached only through `bank`, never directly. */
+  readonly deps: Omit<CoreDeps, 'connector'>;
   readonly say: Catalogue;
   readonly bankName: string;
   readonly customer: Customer;
-  readonly accessToken: string;
+  readonly bank: CustomerBank;
+  /** Whether amounts of the customer's money may be told in this turn. */
+  readonly privacy: Disclosure;
   /** Today in the customer's time zone. */
   readonly today: string;
-  accounts(): Promise<readonly Account[]>;
 }

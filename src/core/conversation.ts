@@ -2,7 +2,7 @@
  * The platform-neutral conversation: a Turn in, a voice-safe reply out. Every path,
  * errors included, leaves through renderReply.
  */
-import { UnknownAccessTokenError, type Account, type Customer } from '../bank/connector';
+import { UnknownAccessTokenError, type Customer } from '../bank/connector';
 import { todayIn } from '../dates';
 import { prepareIdentifiers, type SecurityEvent } from '../voice/guard';
 import { maskForLog } from '../voice/mask';
@@ -11,11 +11,12 @@ import { catalogueFor, type Catalogue } from '../voice/locales';
 import { renderReply, type SafeReply } from '../voice/reply';
 import { answer, ask } from './answers';
 import type { CoreDeps, CustomerTurn } from './context';
-import { cancelPayment, providePin, repeatReadBack, yesToReadBack } from './handlers/approve';
+import { customerBank, disclosure, PrivateUntilPinError, type Disclosure } from './customer-bank';
+import { cancelPayment, providePin, repeatReadBack, yesToPayment } from './handlers/approve';
 import { getBalance } from './handlers/balance';
 import { bankUnavailable, fallback, goodbye, help, linkAccount, welcome } from './handlers/guidance';
 import { requestPayment } from './handlers/pay';
-import { approveRead, privacyGate } from './handlers/privacy';
+import { approveRead, askPinFirst, readsApproved } from './handlers/privacy';
 import { repeat } from './handlers/repeat';
 import { settleLostPayments } from './payments/reconcile';
 import { getTransactions, moreTransactions } from './handlers/transactions';
@@ -34,7 +35,7 @@ const customerHandlers: Partial<Record<IntentName, CustomerHandler>> = {
   More: async (ctx) => (await moreTransactions(ctx)) ?? nothingMore(ctx),
   // A page that did not apply (another customer's, or gone) is dropped, not carried on.
   Yes: async (ctx) =>
-    (await yesToReadBack(ctx)) ??
+    (await yesToPayment(ctx)) ??
     (await moreTransactions(ctx)) ??
     fallback(ctx.say, { ...ctx.turn.session, more: undefined }),
   No: async (ctx) => (await cancelPayment(ctx, false)) ?? goodbye(ctx.say),
@@ -164,31 +165,39 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
     const customer = await deps.connector.identify(turn.accessToken);
     if (!customer) return { draft: linkAccount(say, bankName, turn.platform) };
     const accessToken = turn.accessToken;
-    let accounts: Promise<readonly Account[]> | undefined;
-    const contextFor = (t: Turn): CustomerTurn => ({
+    const today = todayIn(customer.timeZone, deps.now());
+    const contextFor = (t: Turn, privacy: Disclosure): CustomerTurn => ({
       turn: t,
       deps,
       say,
       bankName,
       customer,
-      accessToken,
-      today: todayIn(customer.timeZone, deps.now()),
-      accounts: () => (accounts ??= deps.connector.listAccounts(accessToken)),
+      bank: customerBank(deps.connector, accessToken, privacy),
+      privacy,
+      today,
     });
-    const answerTurn = async (t: Turn): Promise<Draft> => {
+    const answerTurn = async (t: Turn, privacy: Disclosure): Promise<Draft> => {
       const handler = customerHandlers[t.intent];
       if (!handler) return fallback(say, t.session);
-      const ctx = contextFor(t);
-      return (await privacyGate(ctx)) ?? keepReadApproval(await handler(ctx), t);
+      const ctx = contextFor(t, privacy);
+      try {
+        return keepReadApproval(await handler(ctx), t);
+      } catch (error) {
+        if (error instanceof PrivateUntilPinError) return askPinFirst(ctx);
+        throw error;
+      }
     };
     if (turn.newSession && turn.intent !== 'ProvidePin') {
-      // Once per conversation, in the background: the answer does not wait for an old payment.
-      settleLostPayments(contextFor(turn)).catch((error: unknown) =>
-        deps.log.warn({ err: errorSummary(error), requestId: turn.requestId }, 'could not settle a lost payment'),
-      );
+      // Once per conversation, after the answer: it does not wait for an old payment.
+      const ctx = contextFor(turn, disclosure(false));
+      deps.background('settle lost payments', () => settleLostPayments(ctx));
     }
-    const approvedRead = turn.intent === 'ProvidePin' ? await approveRead(contextFor(turn), answerTurn) : undefined;
-    return { draft: approvedRead ?? (await answerTurn(turn)), customer };
+    const privacy = disclosure(await readsApproved(deps, turn, customer.id));
+    const approvedRead =
+      turn.intent === 'ProvidePin' && !privacy.allowed
+        ? await approveRead(contextFor(turn, privacy), (waiting) => answerTurn(waiting, disclosure(true)))
+        : undefined;
+    return { draft: approvedRead ?? (await answerTurn(turn, privacy)), customer };
   }
 
   return {

@@ -6,8 +6,15 @@ import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOpti
 
 const KEY_LENGTH = 32;
 const SALT_BYTES = 16;
+/** scrypt's parameters: N = 2^log2N, block size r, parallelism p. */
+export interface PinHashCost {
+  readonly log2N: number;
+  readonly r: number;
+  readonly p: number;
+}
+
 /** N = 2^15, r = 8: about 32 MiB and tens of milliseconds per check. */
-const DEFAULT_COST = { log2N: 15, r: 8, p: 1 };
+const DEFAULT_COST: PinHashCost = { log2N: 15, r: 8, p: 1 };
 
 export const PIN_PATTERN = /^\d{4}$/;
 

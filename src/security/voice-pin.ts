@@ -4,6 +4,7 @@
  * and a lockout after the configured number, audited.
  */
 import { bulkhead } from 'cockatiel';
+import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AuditLog } from '../store/audit';
@@ -33,7 +34,8 @@ export class PinCheckBusyError extends Error {
   }
 }
 
-const POLL_MS = 10;
+const POLL_FIRST_MS = 5;
+const POLL_MAX_MS = 100;
 
 export function pinChecker({ credentials, audit, now, maxAttempts, leaseMs = 5000, waitMs = 4000 }: PinCheckerDeps) {
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 5)
@@ -45,19 +47,25 @@ export function pinChecker({ credentials, audit, now, maxAttempts, leaseMs = 500
   return {
     maxAttempts,
 
-    /** Runs `work` holding the customer's PIN lease; waits briefly for a concurrent check to finish. */
+    /**
+     * Runs `work` holding the customer's PIN lease; waits (backing off, so that waiters do
+     * not crowd the store) for a concurrent check to finish.
+     */
     async exclusive<T>(bankId: string, customerId: string, work: () => Promise<T>): Promise<T> {
+      const holder = randomUUID();
       const deadline = Date.now() + waitMs;
-      while (!(await credentials.tryLease(bankId, customerId, now().getTime(), leaseMs))) {
+      let pause = POLL_FIRST_MS;
+      while (!(await credentials.tryLease(bankId, customerId, holder, now().getTime(), leaseMs))) {
         const status = await credentials.status(bankId, customerId);
         if (!status.enrolled) return work();
         if (Date.now() >= deadline) throw new PinCheckBusyError();
-        await sleep(POLL_MS);
+        await sleep(pause + Math.random() * pause);
+        pause = Math.min(POLL_MAX_MS, pause * 2);
       }
       try {
         return await work();
       } finally {
-        await credentials.releaseLease(bankId, customerId);
+        await credentials.releaseLease(bankId, customerId, holder);
       }
     },
 

@@ -28,13 +28,20 @@ export interface AuditEntry {
 
 export type AuditLog = (entry: AuditEntry, at?: number) => Promise<void>;
 
+/** Appends one entry; inside a transaction, the entry stands or falls with the change it records. */
+export async function appendAudit(db: Db, entry: AuditEntry, at: number): Promise<void> {
+  await db.run('INSERT INTO audit_log (at, bank_id, customer_id, channel, event, details) VALUES (?, ?, ?, ?, ?, ?)', [
+    at,
+    entry.bankId,
+    entry.customerId ?? null,
+    entry.channel ?? null,
+    entry.event,
+    JSON.stringify(entry.details),
+  ]);
+}
+
 export function auditLog(db: Db, now: () => Date): AuditLog {
-  return async (entry, at = now().getTime()) => {
-    await db.run(
-      'INSERT INTO audit_log (at, bank_id, customer_id, channel, event, details) VALUES (?, ?, ?, ?, ?, ?)',
-      [at, entry.bankId, entry.customerId ?? null, entry.channel ?? null, entry.event, JSON.stringify(entry.details)],
-    );
-  };
+  return (entry, at = now().getTime()) => appendAudit(db, entry, at);
 }
 
 export interface AuditRow {

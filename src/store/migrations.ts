@@ -7,6 +7,8 @@ import type { Db } from './db';
 interface Dialect {
   readonly autoId: string;
   readonly appendOnly: (table: string) => string[];
+  /** The UTC calendar day (YYYY-MM-DD) of a column holding epoch milliseconds. */
+  readonly utcDay: (column: string) => string;
 }
 
 const dialects: Record<Db['engine'], Dialect> = {
@@ -16,6 +18,7 @@ const dialects: Record<Db['engine'], Dialect> = {
       `CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`,
       `CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`,
     ],
+    utcDay: (column) => `strftime('%Y-%m-%d', ${column} / 1000, 'unixepoch')`,
   },
   postgres: {
     autoId: 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY',
@@ -23,6 +26,7 @@ const dialects: Record<Db['engine'], Dialect> = {
       `CREATE OR REPLACE FUNCTION ${table}_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '${table} is append-only'; END $$`,
       `CREATE TRIGGER ${table}_no_change BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${table}_append_only()`,
     ],
+    utcDay: (column) => `to_char(to_timestamp(${column} / 1000.0) AT TIME ZONE 'UTC', 'YYYY-MM-DD')`,
   },
 };
 
@@ -173,6 +177,25 @@ export const MIGRATIONS: readonly Migration[] = [
     PRIMARY KEY (bank_id, payment_id)
   )`,
       `CREATE UNIQUE INDEX ob_sandbox_payments_key ON ob_sandbox_payments (bank_id, customer_id, idempotency_key)`,
+    ],
+  },
+  {
+    version: 5,
+    name: 'payment state machine: reservation day, attempts and settlement lease; PIN-check lease holder',
+    statements: (d) => [
+      // The day a payment's spending was reserved on, so it is given back to that day.
+      'ALTER TABLE pending_payments ADD COLUMN spending_day TEXT',
+      // How many times the payment was handed to the bank: a retry that was "not sent" does
+      // not prove that an earlier attempt was not.
+      'ALTER TABLE pending_payments ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0',
+      // Who is talking to the bank about this payment, and until when.
+      'ALTER TABLE pending_payments ADD COLUMN lease_holder TEXT',
+      'ALTER TABLE pending_payments ADD COLUMN lease_until BIGINT',
+      // Payments approved before this migration: reserved on the day they were decided,
+      // handed to the bank once, and free to be settled.
+      `UPDATE pending_payments SET spending_day = ${d.utcDay('decided_at')}, attempts = 1 WHERE status = 'approved'`,
+      `CREATE INDEX pending_payments_unsettled ON pending_payments (bank_id, customer_id, status)`,
+      'ALTER TABLE pin_credentials ADD COLUMN check_lease_holder TEXT',
     ],
   },
 ];

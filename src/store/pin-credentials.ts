@@ -71,23 +71,25 @@ export function pinCredentials(db: Db) {
     },
 
     /**
-     * Takes the customer's PIN-check lease: one check at a time per customer, on every
-     * instance, so concurrent guesses cannot outrun the failure counter.
+     * Takes the customer's PIN-check lease for `holder`: one check at a time per customer,
+     * on every instance, so concurrent guesses cannot outrun the failure counter.
      */
-    async tryLease(bankId: string, customerId: string, now: number, leaseMs: number): Promise<boolean> {
+    async tryLease(bankId: string, customerId: string, holder: string, now: number, leaseMs: number): Promise<boolean> {
       const changed = await db.run(
-        `UPDATE pin_credentials SET check_lease_until = ?
+        `UPDATE pin_credentials SET check_lease_until = ?, check_lease_holder = ?
          WHERE bank_id = ? AND customer_id = ? AND (check_lease_until IS NULL OR check_lease_until < ?)`,
-        [now + leaseMs, bankId, customerId, now],
+        [now + leaseMs, holder, bankId, customerId, now],
       );
       return changed === 1;
     },
 
-    async releaseLease(bankId: string, customerId: string): Promise<void> {
-      await db.run('UPDATE pin_credentials SET check_lease_until = NULL WHERE bank_id = ? AND customer_id = ?', [
-        bankId,
-        customerId,
-      ]);
+    /** Gives the lease back, only if `holder` still holds it (a check slower than its lease has lost it). */
+    async releaseLease(bankId: string, customerId: string, holder: string): Promise<void> {
+      await db.run(
+        `UPDATE pin_credentials SET check_lease_until = NULL, check_lease_holder = NULL
+         WHERE bank_id = ? AND customer_id = ? AND check_lease_holder = ?`,
+        [bankId, customerId, holder],
+      );
     },
 
     /** Counts a wrong PIN; locks once `maxAttempts` consecutive failures are reached. */

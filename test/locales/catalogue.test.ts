@@ -89,6 +89,7 @@ const CATALOGUE_KEYS: Readonly<Record<keyof Catalogue, true>> = {
   paymentRejected: true,
   paymentNotSent: true,
   paymentOutcomeUnknown: true,
+  approveInBankApp: true,
   paymentHelp: true,
   privacyPin: true,
   paymentCardTitle: true,
@@ -227,7 +228,7 @@ function samplesFor(c: Catalogue): Samples {
     cannotPayFrom: [[card]],
     overPaymentLimit: [[amount]],
     overDailyLimit: [[{ limit: amount, remaining: amount }]],
-    insufficientFunds: [[{ account, available: amount }]],
+    insufficientFunds: [[{ account, available: amount }], [{ account }]],
     readBackBill: [[{ amount, payee: PAYEE, account }]],
     readBackTransfer: [[{ amount, from: account, to: savings }]],
     pinPrompt: [[]],
@@ -258,6 +259,7 @@ function samplesFor(c: Catalogue): Samples {
     paymentRejected: [[true], [false]],
     paymentNotSent: [[BANK]],
     paymentOutcomeUnknown: [[BANK]],
+    approveInBankApp: [[BANK]],
     paymentHelp: [[]],
     privacyPin: [[]],
     paymentCardTitle: [[]],
@@ -317,6 +319,7 @@ const QUESTIONS = [
   'paymentHelp',
   'privacyPin',
   'nothingToRepeat',
+  'approveInBankApp',
 ] as const satisfies readonly MessageKey[];
 
 /** Statements: they end a session, or are followed by "anything else?" from the core. */

@@ -414,7 +414,7 @@ describe('a payment whose answer is late (400 ms per call)', () => {
     const audit = await auditEvents(ob);
     expect(audit.map((a) => a.event)).toEqual(['payment.requested', 'payment.approved', 'payment.outcome_unknown']);
     expect(audit[2]?.details).toEqual(
-      expect.objectContaining({ amountMinor: 4520, currency: 'USD', reason: 'BankNetworkError' }),
+      expect.objectContaining({ amountMinor: 4520, currency: 'USD', reason: 'answer_lost', error: 'BankNetworkError' }),
     );
     // Money moved exactly once: 1,234.56 - 45.20.
     expect((await balance(ob)).speech).toContain('available balance of $1,189.36');

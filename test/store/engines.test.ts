@@ -4,7 +4,7 @@ import type { Db } from '../../src/store/db';
 import { MIGRATIONS, migrate } from '../../src/store/migrations';
 import { openStore } from '../../src/store/open';
 import { pinCredentials } from '../../src/store/pin-credentials';
-import { voiceSpending } from '../../src/store/spending';
+import { reserveSpending, spentOn } from '../../src/store/spending';
 import { engines, type TestDatabase } from '../support/databases';
 
 describe.each(engines().map((e) => [e.name, e] as const))('store on %s', (_name, engine) => {
@@ -51,17 +51,31 @@ describe.each(engines().map((e) => [e.name, e] as const))('store on %s', (_name,
   it('grants the PIN-check lease to one caller at a time', async () => {
     const pins = pinCredentials(db);
     await pins.set('b', 'c', 'hash', 1);
-    const granted = await Promise.all(Array.from({ length: 10 }, () => pins.tryLease('b', 'c', 1000, 5000)));
+    const granted = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => pins.tryLease('b', 'c', `holder-${i}`, 1000, 5000)),
+    );
     expect(granted.filter(Boolean)).toHaveLength(1);
-    expect(await pins.tryLease('b', 'c', 7000, 5000)).toBe(true);
+    expect(await pins.tryLease('b', 'c', 'late', 7000, 5000)).toBe(true);
+  });
+
+  it('gives the PIN-check lease back only for its holder', async () => {
+    const pins = pinCredentials(db);
+    await pins.set('b', 'c', 'hash', 1);
+    expect(await pins.tryLease('b', 'c', 'slow', 1000, 5000)).toBe(true);
+    // The slow check outlived its lease; another took it over.
+    expect(await pins.tryLease('b', 'c', 'next', 7000, 5000)).toBe(true);
+    await pins.releaseLease('b', 'c', 'slow');
+    expect(await pins.tryLease('b', 'c', 'third', 8000, 5000)).toBe(false);
+    await pins.releaseLease('b', 'c', 'next');
+    expect(await pins.tryLease('b', 'c', 'third', 8000, 5000)).toBe(true);
   });
 
   it('never lets concurrent reservations pass the daily limit', async () => {
-    const spending = voiceSpending(db);
+    const day = { bankId: 'b', customerId: 'c', day: '2026-11-29', currency: 'USD' };
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => spending.reserve('b', 'c', '2026-11-29', 'USD', 30000, 200000)),
+      Array.from({ length: 10 }, () => db.transaction((tx) => reserveSpending(tx, day, 30000, 200000))),
     );
     expect(results.filter(Boolean)).toHaveLength(6);
-    expect(await spending.spentOn('b', 'c', '2026-11-29', 'USD')).toBe(180000);
+    expect(await spentOn(db, day)).toBe(180000);
   });
 });

@@ -17,6 +17,7 @@ export interface OpenBankingSaldo {
 export async function saldoOnOpenBanking(
   resilience?: Record<string, number>,
   now: () => Date = () => FIXED_NOW,
+  env: NodeJS.ProcessEnv = {},
 ): Promise<OpenBankingSaldo> {
   const bank = await startSandbox({ now: () => FIXED_NOW });
   const dir = mkdtempSync(path.join(tmpdir(), 'saldo-ob-'));
@@ -41,6 +42,6 @@ export async function saldoOnOpenBanking(
       ],
     }),
   );
-  const saldo = await testHttpApp({ env: { SALDO_CONFIG: file }, overrides: { now } });
+  const saldo = await testHttpApp({ env: { ...env, SALDO_CONFIG: file }, overrides: { now } });
   return { bank, saldo, close: () => bank.close() };
 }

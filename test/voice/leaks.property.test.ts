@@ -167,6 +167,7 @@ describe('no identifier reaches the customer whole', () => {
             now,
             log,
             payments: paymentDeps(db, loadConfig({}), fixture.bank.id, now),
+            background: (_what, work) => void work(),
           },
           () => undefined,
         );

@@ -1,86 +1,86 @@
 /**
  * The answer to a read-back: the voice PIN approves exactly the payment that was read,
- * once; "no" or cancel drops it; anything else asks again. Execution uses an
- * idempotency key derived from the pending payment, so retries, replays and concurrent
- * confirmations move money once and all hear the same outcome.
+ * once; "no" or cancel drops it; anything else asks again. Every change of a payment's
+ * status is one transition of the store's state machine, which also reserves or gives
+ * back the day's spending and writes the audit; this module picks the transition and says
+ * what became of the payment. Execution uses an idempotency key derived from the pending
+ * payment, so retries, replays and concurrent confirmations move money once, and every
+ * confirmation answers from what the store recorded.
  */
-import {
-  PaymentNotSentError,
-  type PaymentOrder,
-  type PaymentRejection,
-  type PaymentResult,
-} from '../../bank/connector';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { PaymentNotSentError, type PaymentOrder } from '../../bank/connector';
 import { parseDecimal } from '../../money';
 import { PIN_PATTERN } from '../../security/pin-hash';
 import { PinCheckBusyError } from '../../security/voice-pin';
-import type { PendingPayment, PendingStatus } from '../../store/pending-payments';
+import type { Actor, BankAnswer, Recorded } from '../../store/payment-transitions';
+import type { PendingPayment, Settled, Undecided } from '../../store/pending-payments';
+import type { Draft } from '../../voice/draft';
 import { characters, plain, type Spoken } from '../../voice/spoken';
 import { accountName, answer, ask } from '../answers';
 import type { CustomerTurn } from '../context';
-import type { Draft } from '../../voice/draft';
+import { availableMinor, PrivateUntilPinError } from '../customer-bank';
 import { lockedDraft, readBack } from './pay';
 
 /** At most 40 characters, as Open Banking allows: "saldo-" and the 22-character pending id. */
-export function idempotencyKeyFor(payment: PendingPayment): string {
+export function idempotencyKeyFor(payment: Pick<PendingPayment, 'id'>): string {
   return `saldo-${payment.id}`;
 }
 
-interface Outcome {
-  readonly status: 'completed' | 'rejected';
-  /** The last four characters of the bank's payment id. */
-  readonly reference: string;
-  readonly availableMinor?: number;
-  readonly reason?: PaymentRejection;
+/** How long a confirmation waits for another one that is sending the same payment. */
+const DECISION_WAIT_MS = 6000;
+const POLL_FIRST_MS = 20;
+const POLL_MAX_MS = 250;
+
+/** Statuses a PIN can be said for: to approve, or to hear what became of the payment. */
+const CONFIRMABLE: ReadonlySet<PendingPayment['status']> = new Set([
+  'awaiting_pin',
+  'approved',
+  'unknown',
+  'executed',
+  'rejected',
+]);
+
+export function actorOf(ctx: CustomerTurn): Actor {
+  return {
+    bankId: ctx.deps.payments.bankId,
+    customerId: ctx.customer.id,
+    channel: ctx.turn.platform,
+    now: ctx.deps.now().getTime(),
+  };
 }
 
 async function currentPayment(ctx: CustomerTurn): Promise<PendingPayment | undefined> {
   const id = ctx.turn.session.payment;
   if (!id) return undefined;
-  const { pending, bankId } = ctx.deps.payments;
-  return pending.find(id, bankId, ctx.customer.id);
-}
-
-function audit(
-  ctx: CustomerTurn,
-  event: Parameters<CustomerTurn['deps']['payments']['audit']>[0]['event'],
-  payment: PendingPayment,
-  details: Record<string, string | number | undefined> = {},
-) {
-  return ctx.deps.payments.audit({
-    bankId: ctx.deps.payments.bankId,
-    customerId: ctx.customer.id,
-    channel: ctx.turn.platform,
-    event,
-    details: {
-      payment: payment.id.slice(-6),
-      kind: payment.kind,
-      amountMinor: payment.amountMinor,
-      currency: payment.currency,
-      ...details,
-    },
-  });
-}
-
-async function expire(ctx: CustomerTurn, payment: PendingPayment): Promise<Draft> {
-  if (
-    await ctx.deps.payments.pending.transition(
-      payment.id,
-      ['collecting', 'awaiting_pin'],
-      'expired',
-      ctx.deps.now().getTime(),
-    )
-  ) {
-    await audit(ctx, 'payment.expired', payment);
-  }
-  return answer(ctx, ctx.say.paymentExpired(), {});
+  return ctx.deps.payments.store.find(id, ctx.deps.payments.bankId, ctx.customer.id);
 }
 
 function isExpired(ctx: CustomerTurn, payment: PendingPayment): boolean {
   return payment.expiresAt <= ctx.deps.now().getTime();
 }
 
-async function outcomeDraft(ctx: CustomerTurn, payment: PendingPayment, outcome: Outcome): Promise<Draft> {
+async function expire(ctx: CustomerTurn, payment: PendingPayment): Promise<Draft> {
+  await ctx.deps.payments.store.expire(actorOf(ctx), payment.id);
+  return answer(ctx, ctx.say.paymentExpired(), {});
+}
+
+/** The source account's available balance now, when this turn may tell it. */
+async function availableAfter(ctx: CustomerTurn, payment: Settled): Promise<Spoken | undefined> {
+  try {
+    const minor = availableMinor(await ctx.bank.balances(payment.sourceAccountId));
+    return minor === undefined ? undefined : ctx.say.money({ minor, currency: payment.currency });
+  } catch (error) {
+    // Before the PIN in privacy mode, or the bank is busy: the outcome is said without it.
+    if (!(error instanceof PrivateUntilPinError))
+      ctx.deps.log.warn({ reason: error instanceof Error ? error.name : 'unknown' }, 'no balance after a payment');
+    return undefined;
+  }
+}
+
+async function outcomeDraft(ctx: CustomerTurn, payment: Settled): Promise<Draft> {
   const { say } = ctx;
+  const outcome = payment.outcome;
   if (outcome.status === 'rejected') {
     const speech =
       outcome.reason === 'not_sent'
@@ -88,17 +88,15 @@ async function outcomeDraft(ctx: CustomerTurn, payment: PendingPayment, outcome:
         : say.paymentRejected(outcome.reason === 'insufficient_funds');
     return answer(ctx, speech, {});
   }
-  const accounts = await ctx.accounts();
+  const accounts = await ctx.bank.accounts();
   const source = accounts.find((a) => a.id === payment.sourceAccountId);
-  const currency = payment.currency as string;
-  const amount = say.money({ minor: payment.amountMinor as number, currency });
-  const available =
-    outcome.availableMinor === undefined ? undefined : say.money({ minor: outcome.availableMinor, currency });
+  const amount = say.money({ minor: payment.amountMinor, currency: payment.currency });
+  const available = await availableAfter(ctx, payment);
   const reference = characters(outcome.reference);
   const from = source ? accountName(say, source) : plain(say.kindNames.other);
   let speech: Spoken;
   if (payment.kind === 'bill') {
-    const payee = (await ctx.deps.connector.listPayees(ctx.accessToken)).find((p) => p.id === payment.payeeId);
+    const payee = (await ctx.bank.payees()).find((p) => p.id === payment.payeeId);
     speech = say.paidBill({ amount, payee: payee?.name ?? '', account: from, reference, available });
   } else {
     const destination = accounts.find((a) => a.id === payment.destinationAccountId);
@@ -108,155 +106,148 @@ async function outcomeDraft(ctx: CustomerTurn, payment: PendingPayment, outcome:
   return answer(ctx, speech, {}, { title: say.paymentCardTitle(), lines: [speech] });
 }
 
-function parseOutcome(payment: PendingPayment): Outcome | undefined {
-  if (!payment.outcome) return undefined;
-  try {
-    return JSON.parse(payment.outcome) as Outcome;
-  } catch {
-    return undefined;
-  }
+function orderFor(payment: Undecided): PaymentOrder {
+  return {
+    idempotencyKey: idempotencyKeyFor(payment),
+    sourceAccountId: payment.sourceAccountId,
+    destination:
+      payment.kind === 'bill'
+        ? { kind: 'payee', payeeId: payment.payeeId }
+        : { kind: 'account', accountId: payment.destinationAccountId },
+    amount: { minor: payment.amountMinor, currency: payment.currency },
+    reference: 'Saldo voice payment',
+  };
 }
 
-/** Reserves the day's spending and marks the payment approved; undefined when approved. */
-async function approve(ctx: CustomerTurn, payment: PendingPayment): Promise<Draft | undefined> {
-  const { spending, limits, pending, bankId } = ctx.deps.payments;
-  const { say } = ctx;
-  const currency = payment.currency as string;
-  const amountMinor = payment.amountMinor as number;
-  const perDay = parseDecimal(limits.perDay, currency);
-  if (!(await spending.reserve(bankId, ctx.customer.id, ctx.today, currency, amountMinor, perDay.minor))) {
-    await pending.transition(payment.id, ['awaiting_pin'], 'refused', ctx.deps.now().getTime());
-    await audit(ctx, 'payment.refused', payment, { reason: 'over_daily_limit' });
-    const spent = await spending.spentOn(bankId, ctx.customer.id, ctx.today, currency);
-    const remaining = { minor: Math.max(0, perDay.minor - spent), currency };
-    return answer(ctx, say.overDailyLimit({ limit: say.money(perDay), remaining: say.money(remaining) }), {});
+/** The bank's answer to the payment, as the state machine records it. */
+async function askBank(ctx: CustomerTurn, payment: Undecided): Promise<BankAnswer> {
+  try {
+    const result = await ctx.bank.pay(orderFor(payment));
+    switch (result.status) {
+      case 'completed': {
+        const reference = result.paymentId
+          .replace(/[^0-9A-Za-z]/g, '')
+          .slice(-4)
+          .toUpperCase();
+        return { kind: 'completed', outcome: { status: 'completed', reference } };
+      }
+      case 'rejected':
+        return {
+          kind: 'rejected',
+          outcome: { status: 'rejected', reference: result.paymentId.slice(-4), reason: result.reason },
+        };
+      case 'pending':
+        return { kind: 'undecided', reason: result.awaiting };
+    }
+  } catch (error) {
+    // The order never reached the bank: whether that settles it is the state machine's call.
+    if (error instanceof PaymentNotSentError) return { kind: 'not_sent' };
+    ctx.deps.log.warn(
+      { payment: payment.id.slice(-6), reason: error instanceof Error ? error.message : String(error) },
+      'payment outcome unknown',
+    );
+    return { kind: 'undecided', reason: 'answer_lost', error: error instanceof Error ? error.name : 'unknown' };
   }
-  if (!(await pending.transition(payment.id, ['awaiting_pin'], 'approved', ctx.deps.now().getTime()))) {
-    await spending.release(bankId, ctx.customer.id, ctx.today, currency, amountMinor);
-    return answer(ctx, say.noPendingPayment(), {});
-  }
-  await audit(ctx, 'payment.approved', payment);
-  return undefined;
 }
 
 /**
- * Sends an approved payment to the bank under its idempotency key and records what
- * became of it; undefined when the bank's answer was lost (the payment stays approved,
- * and asking again with the same key can never pay twice).
+ * Sends a payment this caller holds the lease of, and records what the bank said. The
+ * record is the holder's alone; if the lease was lost meanwhile, the store's state is
+ * what counts.
  */
-export async function executeApproved(
-  ctx: CustomerTurn,
-  payment: PendingPayment,
-): Promise<{ payment: PendingPayment; outcome: Outcome } | undefined> {
-  const { pending, spending, bankId } = ctx.deps.payments;
-  const currency = payment.currency as string;
-  const amountMinor = payment.amountMinor as number;
-  const order: PaymentOrder = {
-    idempotencyKey: idempotencyKeyFor(payment),
-    sourceAccountId: payment.sourceAccountId as string,
-    destination:
-      payment.kind === 'bill'
-        ? { kind: 'payee', payeeId: payment.payeeId as string }
-        : { kind: 'account', accountId: payment.destinationAccountId as string },
-    amount: { minor: amountMinor, currency },
-    reference: 'Saldo voice payment',
-  };
-  let result: PaymentResult;
-  try {
-    result = await ctx.deps.connector.makePayment(ctx.accessToken, order);
-  } catch (error) {
-    if (!(error instanceof PaymentNotSentError)) {
-      ctx.deps.log.warn(
-        { payment: payment.id.slice(-6), reason: error instanceof Error ? error.message : String(error) },
-        'payment outcome unknown',
-      );
-      await audit(ctx, 'payment.outcome_unknown', payment, { reason: error instanceof Error ? error.name : 'unknown' });
-      return undefined;
+export async function sendAndRecord(ctx: CustomerTurn, payment: Undecided, holder: string): Promise<Recorded> {
+  const answerFromBank = await askBank(ctx, payment);
+  return ctx.deps.payments.store.record(actorOf(ctx), payment.id, holder, answerFromBank);
+}
+
+/** Another confirmation is sending this payment right now: wait for what it records. */
+async function decisionOf(ctx: CustomerTurn, paymentId: string): Promise<PendingPayment | undefined> {
+  const { store, bankId } = ctx.deps.payments;
+  const deadline = Date.now() + DECISION_WAIT_MS;
+  let pause = POLL_FIRST_MS;
+  for (;;) {
+    const payment = await store.find(paymentId, bankId, ctx.customer.id);
+    if (payment?.status !== 'approved' || Date.now() >= deadline) return payment;
+    await sleep(pause + Math.random() * pause);
+    pause = Math.min(POLL_MAX_MS, pause * 2);
+  }
+}
+
+/** What the customer hears about a payment, from where the store says it stands. */
+async function answerFor(ctx: CustomerTurn, payment: PendingPayment | undefined, waited = false): Promise<Draft> {
+  const { say } = ctx;
+  switch (payment?.status) {
+    case 'executed':
+    case 'rejected':
+      return outcomeDraft(ctx, payment);
+    case 'unknown':
+      if (payment.undecided === 'customer_approval') {
+        return ask(say.approveInBankApp(ctx.bankName), { payment: payment.id }, undefined, ['yes', 'no']);
+      }
+      return { speech: say.paymentOutcomeUnknown(ctx.bankName), session: {}, endSession: true };
+    case 'approved':
+      if (!waited) return answerFor(ctx, await decisionOf(ctx, payment.id), true);
+      return { speech: say.paymentOutcomeUnknown(ctx.bankName), session: {}, endSession: true };
+    default:
+      return answer(ctx, say.noPendingPayment(), {});
+  }
+}
+
+/** Reserves the day's spending and approves (both, or neither), then sends the payment. */
+async function approveAndSend(ctx: CustomerTurn, payment: PendingPayment): Promise<Draft> {
+  const { store, limits } = ctx.deps.payments;
+  const { say } = ctx;
+  const currency = payment.currency ?? '';
+  const perDay = parseDecimal(limits.perDay, currency);
+  const holder = randomUUID();
+  const approval = await store.approve(actorOf(ctx), payment.id, {
+    day: ctx.today,
+    limitMinor: perDay.minor,
+    holder,
+    leaseMs: ctx.deps.payments.leaseMs,
+  });
+  switch (approval.kind) {
+    case 'over_daily_limit': {
+      const remaining = { minor: Math.max(0, perDay.minor - approval.spentMinor), currency };
+      return answer(ctx, say.overDailyLimit({ limit: say.money(perDay), remaining: say.money(remaining) }), {});
     }
-    // The order never reached the bank: nothing moved, so say so plainly.
-    result = { status: 'rejected', paymentId: payment.id, reason: 'not_sent' };
+    case 'unchanged':
+      return approval.payment && approval.payment.status === 'awaiting_pin' && isExpired(ctx, approval.payment)
+        ? expire(ctx, approval.payment)
+        : answerFor(ctx, approval.payment);
+    case 'approved':
+      return answerFor(ctx, (await sendAndRecord(ctx, approval.payment, holder)).payment);
   }
-  if (result.status === 'pending') {
-    // Not decided yet: it stays approved and is asked about again under the same key.
-    await audit(ctx, 'payment.outcome_unknown', payment, { reason: result.awaiting });
-    return undefined;
-  }
-  let outcome: Outcome;
-  let status: PendingStatus;
-  if (result.status === 'completed') {
-    const balances = await ctx.deps.connector
-      .getBalances(ctx.accessToken, order.sourceAccountId)
-      .catch(() => undefined);
-    const available = balances?.balances.find((b) => b.type === 'available');
-    outcome = {
-      status: 'completed',
-      reference: result.paymentId
-        .replace(/[^0-9A-Za-z]/g, '')
-        .slice(-4)
-        .toUpperCase(),
-      availableMinor: available
-        ? available.creditDebit === 'debit'
-          ? -available.amount.minor
-          : available.amount.minor
-        : undefined,
-    };
-    status = 'executed';
-  } else {
-    await spending.release(bankId, ctx.customer.id, ctx.today, currency, amountMinor);
-    outcome = { status: 'rejected', reference: result.paymentId.slice(-4), reason: result.reason };
-    status = 'rejected';
-  }
-  if (await pending.transition(payment.id, ['approved'], status, ctx.deps.now().getTime(), JSON.stringify(outcome))) {
-    await audit(ctx, status === 'executed' ? 'payment.executed' : 'payment.rejected', payment, {
-      reference: outcome.reference,
-      reason: result.status === 'rejected' ? result.reason : undefined,
-    });
-    return { payment, outcome };
-  }
-  // Another confirmation recorded it first: answer with what it recorded.
-  const recorded = await pending.find(payment.id, bankId, ctx.customer.id);
-  const recordedOutcome = recorded && parseOutcome(recorded);
-  return recorded && recordedOutcome ? { payment: recorded, outcome: recordedOutcome } : { payment, outcome };
 }
 
-async function execute(ctx: CustomerTurn, payment: PendingPayment): Promise<Draft> {
-  const settled = await executeApproved(ctx, payment);
-  if (!settled) return { speech: ctx.say.paymentOutcomeUnknown(ctx.bankName), session: {}, endSession: true };
-  return outcomeDraft(ctx, settled.payment, settled.outcome);
-}
-
-/** After a right PIN: approve (once), execute (idempotently), or repeat the recorded outcome. */
+/** After a right PIN: approve and send, ask the bank again about an undecided one, or tell the outcome. */
 async function settle(ctx: CustomerTurn, payment: PendingPayment): Promise<Draft> {
-  const recorded = parseOutcome(payment);
-  if ((payment.status === 'executed' || payment.status === 'rejected') && recorded)
-    return outcomeDraft(ctx, payment, recorded);
-  if (payment.status === 'awaiting_pin') {
-    const refused = await approve(ctx, payment);
-    if (refused) return refused;
-    return execute(ctx, { ...payment, status: 'approved' });
-  }
-  if (payment.status === 'approved') return execute(ctx, payment);
-  return answer(ctx, ctx.say.noPendingPayment(), {});
+  if (payment.status === 'awaiting_pin') return approveAndSend(ctx, payment);
+  if (payment.status === 'approved' || payment.status === 'unknown') return askAgain(ctx, payment);
+  return answerFor(ctx, payment);
+}
+
+/** An undecided payment: ask the bank again under the same key, unless someone else is asking now. */
+async function askAgain(ctx: CustomerTurn, payment: Undecided): Promise<Draft> {
+  const holder = randomUUID();
+  const claimed = await ctx.deps.payments.store.claim(actorOf(ctx), payment.id, holder, ctx.deps.payments.leaseMs);
+  if (!claimed) return answerFor(ctx, payment);
+  return answerFor(ctx, (await sendAndRecord(ctx, claimed, holder)).payment);
 }
 
 /** Locked: the waiting payment is dropped and the customer told how to unlock. */
 async function lockedOut(ctx: CustomerTurn, payment: PendingPayment | undefined, justLocked: boolean): Promise<Draft> {
-  if (
-    payment &&
-    (await ctx.deps.payments.pending.transition(payment.id, ['awaiting_pin'], 'cancelled', ctx.deps.now().getTime()))
-  ) {
-    await audit(ctx, 'payment.cancelled', payment, { reason: 'voice_payments_locked' });
+  if (payment?.status === 'awaiting_pin') {
+    await ctx.deps.payments.store.cancel(actorOf(ctx), payment.id, 'voice_payments_locked');
   }
   return lockedDraft(ctx, justLocked);
 }
-
-const CONFIRMABLE: readonly PendingStatus[] = ['awaiting_pin', 'approved', 'executed', 'rejected'];
 
 export async function providePin(ctx: CustomerTurn): Promise<Draft> {
   const { say } = ctx;
   const payment = await currentPayment(ctx);
   // No payment, no check: a PIN said out of context is neither verified nor counted.
-  if (!payment || !CONFIRMABLE.includes(payment.status)) return answer(ctx, say.noPendingPayment(), {});
+  if (!payment || !CONFIRMABLE.has(payment.status)) return answer(ctx, say.noPendingPayment(), {});
   const pin = ctx.turn.slots.pin?.spoken?.trim() ?? '';
   if (!PIN_PATTERN.test(pin)) return ask(say.pinFormat(), { payment: payment.id });
   if (payment.status === 'awaiting_pin' && isExpired(ctx, payment)) return expire(ctx, payment);
@@ -266,57 +257,64 @@ export async function providePin(ctx: CustomerTurn): Promise<Draft> {
   );
 }
 
+type Verdict =
+  { readonly kind: 'right'; readonly payment: PendingPayment } | { readonly kind: 'answered'; readonly draft: Draft };
+
+/** Checks the PIN holding the customer's PIN lease; the bank is called after it is given back. */
 async function confirm(ctx: CustomerTurn, payment: PendingPayment, pin: string): Promise<Draft> {
   const { say } = ctx;
-  const { pins, bankId, pending } = ctx.deps.payments;
+  const { pins, bankId, store } = ctx.deps.payments;
+  let verdict: Verdict;
   try {
-    return await pins.exclusive(bankId, ctx.customer.id, async () => {
-      const current = await pending.find(payment.id, bankId, ctx.customer.id);
-      if (await pins.isLocked(bankId, ctx.customer.id)) return lockedOut(ctx, current, false);
-      if (!current || !CONFIRMABLE.includes(current.status)) return answer(ctx, say.noPendingPayment(), {});
-      if (current.status === 'awaiting_pin' && isExpired(ctx, current)) return expire(ctx, current);
+    verdict = await pins.exclusive(bankId, ctx.customer.id, async (): Promise<Verdict> => {
+      const current = await store.find(payment.id, bankId, ctx.customer.id);
+      if (await pins.isLocked(bankId, ctx.customer.id))
+        return { kind: 'answered', draft: await lockedOut(ctx, current, false) };
+      if (!current || !CONFIRMABLE.has(current.status))
+        return { kind: 'answered', draft: answer(ctx, say.noPendingPayment(), {}) };
+      if (current.status === 'awaiting_pin' && isExpired(ctx, current))
+        return { kind: 'answered', draft: await expire(ctx, current) };
       const check = await pins.check(bankId, ctx.customer.id, pin, ctx.turn.platform);
       switch (check.kind) {
         case 'ok':
-          return settle(ctx, current);
+          return { kind: 'right', payment: current };
         case 'wrong':
-          return ask(say.pinWrong(check.triesLeft), { payment: current.id }, undefined, ['cancel']);
+          return {
+            kind: 'answered',
+            draft: ask(say.pinWrong(check.triesLeft), { payment: current.id }, undefined, ['cancel']),
+          };
         case 'locked':
-          return lockedOut(ctx, current, check.justLocked);
+          return { kind: 'answered', draft: await lockedOut(ctx, current, check.justLocked) };
         case 'not-enrolled':
-          await pending.transition(current.id, ['awaiting_pin'], 'cancelled', ctx.deps.now().getTime());
-          return answer(ctx, say.pinNotEnrolled(ctx.bankName), {});
+          if (current.status === 'awaiting_pin') await store.cancel(actorOf(ctx), current.id, 'pin_not_enrolled');
+          return { kind: 'answered', draft: answer(ctx, say.pinNotEnrolled(ctx.bankName), {}) };
       }
     });
   } catch (error) {
     if (error instanceof PinCheckBusyError) return ask(say.pinBusy(), { payment: payment.id });
     throw error;
   }
+  if (verdict.kind === 'answered') return verdict.draft;
+  ctx.privacy.allow();
+  return settle(ctx, verdict.payment);
 }
 
 /** "No" or cancel while a payment is open: nothing moves. Undefined when no payment is open. */
 export async function cancelPayment(ctx: CustomerTurn, endSession: boolean): Promise<Draft | undefined> {
   const payment = await currentPayment(ctx);
-  if (!payment) return undefined;
-  if (
-    !(await ctx.deps.payments.pending.transition(
-      payment.id,
-      ['collecting', 'awaiting_pin'],
-      'cancelled',
-      ctx.deps.now().getTime(),
-    ))
-  ) {
-    return undefined;
-  }
-  await audit(ctx, 'payment.cancelled', payment, { reason: 'customer' });
+  if (!payment || !(await ctx.deps.payments.store.cancel(actorOf(ctx), payment.id, 'customer'))) return undefined;
   const speech = ctx.say.paymentCancelled();
   return endSession ? { speech, session: {}, endSession: true } : answer(ctx, speech, {});
 }
 
-/** "Yes" to a read-back: the PIN is what approves, so ask for it. Undefined when nothing awaits a PIN. */
-export async function yesToReadBack(ctx: CustomerTurn): Promise<Draft | undefined> {
+/**
+ * "Yes" to a read-back: the PIN is what approves, so ask for it. "Yes" after being asked to
+ * approve a payment in the bank's app: ask the bank where it stands. Undefined otherwise.
+ */
+export async function yesToPayment(ctx: CustomerTurn): Promise<Draft | undefined> {
   const payment = await currentPayment(ctx);
-  if (!payment || payment.status !== 'awaiting_pin') return undefined;
+  if (payment?.status === 'unknown' && payment.undecided === 'customer_approval') return askAgain(ctx, payment);
+  if (payment?.status !== 'awaiting_pin') return undefined;
   if (isExpired(ctx, payment)) return expire(ctx, payment);
   return ask(ctx.say.pinInsteadOfYes(), { payment: payment.id });
 }
@@ -324,7 +322,7 @@ export async function yesToReadBack(ctx: CustomerTurn): Promise<Draft | undefine
 /** "Repeat" while a payment awaits its PIN: the read-back again, from the store. */
 export async function repeatReadBack(ctx: CustomerTurn): Promise<Draft | undefined> {
   const payment = await currentPayment(ctx);
-  if (!payment || payment.status !== 'awaiting_pin' || isExpired(ctx, payment)) return undefined;
+  if (payment?.status !== 'awaiting_pin' || isExpired(ctx, payment)) return undefined;
   const speech = await readBack(ctx, payment);
   return (
     speech && {

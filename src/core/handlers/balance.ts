@@ -68,7 +68,7 @@ function summaryLine(ctx: CustomerTurn, balances: AccountBalances): Spoken {
 export async function answerBalance(ctx: CustomerTurn, account: Account | undefined): Promise<Draft> {
   const { say } = ctx;
   if (account) {
-    const balances = await ctx.deps.connector.getBalances(ctx.accessToken, account.id);
+    const balances = await ctx.bank.balances(account.id);
     const speech = describe(ctx, balances, accountName(say, account));
     return answer(
       ctx,
@@ -80,8 +80,8 @@ export async function answerBalance(ctx: CustomerTurn, account: Account | undefi
       },
     );
   }
-  const accounts = await ctx.accounts();
-  const all = await Promise.all(accounts.map((a) => ctx.deps.connector.getBalances(ctx.accessToken, a.id)));
+  const accounts = await ctx.bank.accounts();
+  const all = await Promise.all(accounts.map((a) => ctx.bank.balances(a.id)));
   const lines = all.map((b) => summaryLine(ctx, b));
   const intro = say.balancesIntro(accounts.length);
   const speech = join([intro, ...lines]);
@@ -90,7 +90,7 @@ export async function answerBalance(ctx: CustomerTurn, account: Account | undefi
 
 export async function getBalance(ctx: CustomerTurn): Promise<Draft> {
   const { say } = ctx;
-  const accounts = await ctx.accounts();
+  const accounts = await ctx.bank.accounts();
   const choice = resolveAccount(accounts, ctx.turn.slots.accountType, ctx.turn.locale);
   switch (choice.kind) {
     case 'found':

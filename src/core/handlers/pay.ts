@@ -5,7 +5,13 @@
  */
 import type { Account, Payee } from '../../bank/connector';
 import { parseDecimal, type Money } from '../../money';
-import type { PaymentKind, PaymentTerms, PendingPayment } from '../../store/pending-payments';
+import {
+  OPEN_STATUSES,
+  type CompleteTerms,
+  type PartialTerms,
+  type PaymentKind,
+  type PendingPayment,
+} from '../../store/pending-payments';
 import { list, plain, type Spoken } from '../../voice/spoken';
 import { accountName, accountOptions, answer, ask } from '../answers';
 import { resolveAccount } from '../accounts';
@@ -13,8 +19,8 @@ import type { CustomerTurn } from '../context';
 import { amountFromSlots } from '../payments/amount';
 import { matchPayee } from '../payments/payees';
 import type { Draft } from '../../voice/draft';
-
-const OPEN_STATUSES = ['collecting', 'awaiting_pin'] as const;
+import { actorOf } from './approve';
+import { availableMinor } from '../customer-bank';
 
 function isDeposit(account: Account): boolean {
   return account.kind === 'checking' || account.kind === 'savings';
@@ -24,48 +30,34 @@ function isDeposit(account: Account): boolean {
 async function openPayment(ctx: CustomerTurn, kind: PaymentKind): Promise<PendingPayment | undefined> {
   const id = ctx.turn.session.payment;
   if (!id) return undefined;
-  const { pending, bankId } = ctx.deps.payments;
-  const found = await pending.find(id, bankId, ctx.customer.id);
+  const { store, bankId } = ctx.deps.payments;
+  const found = await store.find(id, bankId, ctx.customer.id);
   const open =
     found && (OPEN_STATUSES as readonly string[]).includes(found.status) && found.expiresAt > ctx.deps.now().getTime();
   return open && found.kind === kind ? found : undefined;
 }
 
-/** Saves terms as a new record (superseding the previous one): terms never change under a PIN. */
-async function saveTerms(
-  ctx: CustomerTurn,
-  previous: PendingPayment | undefined,
-  terms: PaymentTerms,
-  status: 'collecting' | 'awaiting_pin',
-): Promise<PendingPayment> {
-  const { pending, bankId, pendingTtlMs } = ctx.deps.payments;
-  const now = ctx.deps.now().getTime();
-  if (previous) await pending.transition(previous.id, OPEN_STATUSES, 'superseded', now);
-  return pending.create({
-    ...terms,
-    bankId,
-    customerId: ctx.customer.id,
-    status,
-    channel: ctx.turn.platform,
-    createdAt: now,
-    expiresAt: now + pendingTtlMs,
-  });
-}
-
-async function closePrevious(ctx: CustomerTurn, previous: PendingPayment | undefined): Promise<void> {
-  if (previous)
-    await ctx.deps.payments.pending.transition(previous.id, OPEN_STATUSES, 'refused', ctx.deps.now().getTime());
+/** Terms with everything a read-back states, or undefined while something is missing. */
+function complete(terms: PartialTerms): CompleteTerms | undefined {
+  const { sourceAccountId, amountMinor, currency } = terms;
+  if (!sourceAccountId || amountMinor === undefined || !currency) return undefined;
+  if (terms.kind === 'bill')
+    return terms.payeeId ? { kind: 'bill', payeeId: terms.payeeId, sourceAccountId, amountMinor, currency } : undefined;
+  return terms.destinationAccountId
+    ? { kind: 'transfer', destinationAccountId: terms.destinationAccountId, sourceAccountId, amountMinor, currency }
+    : undefined;
 }
 
 /** Says what is missing and keeps what is known, server-side, behind an opaque id. */
 async function askFor(
   ctx: CustomerTurn,
   previous: PendingPayment | undefined,
-  terms: PaymentTerms,
+  terms: PartialTerms,
   question: Spoken,
   slot: 'payee' | 'amount' | 'fromAccount' | 'toAccount',
 ): Promise<Draft> {
-  const saved = await saveTerms(ctx, previous, terms, 'collecting');
+  const { store, pendingTtlMs } = ctx.deps.payments;
+  const saved = await store.propose(actorOf(ctx), { status: 'collecting', terms }, previous?.id, pendingTtlMs);
   return ask(question, { payment: saved.id }, slot);
 }
 
@@ -77,29 +69,22 @@ interface Refusal {
 async function refuse(
   ctx: CustomerTurn,
   previous: PendingPayment | undefined,
-  terms: PaymentTerms,
+  terms: PartialTerms,
   refusal: Refusal,
 ): Promise<Draft> {
-  await closePrevious(ctx, previous);
-  await ctx.deps.payments.audit({
-    bankId: ctx.deps.payments.bankId,
-    customerId: ctx.customer.id,
-    channel: ctx.turn.platform,
-    event: 'payment.refused',
-    details: { kind: terms.kind, reason: refusal.reason, amountMinor: terms.amountMinor, currency: terms.currency },
-  });
+  await ctx.deps.payments.store.refuse(actorOf(ctx), previous?.id, { ...terms, reason: refusal.reason });
   return answer(ctx, refusal.speech, {});
 }
 
 /** Limits and funds, checked before the PIN is asked for (and the daily limit again at approval). */
 async function refusalFor(ctx: CustomerTurn, source: Account, amount: Money): Promise<Refusal | undefined> {
   const { say } = ctx;
-  const { limits, spending, bankId } = ctx.deps.payments;
+  const { limits, store, bankId } = ctx.deps.payments;
   const perPayment = parseDecimal(limits.perPayment, amount.currency);
   if (amount.minor > perPayment.minor)
     return { reason: 'over_payment_limit', speech: say.overPaymentLimit(say.money(perPayment)) };
   const perDay = parseDecimal(limits.perDay, amount.currency);
-  const spent = await spending.spentOn(bankId, ctx.customer.id, ctx.today, amount.currency);
+  const spent = await store.spentOn({ bankId, customerId: ctx.customer.id, day: ctx.today, currency: amount.currency });
   if (spent + amount.minor > perDay.minor) {
     const remaining = { minor: Math.max(0, perDay.minor - spent), currency: amount.currency };
     return {
@@ -107,35 +92,29 @@ async function refusalFor(ctx: CustomerTurn, source: Account, amount: Money): Pr
       speech: say.overDailyLimit({ limit: say.money(perDay), remaining: say.money(remaining) }),
     };
   }
-  const balances = await ctx.deps.connector.getBalances(ctx.accessToken, source.id);
-  const available =
-    balances.balances.find((b) => b.type === 'available') ?? balances.balances.find((b) => b.type === 'current');
-  const availableMinor = available
-    ? available.creditDebit === 'debit'
-      ? -available.amount.minor
-      : available.amount.minor
-    : 0;
-  if (availableMinor < amount.minor) {
-    return {
-      reason: 'insufficient_funds',
-      speech: say.insufficientFunds({
-        account: accountName(say, source),
-        available: say.money({ minor: Math.max(0, availableMinor), currency: amount.currency }),
-      }),
-    };
-  }
-  return undefined;
+  if (await ctx.bank.covers(source.id, amount)) return undefined;
+  return {
+    reason: 'insufficient_funds',
+    speech: say.insufficientFunds({ account: accountName(say, source), available: await availableToTell(ctx, source) }),
+  };
+}
+
+/** What the account has available, when this turn may tell the customer's money. */
+async function availableToTell(ctx: CustomerTurn, source: Account): Promise<Spoken | undefined> {
+  if (!ctx.privacy.allowed) return undefined;
+  const minor = availableMinor(await ctx.bank.balances(source.id));
+  return ctx.say.money({ minor: Math.max(0, minor ?? 0), currency: source.currency });
 }
 
 /** The read-back: amount with currency, payee (or destination account) and the masked source. */
-export async function readBack(ctx: CustomerTurn, payment: PendingPayment): Promise<Spoken | undefined> {
+export async function readBack(ctx: CustomerTurn, payment: CompleteTerms): Promise<Spoken | undefined> {
   const { say } = ctx;
-  const accounts = await ctx.accounts();
+  const accounts = await ctx.bank.accounts();
   const source = accounts.find((a) => a.id === payment.sourceAccountId);
-  if (!source || payment.amountMinor === undefined || !payment.currency) return undefined;
+  if (!source) return undefined;
   const amount = say.money({ minor: payment.amountMinor, currency: payment.currency });
   if (payment.kind === 'bill') {
-    const payee = (await ctx.deps.connector.listPayees(ctx.accessToken)).find((p) => p.id === payment.payeeId);
+    const payee = (await ctx.bank.payees()).find((p) => p.id === payment.payeeId);
     return payee && say.readBackBill({ amount, payee: payee.name, account: accountName(say, source) });
   }
   const destination = accounts.find((a) => a.id === payment.destinationAccountId);
@@ -159,24 +138,18 @@ export async function requestPayment(ctx: CustomerTurn, kind: PaymentKind): Prom
     return lockedDraft(ctx, false);
   }
   const previous = await openPayment(ctx, kind);
-  const accounts = await ctx.accounts();
-  let terms: PaymentTerms = previous ?? { kind };
+  const accounts = await ctx.bank.accounts();
+  let terms: PartialTerms = previous ?? { kind };
 
   // Where the money goes.
   if (kind === 'bill') {
-    const payees = await ctx.deps.connector.listPayees(ctx.accessToken);
+    const payees = await ctx.bank.payees();
     const choice = matchPayee(payees, turn.slots.payee);
     if (choice.kind === 'found') terms = { ...terms, payeeId: choice.payee.id };
     else if (choice.kind === 'ambiguous')
       return askFor(ctx, previous, terms, say.whichPayee(payeeOptions(ctx, choice.options)), 'payee');
     else if (choice.kind === 'none') {
-      await payments.audit({
-        bankId: payments.bankId,
-        customerId: ctx.customer.id,
-        channel: turn.platform,
-        event: 'payment.refused',
-        details: { kind, reason: 'unknown_payee' },
-      });
+      await payments.store.refuse(actorOf(ctx), undefined, { kind, reason: 'unknown_payee' });
       return askFor(ctx, previous, { ...terms, payeeId: undefined }, say.unknownPayee(choice.spoken), 'payee');
     }
     if (!terms.payeeId) return askFor(ctx, previous, terms, say.payWhom(), 'payee');
@@ -199,7 +172,7 @@ export async function requestPayment(ctx: CustomerTurn, kind: PaymentKind): Prom
   const sourceChoice = resolveAccount(accounts, turn.slots.fromAccount, turn.locale);
   const deposits = accounts.filter(isDeposit);
   // Money can leave any deposit account except the one it is going to.
-  const sourcesFor = (t: PaymentTerms) => deposits.filter((a) => a.id !== t.destinationAccountId);
+  const sourcesFor = (t: PartialTerms) => deposits.filter((a) => a.id !== t.destinationAccountId);
   if (sourceChoice.kind === 'found') terms = { ...terms, sourceAccountId: sourceChoice.account.id };
   else if (sourceChoice.kind === 'ambiguous' || sourceChoice.kind === 'none') {
     const options = sourceChoice.kind === 'ambiguous' ? sourceChoice.options : sourcesFor(terms);
@@ -228,10 +201,7 @@ export async function requestPayment(ctx: CustomerTurn, kind: PaymentKind): Prom
   const spoken = amountFromSlots(turn.slots.amount, turn.slots.cents, currency);
   if (spoken.kind === 'amount') terms = { ...terms, amountMinor: spoken.money.minor, currency };
   else if (spoken.kind === 'invalid' || terms.amountMinor === undefined) {
-    const payee =
-      kind === 'bill'
-        ? (await ctx.deps.connector.listPayees(ctx.accessToken)).find((p) => p.id === terms.payeeId)
-        : undefined;
+    const payee = kind === 'bill' ? (await ctx.bank.payees()).find((p) => p.id === terms.payeeId) : undefined;
     return askFor(ctx, previous, terms, payee ? say.payHowMuch(payee.name) : say.transferHowMuch(), 'amount');
   }
 
@@ -251,22 +221,19 @@ export async function requestPayment(ctx: CustomerTurn, kind: PaymentKind): Prom
   if (kind === 'transfer' && terms.destinationAccountId === source.id) {
     return askFor(ctx, previous, { ...terms, destinationAccountId: undefined }, say.sameAccount(), 'toAccount');
   }
-  const amount = { minor: terms.amountMinor as number, currency: source.currency };
-  terms = { ...terms, currency: source.currency };
+  const readable = complete({ ...terms, currency: source.currency });
+  if (!readable) return askFor(ctx, previous, terms, say.transferHowMuch(), 'amount');
+  const refusal = await refusalFor(ctx, source, { minor: readable.amountMinor, currency: readable.currency });
+  if (refusal) return refuse(ctx, previous, readable, refusal);
 
-  const refusal = await refusalFor(ctx, source, amount);
-  if (refusal) return refuse(ctx, previous, terms, refusal);
-
-  const payment = await saveTerms(ctx, previous, terms, 'awaiting_pin');
-  const speech = await readBack(ctx, payment);
-  if (!speech) return refuse(ctx, payment, terms, { reason: 'unreadable_terms', speech: say.noPendingPayment() });
-  await payments.audit({
-    bankId: payments.bankId,
-    customerId: ctx.customer.id,
-    channel: turn.platform,
-    event: 'payment.requested',
-    details: { kind, amountMinor: amount.minor, currency: amount.currency, readBack: speech.text },
-  });
+  const speech = await readBack(ctx, readable);
+  if (!speech) return refuse(ctx, previous, readable, { reason: 'unreadable_terms', speech: say.noPendingPayment() });
+  const payment = await payments.store.propose(
+    actorOf(ctx),
+    { status: 'awaiting_pin', terms: readable, readBack: speech.text },
+    previous?.id,
+    payments.pendingTtlMs,
+  );
   return {
     speech,
     reprompt: say.pinPrompt(),

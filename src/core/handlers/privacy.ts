@@ -1,58 +1,63 @@
 /**
- * Privacy mode, for banks whose customers share their speakers: balances and
- * transactions are told only after the voice PIN, once per conversation. The approval is
- * kept server-side; the session carries its opaque id, which is checked on every read.
+ * Privacy mode, for banks whose customers share their speakers: no amount of the
+ * customer's money is told before the voice PIN, once per conversation. Which requests
+ * need it is not listed here: any request that reaches for a balance or a transaction
+ * before the PIN meets PrivateUntilPinError (see customer-bank.ts), and is kept
+ * server-side, behind an opaque id in the session, until the PIN is right.
  */
 import { z } from 'zod';
 import { PIN_PATTERN } from '../../security/pin-hash';
 import { PinCheckBusyError } from '../../security/voice-pin';
-import { answer, ask } from '../answers';
-import type { CustomerTurn } from '../context';
-import type { Draft } from '../../voice/draft';
 import { sessionStateSchema } from '../../shared/session';
-import type { IntentName, Turn } from '../turn';
+import { SLOT_NAMES } from '../../shared/slots';
+import type { Draft } from '../../voice/draft';
+import { answer, ask } from '../answers';
+import type { CoreDeps, CustomerTurn } from '../context';
+import { INTENT_NAMES, type Turn } from '../turn';
 import { lockedDraft } from './pay';
 
-/** Intents that would tell account details. */
-const READS: ReadonlySet<IntentName> = new Set(['GetBalance', 'GetTransactions', 'More', 'Repeat']);
-
-/** "Yes" reads on when it answers "would you like to hear more?". */
-function tellsAccountDetails(turn: Turn): boolean {
-  return (
-    READS.has(turn.intent) ||
-    (turn.intent === 'Yes' && turn.session.more !== undefined && turn.session.payment === undefined)
-  );
-}
 export const READ_APPROVAL_TTL_MS = 5 * 60 * 1000;
 
-/** What waited for the PIN: the intent, its account/count/date slots and the list being read. */
+/** A request that can wait for the PIN: anything but the PIN itself. */
+const WAITING_INTENTS = INTENT_NAMES.filter((intent) => intent !== 'ProvidePin' && intent !== 'SessionEnded');
+const KEPT_SLOTS = SLOT_NAMES.filter((slot) => slot !== 'pin');
+
+/** What waited for the PIN: the intent, its slots (never a PIN) and the list being read. */
 const waitingRequest = z.object({
-  intent: z.enum(['GetBalance', 'GetTransactions', 'More', 'Repeat', 'Yes']),
+  intent: z.enum(WAITING_INTENTS as [string, ...string[]]).transform((intent) => intent as Turn['intent']),
   slots: z.partialRecord(
-    z.enum(['accountType', 'count', 'date']),
+    z.enum(KEPT_SLOTS as [string, ...string[]]),
     z.object({ spoken: z.string().max(200).optional(), resolvedId: z.string().max(64).optional() }),
   ),
   session: sessionStateSchema.pick({ more: true, last: true }),
 });
 
 function waitingFor(turn: Turn): string {
-  const { accountType, count, date } = turn.slots;
-  const slots = Object.fromEntries(
-    Object.entries({ accountType, count, date }).filter(([, value]) => value !== undefined),
-  );
-  return JSON.stringify({ intent: turn.intent, slots, session: { more: turn.session.more, last: turn.session.last } });
+  const slots = Object.fromEntries(Object.entries(turn.slots).filter(([name]) => name !== 'pin'));
+  return JSON.stringify({
+    intent: turn.intent,
+    slots,
+    session: { more: turn.session.more, last: turn.session.last },
+  });
 }
 
-/** Undefined when the turn may go on: not a read, no privacy mode, or already approved. */
-export async function privacyGate(ctx: CustomerTurn): Promise<Draft | undefined> {
+/** Whether this conversation already gave its PIN for the customer's money. */
+export async function readsApproved(deps: CoreDeps, turn: Turn, customerId: string): Promise<boolean> {
+  const privacy = deps.privacy;
+  if (!privacy) return true;
+  const id = turn.session.readApproval;
+  if (!id) return false;
+  const approval = await privacy.approvals.find(id, deps.payments.bankId, customerId, deps.now().getTime());
+  return approval?.status === 'approved';
+}
+
+/** A request that would tell the customer's money before the PIN: it waits, and the PIN is asked for. */
+export async function askPinFirst(ctx: CustomerTurn): Promise<Draft> {
   const privacy = ctx.deps.privacy;
-  if (!privacy || !tellsAccountDetails(ctx.turn)) return undefined;
-  const now = ctx.deps.now().getTime();
   const { bankId, pins } = ctx.deps.payments;
-  const id = ctx.turn.session.readApproval;
-  const approval = id ? await privacy.approvals.find(id, bankId, ctx.customer.id, now) : undefined;
-  if (approval?.status === 'approved') return undefined;
+  if (!privacy) throw new Error('only a bank in privacy mode keeps amounts until the PIN');
   if (await pins.isLocked(bankId, ctx.customer.id)) return lockedDraft(ctx, false);
+  const now = ctx.deps.now().getTime();
   const created = await privacy.approvals.create(
     bankId,
     ctx.customer.id,
@@ -64,8 +69,9 @@ export async function privacyGate(ctx: CustomerTurn): Promise<Draft | undefined>
 }
 
 /**
- * The PIN for a waiting read: checked like a payment PIN (same counter, same lockout),
- * then the waiting request is answered. Undefined when no read is waiting.
+ * The PIN for a waiting request: checked like a payment PIN (same counter, same lockout),
+ * then the waiting request is answered with the customer's money told. Undefined when no
+ * request is waiting.
  */
 export async function approveRead(
   ctx: CustomerTurn,
@@ -76,7 +82,7 @@ export async function approveRead(
   if (!privacy || !id || ctx.turn.session.payment) return undefined;
   const { bankId, pins } = ctx.deps.payments;
   const approval = await privacy.approvals.find(id, bankId, ctx.customer.id, ctx.deps.now().getTime());
-  if (!approval || approval.status !== 'awaiting_pin') return undefined;
+  if (approval?.status !== 'awaiting_pin') return undefined;
   const pin = ctx.turn.slots.pin?.spoken?.trim() ?? '';
   if (!PIN_PATTERN.test(pin)) return ask(ctx.say.pinFormat(), { readApproval: id });
   const waiting = waitingRequest.safeParse(JSON.parse(approval.request));

@@ -8,7 +8,7 @@ import type { Draft } from '../../voice/draft';
 
 export async function repeat(ctx: CustomerTurn): Promise<Draft> {
   const last = ctx.turn.session.last;
-  const accounts = await ctx.accounts();
+  const accounts = await ctx.bank.accounts();
   switch (last?.intent) {
     case 'Launch':
       return welcome(ctx.say, ctx.bankName);

@@ -31,7 +31,7 @@ function line(ctx: CustomerTurn, transaction: Transaction): Spoken {
 /** Reads one page; offers the next when there is one. */
 export async function readTransactions(ctx: CustomerTurn, account: Account, page: TransactionsPage): Promise<Draft> {
   const { say } = ctx;
-  const result = await ctx.deps.connector.listTransactions(ctx.accessToken, account.id, {
+  const result = await ctx.bank.transactions(account.id, {
     range: page.range,
     offset: page.offset,
     limit: page.count,
@@ -74,7 +74,7 @@ function defaultAccount(accounts: readonly Account[]): Account | undefined {
 
 export async function getTransactions(ctx: CustomerTurn): Promise<Draft> {
   const { say, turn } = ctx;
-  const accounts = await ctx.accounts();
+  const accounts = await ctx.bank.accounts();
   const choice = resolveAccount(accounts, turn.slots.accountType, turn.locale);
   let account: Account | undefined;
   if (choice.kind === 'found') account = choice.account;
@@ -106,7 +106,7 @@ export async function getTransactions(ctx: CustomerTurn): Promise<Draft> {
 export async function moreTransactions(ctx: CustomerTurn): Promise<Draft | undefined> {
   const page = ctx.turn.session.more;
   if (!page) return undefined;
-  const account = (await ctx.accounts()).find((a) => a.id === page.accountId);
+  const account = (await ctx.bank.accounts()).find((a) => a.id === page.accountId);
   if (!account) return undefined;
   return readTransactions(ctx, account, page);
 }

@@ -23,3 +23,8 @@ export function inFlight<T>(): InFlight<T> {
     },
   };
 }
+
+/** Every confirmation runs on its own: the store alone decides (campaigns that race it use this). */
+export function noCoalescing<T>(): InFlight<T> {
+  return { run: (_parts, work) => work() };
+}

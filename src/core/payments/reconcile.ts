@@ -1,16 +1,19 @@
 /**
- * A payment whose bank answer was lost stays approved. The customer's next turn asks the
- * bank again under the same idempotency key (it can never pay twice), so the outcome is
- * recorded and audited without anyone having to remember it.
+ * A payment whose bank answer was lost (or that the bank had not decided) is asked about
+ * again when the customer next talks to Saldo: each one is claimed first, so however many
+ * conversations start at once only one asks the bank, under the same idempotency key (it
+ * can never pay twice), and the state machine records and audits what it said.
  */
+import { randomUUID } from 'node:crypto';
 import type { CustomerTurn } from '../context';
-import { executeApproved } from '../handlers/approve';
-
-/** Long enough that a confirmation still in flight is not raced. */
-const LOST_AFTER_MS = 30_000;
+import { actorOf, sendAndRecord } from '../handlers/approve';
 
 export async function settleLostPayments(ctx: CustomerTurn): Promise<void> {
-  const { pending, bankId } = ctx.deps.payments;
-  const lost = await pending.lostBefore(bankId, ctx.customer.id, ctx.deps.now().getTime() - LOST_AFTER_MS);
-  for (const payment of lost) await executeApproved(ctx, payment);
+  const { store, bankId, leaseMs } = ctx.deps.payments;
+  const unsettled = await store.unsettled(bankId, ctx.customer.id, ctx.deps.now().getTime());
+  for (const payment of unsettled) {
+    const holder = randomUUID();
+    const claimed = await store.claim(actorOf(ctx), payment.id, holder, leaseMs);
+    if (claimed) await sendAndRecord(ctx, claimed, holder);
+  }
 }

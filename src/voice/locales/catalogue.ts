@@ -85,7 +85,8 @@ export interface Catalogue {
   cannotPayFrom(account: Spoken): Spoken;
   overPaymentLimit(limit: Spoken): Spoken;
   overDailyLimit(p: { limit: Spoken; remaining: Spoken }): Spoken;
-  insufficientFunds(p: { account: Spoken; available: Spoken }): Spoken;
+  /** Without `available` when the amount may not be told yet (privacy mode, before the PIN). */
+  insufficientFunds(p: { account: Spoken; available?: Spoken }): Spoken;
   readBackBill(p: { amount: Spoken; payee: string; account: Spoken }): Spoken;
   readBackTransfer(p: { amount: Spoken; from: Spoken; to: Spoken }): Spoken;
   pinPrompt(): Spoken;
@@ -120,6 +121,8 @@ export interface Catalogue {
   /** Certain that nothing reached the bank. */
   paymentNotSent(bankName: string): Spoken;
   paymentOutcomeUnknown(bankName: string): Spoken;
+  /** The bank sent the payment to its own app for the customer to approve; asks whether they have. */
+  approveInBankApp(bankName: string): Spoken;
   paymentHelp(): Spoken;
   /** Privacy mode: a PIN before any account detail. */
   privacyPin(): Spoken;

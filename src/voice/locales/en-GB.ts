@@ -105,7 +105,9 @@ export const enGB: Catalogue = {
   overDailyLimit: ({ limit, remaining }) =>
     say`Sorry, that would take you over your daily voice payment limit of ${limit}. You can still send ${remaining} today. Nothing has been sent.`,
   insufficientFunds: ({ account, available }) =>
-    say`Sorry, your ${account} only has ${available} available, so I can't send that. Nothing has been sent.`,
+    available
+      ? say`Sorry, your ${account} only has ${available} available, so I can't send that. Nothing has been sent.`
+      : say`Sorry, that's more than your ${account} has available, so I can't send it. Nothing has been sent.`,
   pinWrong: (triesLeft) =>
     say`That PIN didn't match. You have ${triesLeft} ${triesLeft === 1 ? 'attempt' : 'attempts'} left. What's your four-digit voice PIN?`,
   pinLockedCard: ({ bankName, customerId }) => ({
@@ -128,6 +130,8 @@ Sandbox developers: npm run pin -- reset ${customerId}`,
     say`Sorry, I couldn't reach ${bank} to make that payment, so nothing has been sent. Please try again in a few minutes.`,
   paymentOutcomeUnknown: (bank) =>
     say`I haven't had an answer from ${bank} about that payment yet. It won't be sent twice. Please check your balance in a few minutes.`,
+  approveInBankApp: (bank) =>
+    say`${bank} has sent this payment to your banking app for approval. Once you've approved it there, say yes and I'll check. Have you approved it?`,
   privacyPin: () =>
     say`For your privacy, I need your four-digit voice PIN before I share any account details. What's your voice PIN?`,
 };

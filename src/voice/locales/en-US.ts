@@ -147,7 +147,9 @@ export const enUS: Catalogue = {
   overDailyLimit: ({ limit, remaining }) =>
     say`Sorry, that would go over your daily voice payment limit of ${limit}. You can still send ${remaining} today. Nothing was sent.`,
   insufficientFunds: ({ account, available }) =>
-    say`Sorry, your ${account} only has ${available} available, so I can't send that. Nothing was sent.`,
+    available
+      ? say`Sorry, your ${account} only has ${available} available, so I can't send that. Nothing was sent.`
+      : say`Sorry, that's more than your ${account} has available, so I can't send it. Nothing was sent.`,
   readBackBill: ({ amount, payee, account }) =>
     say`You're paying ${amount} to ${payee} from your ${account}. To approve, what's your four-digit voice PIN?`,
   readBackTransfer: ({ amount, from, to }) =>
@@ -184,6 +186,8 @@ Sandbox developers: npm run pin -- reset ${customerId}`,
     say`Sorry, I couldn't reach ${bank} to make that payment, so nothing was sent. Please try again in a few minutes.`,
   paymentOutcomeUnknown: (bank) =>
     say`I couldn't get an answer from ${bank} about that payment yet. It won't be sent twice. Please check your balance in a few minutes.`,
+  approveInBankApp: (bank) =>
+    say`${bank} has sent this payment to your banking app for approval. Once you've approved it there, say yes and I'll check. Have you approved it?`,
   privacyPin: () =>
     say`For your privacy, I need your four-digit voice PIN before I share account details. What's your voice PIN?`,
   paymentHelp: () =>

@@ -182,7 +182,9 @@ export const esES: Catalogue = {
   overDailyLimit: ({ limit, remaining }) =>
     say`Lo siento, eso superaría tu límite diario de pagos por voz de ${limit}. Hoy aún puedes enviar ${remaining}. No se ha enviado nada.`,
   insufficientFunds: ({ account, available }) =>
-    say`Lo siento, tu ${account} solo tiene ${available} disponibles, así que no puedo enviarlo. No se ha enviado nada.`,
+    available
+      ? say`Lo siento, tu ${account} solo tiene ${available} disponibles, así que no puedo enviarlo. No se ha enviado nada.`
+      : say`Lo siento, eso es más de lo que tiene disponible tu ${account}, así que no puedo enviarlo. No se ha enviado nada.`,
   readBackBill: ({ amount, payee, account }) =>
     say`Vas a pagar ${amount} a ${payee} desde tu ${account}. Para aprobarlo, ¿cuál es tu PIN de voz de cuatro cifras?`,
   readBackTransfer: ({ amount, from, to }) =>
@@ -227,6 +229,8 @@ export const esES: Catalogue = {
     say`Lo siento, no he podido conectar con ${bank} para hacer ese pago, así que no se ha enviado nada. Inténtalo de nuevo en unos minutos.`,
   paymentOutcomeUnknown: (bank) =>
     say`Todavía no tengo respuesta de ${bank} sobre ese pago. No se enviará dos veces. Consulta tu saldo dentro de unos minutos.`,
+  approveInBankApp: (bank) =>
+    say`${bank} ha enviado este pago a la app de tu banco para que lo apruebes. Cuando lo hayas aprobado allí, dime que sí y lo compruebo. ¿Ya lo has aprobado?`,
   privacyPin: () =>
     say`Por tu privacidad, necesito tu PIN de voz de cuatro cifras antes de darte datos de tus cuentas. ¿Cuál es tu PIN de voz?`,
   paymentHelp: () =>

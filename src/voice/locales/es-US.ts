@@ -123,7 +123,9 @@ export const esUS: Catalogue = {
   overDailyLimit: ({ limit, remaining }) =>
     say`Lo siento, eso superaría tu límite diario de pagos por voz de ${limit}. Hoy todavía puedes enviar ${remaining}. No se envió nada.`,
   insufficientFunds: ({ account, available }) =>
-    say`Lo siento, tu ${account} solo tiene ${available} disponibles, así que no puedo enviar eso. No se envió nada.`,
+    available
+      ? say`Lo siento, tu ${account} solo tiene ${available} disponibles, así que no puedo enviar eso. No se envió nada.`
+      : say`Lo siento, eso es más de lo que tiene disponible tu ${account}, así que no puedo enviarlo. No se envió nada.`,
   readBackBill: ({ amount, payee, account }) =>
     say`Vas a pagar ${amount} a ${payee} desde tu ${account}. Para aprobarlo, ¿cuál es tu PIN de voz de cuatro dígitos?`,
   readBackTransfer: ({ amount, from, to }) =>
@@ -166,6 +168,8 @@ export const esUS: Catalogue = {
     say`Lo siento, no pude conectarme con ${bank} para hacer ese pago, así que no se envió nada. Inténtalo de nuevo en unos minutos.`,
   paymentOutcomeUnknown: (bank) =>
     say`Todavía no tengo respuesta de ${bank} sobre ese pago. No se enviará dos veces. Revisa tu saldo en unos minutos.`,
+  approveInBankApp: (bank) =>
+    say`${bank} envió este pago a la app de tu banco para que lo apruebes. Cuando lo hayas aprobado ahí, dime que sí y lo verifico. ¿Ya lo aprobaste?`,
   privacyPin: () =>
     say`Por tu privacidad, necesito tu PIN de voz de cuatro dígitos antes de darte datos de tus cuentas. ¿Cuál es tu PIN de voz?`,
   paymentHelp: () =>

@@ -1,0 +1,89 @@
+/**
+ * The bank as one turn of one customer sees it. Amounts of the customer's money —
+ * balances and transactions — come only through here, and a bank in privacy mode hands
+ * them out only once the voice PIN was given in this conversation: a capability that
+ * would speak, show or keep a balance before the PIN gets PrivateUntilPinError instead,
+ * and the conversation asks for the PIN. Privacy is a property of where amounts come
+ * from, not a list of handlers that remember to check.
+ */
+import type {
+  Account,
+  AccountBalances,
+  BankConnector,
+  Payee,
+  PaymentOrder,
+  PaymentResult,
+  TransactionPage,
+  TransactionQuery,
+} from '../bank/connector';
+import type { Money } from '../money';
+
+export class PrivateUntilPinError extends Error {
+  constructor() {
+    super("the customer's money is told only after the voice PIN");
+    this.name = 'PrivateUntilPinError';
+  }
+}
+
+/** Whether this turn may tell the customer's amounts; a right PIN in the turn opens it. */
+export interface Disclosure {
+  readonly allowed: boolean;
+  allow(): void;
+}
+
+export function disclosure(initiallyAllowed: boolean): Disclosure {
+  let allowed = initiallyAllowed;
+  return {
+    get allowed() {
+      return allowed;
+    },
+    allow() {
+      allowed = true;
+    },
+  };
+}
+
+export interface CustomerBank {
+  accounts(): Promise<readonly Account[]>;
+  payees(): Promise<readonly Payee[]>;
+  /** Private: amounts of the customer's money. */
+  balances(accountId: string): Promise<AccountBalances>;
+  /** Private: amounts of the customer's money. */
+  transactions(accountId: string, query: TransactionQuery): Promise<TransactionPage>;
+  /** Whether the account's funds cover `amount`: a yes or a no, never the amount. */
+  covers(accountId: string, amount: Money): Promise<boolean>;
+  pay(order: PaymentOrder): Promise<PaymentResult>;
+}
+
+/** An available (else current) balance as a signed amount in minor units. */
+export function availableMinor(balances: AccountBalances): number | undefined {
+  const balance =
+    balances.balances.find((b) => b.type === 'available') ?? balances.balances.find((b) => b.type === 'current');
+  if (!balance) return undefined;
+  return balance.creditDebit === 'debit' ? -balance.amount.minor : balance.amount.minor;
+}
+
+export function customerBank(connector: BankConnector, accessToken: string, privacy: Disclosure): CustomerBank {
+  let accounts: Promise<readonly Account[]> | undefined;
+  let payees: Promise<readonly Payee[]> | undefined;
+  const disclosed = () => {
+    if (!privacy.allowed) throw new PrivateUntilPinError();
+  };
+  return {
+    accounts: () => (accounts ??= connector.listAccounts(accessToken)),
+    payees: () => (payees ??= connector.listPayees(accessToken)),
+    async balances(accountId) {
+      disclosed();
+      return connector.getBalances(accessToken, accountId);
+    },
+    async transactions(accountId, query) {
+      disclosed();
+      return connector.listTransactions(accessToken, accountId, query);
+    },
+    async covers(accountId, amount) {
+      const available = availableMinor(await connector.getBalances(accessToken, accountId));
+      return available !== undefined && available >= amount.minor;
+    },
+    pay: (order) => connector.makePayment(accessToken, order),
+  };
+}
