@@ -47,7 +47,7 @@ export function runCampaign(engine: Engine, runs: number): void {
             try {
               await fc.asyncModelRun(() => ({ model: initialModel(), real }), cmds);
               await finish(real);
-          } catch (error) {
+            } catch (error) {
               const message = error instanceof Error ? error.message : String(error);
               throw new Error(`${message}\n--- ${connector}, privacy ${privacyMode}:\n${real.transcript.join('\n')}`, {
                 cause: error,
