@@ -36,7 +36,7 @@ async function main(): Promise<void> {
       await evaluate(evaluation, customer, 'simulator', simulatorUnderstanding(model, customer, evaluation.today)),
     );
     if (!values.simulator) {
-      const matcher = virtualAlexaMatcher(alexaModel(model), model, evaluation.today);
+      const matcher = virtualAlexaMatcher(alexaModel(model), model, evaluation.today, customer.entities);
       reports.push(await evaluate(evaluation, customer, 'virtual-alexa', matcher));
     }
   }

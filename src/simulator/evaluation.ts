@@ -16,9 +16,11 @@ import type { Account, Payee } from '../bank/connector';
 import { lastFour } from '../bank/sandbox/connector';
 import { loadSandboxFixture, type SandboxCustomer } from '../bank/sandbox/fixture';
 import { resolveAccount } from '../core/accounts';
+import { customerEntities, slotsWithBankIds } from '../core/entities';
 import { matchPayee } from '../core/payments/payees';
 import { LOCALES, type Locale } from '../language/model';
-import type { SlotValue } from '../shared/slots';
+import type { DynamicEntities } from '../shared/entities';
+import type { SlotName, SlotValue } from '../shared/slots';
 
 export const EVALUATION_DIR = path.resolve(__dirname, '../../evaluation/language');
 
@@ -57,22 +59,22 @@ export interface EvaluationCustomer {
   readonly id: string;
   readonly accounts: readonly Account[];
   readonly payees: readonly Payee[];
+  /** What the skill sends the platform on the first turn of this customer's session. */
+  readonly entities: DynamicEntities;
 }
 
 export function evaluationCustomer(token: string, customers?: readonly SandboxCustomer[]): EvaluationCustomer {
   const found = (customers ?? loadSandboxFixture().customers).find((customer) => customer.accessToken === token);
   if (!found) throw new Error(`no sandbox customer with token ${token}`);
-  return {
-    id: found.id,
-    accounts: found.accounts.map((account) => ({
-      id: account.id,
-      kind: account.type,
-      nickname: account.nickname,
-      currency: account.currency,
-      lastFour: lastFour(account.number),
-    })),
-    payees: found.payees.map(({ id, name, aliases, kind }) => ({ id, name, aliases, kind })),
-  };
+  const accounts = found.accounts.map((account) => ({
+    id: account.id,
+    kind: account.type,
+    nickname: account.nickname,
+    currency: account.currency,
+    lastFour: lastFour(account.number),
+  }));
+  const payees = found.payees.map(({ id, name, aliases, kind }) => ({ id, name, aliases, kind }));
+  return { id: found.id, accounts, payees, entities: customerEntities(found.id, payees, accounts) };
 }
 
 /** What a matcher made of a phrase: the core intent and the slots as the platform would send them. */
@@ -142,11 +144,15 @@ export async function evaluate(
   const results: PhraseResult[] = [];
   for (const phrase of evaluation.phrases) {
     const understood = await understand(phrase.say);
+    // As the core does before any handler: the customer's entity ids become bank ids.
+    const said = slotsWithBankIds(
+      understood.slots as Partial<Record<SlotName, SlotValue>>,
+      customer.id,
+      customer.payees,
+      customer.accounts,
+    );
     const slots = Object.fromEntries(
-      Object.entries(understood.slots).map(([name, value]) => [
-        name,
-        slotMeaning(name, value, customer, evaluation.locale),
-      ]),
+      Object.entries(said).map(([name, value]) => [name, slotMeaning(name, value, customer, evaluation.locale)]),
     );
     const intentCorrect = understood.intent === phrase.intent;
     results.push({
