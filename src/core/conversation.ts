@@ -11,6 +11,7 @@ import { catalogueFor, type Catalogue } from '../voice/locales';
 import { renderReply, type SafeReply } from '../voice/reply';
 import { answer, ask } from './answers';
 import type { CoreDeps, CustomerTurn } from './context';
+import { customerEntities, namesEntities, withBankIds } from './entities';
 import { cancelPayment, providePin, repeatReadBack, yesToReadBack } from './handlers/approve';
 import { getBalance } from './handlers/balance';
 import { bankUnavailable, fallback, goodbye, help, linkAccount, welcome } from './handlers/guidance';
@@ -54,7 +55,7 @@ function nothingMore(ctx: CustomerTurn): Draft {
 function answerWithoutBank(turn: Turn, say: Catalogue): Draft | undefined {
   switch (turn.intent) {
     case 'Help':
-      return turn.session.payment ? ask(say.paymentHelp(), { payment: turn.session.payment }) : help(say, turn.session);
+      return help(say, turn.session);
     case 'Cancel':
       // With a payment open, cancelling must reach the store.
       return turn.session.payment && turn.accessToken ? undefined : goodbye(say);
@@ -64,6 +65,17 @@ function answerWithoutBank(turn: Turn, say: Catalogue): Draft | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * The answer to this question is the voice PIN: an open reply that keeps a payment and asks
+ * for no slot of it (a read-back, a wrong PIN, help or a fallback while it waits), or the
+ * privacy-mode PIN question. Alexa then hears a bare "two four six eight" as ProvidePin's pin
+ * (Dialog.ElicitSlot), which the model no longer takes as a sample on its own.
+ */
+function askingForPin(draft: Draft, privacyQuestion = false): Draft {
+  if (draft.endSession || draft.elicitSlot) return draft;
+  return privacyQuestion || draft.session.payment ? { ...draft, elicitSlot: 'pin' } : draft;
 }
 
 /** An open conversation keeps its privacy-mode approval (checked again on every read). */
@@ -159,12 +171,13 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
     bankName: string,
   ): Promise<{ draft: Draft; customer?: Customer }> {
     const simple = answerWithoutBank(turn, say);
-    if (simple) return { draft: simple };
+    if (simple) return { draft: askingForPin(simple) };
     if (!turn.accessToken) return { draft: linkAccount(say, bankName, turn.platform) };
     const customer = await deps.connector.identify(turn.accessToken);
     if (!customer) return { draft: linkAccount(say, bankName, turn.platform) };
     const accessToken = turn.accessToken;
     let accounts: Promise<readonly Account[]> | undefined;
+    const listAccounts = () => (accounts ??= deps.connector.listAccounts(accessToken));
     const contextFor = (t: Turn): CustomerTurn => ({
       turn: t,
       deps,
@@ -173,13 +186,14 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
       customer,
       accessToken,
       today: todayIn(customer.timeZone, deps.now()),
-      accounts: () => (accounts ??= deps.connector.listAccounts(accessToken)),
+      accounts: listAccounts,
     });
     const answerTurn = async (t: Turn): Promise<Draft> => {
       const handler = customerHandlers[t.intent];
       if (!handler) return fallback(say, t.session);
       const ctx = contextFor(t);
-      return (await privacyGate(ctx)) ?? keepReadApproval(await handler(ctx), t);
+      const gate = await privacyGate(ctx);
+      return gate ? askingForPin(gate, true) : keepReadApproval(await handler(ctx), t);
     };
     if (turn.newSession && turn.intent !== 'ProvidePin') {
       // Once per conversation, in the background: the answer does not wait for an old payment.
@@ -187,8 +201,32 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
         deps.log.warn({ err: errorSummary(error), requestId: turn.requestId }, 'could not settle a lost payment'),
       );
     }
-    const approvedRead = turn.intent === 'ProvidePin' ? await approveRead(contextFor(turn), answerTurn) : undefined;
-    return { draft: approvedRead ?? (await answerTurn(turn)), customer };
+    // A payee or account the platform matched from this customer's dynamic entities.
+    const named = namesEntities(turn);
+    const payees = named.payee ? await deps.connector.listPayees(accessToken) : [];
+    const mine = named.payee || named.account ? withBankIds(turn, customer.id, payees, await listAccounts()) : turn;
+    const approvedRead = mine.intent === 'ProvidePin' ? await approveRead(contextFor(mine), answerTurn) : undefined;
+    const draft = askingForPin(approvedRead ?? (await answerTurn(mine)));
+    return { draft: turn.newSession ? await withEntities(draft, customer, accessToken) : draft, customer };
+  }
+
+  /**
+   * The first reply of a session that goes on carries the customer's payees and account
+   * nicknames for the platform's recogniser; a failure to list them costs only that.
+   */
+  async function withEntities(draft: Draft, customer: Customer, accessToken: string): Promise<Draft> {
+    if (draft.endSession) return draft;
+    try {
+      const [payees, accounts] = await Promise.all([
+        deps.connector.listPayees(accessToken),
+        deps.connector.listAccounts(accessToken),
+      ]);
+      const entities = customerEntities(customer.id, payees, accounts);
+      return entities.length > 0 ? { ...draft, entities } : draft;
+    } catch (error) {
+      deps.log.warn({ err: errorSummary(error) }, 'could not list the dynamic entities');
+      return draft;
+    }
   }
 
   return {

@@ -90,6 +90,7 @@ const CATALOGUE_KEYS: Readonly<Record<keyof Catalogue, true>> = {
   paymentNotSent: true,
   paymentOutcomeUnknown: true,
   paymentHelp: true,
+  paymentFallback: true,
   privacyPin: true,
   paymentCardTitle: true,
 };
@@ -206,9 +207,9 @@ function samplesFor(c: Catalogue): Samples {
     nothingToContinue: [[]],
     transactionsCardTitle: [[]],
     anythingElse: [[], ...variants(c.variants.anythingElse).map((v) => [v] as const)],
-    help: [[]],
+    help: [[], ...variants(c.variants.help).map((v) => [v] as const)],
     helpReprompt: [[]],
-    fallback: [[]],
+    fallback: [[], ...variants(c.variants.fallback).map((v) => [v] as const)],
     nothingToRepeat: [[]],
     goodbye: [[], ...variants(c.variants.goodbye).map((v) => [v] as const)],
     bankUnavailable: [[BANK]],
@@ -259,6 +260,7 @@ function samplesFor(c: Catalogue): Samples {
     paymentNotSent: [[BANK]],
     paymentOutcomeUnknown: [[BANK]],
     paymentHelp: [[]],
+    paymentFallback: [[]],
     privacyPin: [[]],
     paymentCardTitle: [[]],
   };
@@ -315,6 +317,7 @@ const QUESTIONS = [
   'pinWrong',
   'pinBusy',
   'paymentHelp',
+  'paymentFallback',
   'privacyPin',
   'nothingToRepeat',
 ] as const satisfies readonly MessageKey[];
