@@ -60,7 +60,9 @@ export interface MatcherOptions {
   readonly today: () => string;
   /**
    * Google also trains each intent on the slot answers that cannot mean another intent
-   * (src/language/google.ts); Alexa hears those only while eliciting the slot. Default alexa.
+   * (src/language/google.ts), which Alexa hears only while eliciting the slot; and its custom
+   * types are closed: a value must be one of the type's entities or session overrides.
+   * Default alexa.
    */
   readonly platform?: 'alexa' | 'google';
 }
@@ -295,6 +297,8 @@ export function createMatcher(model: LanguageModel, options: MatcherOptions): Ma
       if (found)
         return { ...base, value: spoken, resolvedId: found.id, resolvedName: found.name, resolvedBy: 'static' };
     }
+    // Actions Builder's synonym types take only their entities (and the session's overrides).
+    if (options.platform === 'google') return undefined;
     if (norm.length > MAX_UNRESOLVED_WORDS) return undefined;
     if (norm.some((word) => /\d/.test(word) || ANSWER_TRAILING.has(word) || MINOR_UNITS.has(word))) return undefined;
     return { ...base, value: spoken };

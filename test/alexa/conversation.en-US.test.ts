@@ -469,14 +469,19 @@ describe('en-US conversation (John)', () => {
     alexa.test(
       asCustomer(JOHN, [
         { request: r.launch(), says: WELCOME, shouldEndSession: false },
-        { request: r.intent('AMAZON.FallbackIntent'), says: FALLBACK, reprompts: FALLBACK, shouldEndSession: false },
+        {
+          request: r.intent('AMAZON.FallbackIntent'),
+          says: FALLBACK,
+          reprompts: HELP_REPROMPT,
+          shouldEndSession: false,
+        },
       ]),
       'fallback says what the skill can do and stays open',
     );
 
     alexa.test(
       asCustomer(JOHN, [
-        { request: r.intent('OrderPizzaIntent'), says: FALLBACK, reprompts: FALLBACK, shouldEndSession: false },
+        { request: r.intent('OrderPizzaIntent'), says: FALLBACK, reprompts: HELP_REPROMPT, shouldEndSession: false },
         { request: r.intent('OrderPizzaIntent', { topping: 'pepperoni' }), says: FALLBACK, shouldEndSession: false },
       ]),
       'an intent the skill does not know gets the helpful fallback, not an error',

@@ -421,14 +421,19 @@ describe('es-ES conversation (Ana)', () => {
     alexa.test(
       asCustomer(ANA, [
         { request: r.launch(), says: WELCOME, shouldEndSession: false },
-        { request: r.intent('AMAZON.FallbackIntent'), says: FALLBACK, reprompts: FALLBACK, shouldEndSession: false },
+        {
+          request: r.intent('AMAZON.FallbackIntent'),
+          says: FALLBACK,
+          reprompts: HELP_REPROMPT,
+          shouldEndSession: false,
+        },
       ]),
       'fallback explica qué puede hacer y sigue abierta',
     );
 
     alexa.test(
       asCustomer(ANA, [
-        { request: r.intent('OrderPizzaIntent'), says: FALLBACK, reprompts: FALLBACK, shouldEndSession: false },
+        { request: r.intent('OrderPizzaIntent'), says: FALLBACK, reprompts: HELP_REPROMPT, shouldEndSession: false },
       ]),
       'un intent desconocido recibe el fallback, no un error',
     );

@@ -53,7 +53,7 @@ const helps = [
   () =>
     say`I can tell you a balance, read your recent transactions, pay someone you've saved with your bank, or move money between your accounts. Try: what's my current account balance? What would you like to do?`,
   () =>
-    say`Ask me things like: what's in my savings, what did I spend yesterday, pay the phone bill, or move fifty pounds to savings. What would you like to do?`,
+    say`Ask me things like: what's my balance, what did I spend yesterday, pay the phone bill, or move fifty pounds to savings. What would you like to do?`,
 ];
 
 export const enGB: Catalogue = {

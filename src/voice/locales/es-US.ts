@@ -40,7 +40,7 @@ const helps = [
   () =>
     say`Puedo decirte un saldo, leerte tus transacciones recientes, pagarle a alguien que tengas guardado en tu banco o pasar dinero entre tus cuentas. Prueba: ¿cuál es el saldo de mi cuenta de cheques? ¿Qué quieres hacer?`,
   () =>
-    say`Pídeme cosas como: qué hay en mis ahorros, qué gasté ayer, paga la factura del teléfono o pasa cincuenta dólares a ahorros. ¿Qué quieres hacer?`,
+    say`Pídeme cosas como: cuál es mi saldo, qué gasté ayer, paga la factura del teléfono o pasa cincuenta dólares a ahorros. ¿Qué quieres hacer?`,
 ];
 const fallbacks = [
   () =>
