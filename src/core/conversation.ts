@@ -12,6 +12,7 @@ import { renderReply, type SafeReply } from '../voice/reply';
 import { answer, ask } from './answers';
 import type { CoreDeps, CustomerTurn } from './context';
 import { customerEntities, namesEntities, withBankIds } from './entities';
+import type { DynamicEntities } from '../shared/entities';
 import { cancelPayment, providePin, repeatReadBack, yesToReadBack } from './handlers/approve';
 import { getBalance } from './handlers/balance';
 import { bankUnavailable, fallback, goodbye, help, linkAccount, welcome } from './handlers/guidance';
@@ -201,32 +202,34 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
         deps.log.warn({ err: errorSummary(error), requestId: turn.requestId }, 'could not settle a lost payment'),
       );
     }
+    const entities = turn.newSession ? entitiesFor(customer, accessToken, listAccounts) : undefined;
     // A payee or account the platform matched from this customer's dynamic entities.
     const named = namesEntities(turn);
     const payees = named.payee ? await deps.connector.listPayees(accessToken) : [];
     const mine = named.payee || named.account ? withBankIds(turn, customer.id, payees, await listAccounts()) : turn;
     const approvedRead = mine.intent === 'ProvidePin' ? await approveRead(contextFor(mine), answerTurn) : undefined;
     const draft = askingForPin(approvedRead ?? (await answerTurn(mine)));
-    return { draft: turn.newSession ? await withEntities(draft, customer, accessToken) : draft, customer };
+    const toSend = draft.endSession ? undefined : await entities;
+    return { draft: toSend?.length ? { ...draft, entities: toSend } : draft, customer };
   }
 
   /**
    * The first reply of a session that goes on carries the customer's payees and account
-   * nicknames for the platform's recogniser; a failure to list them costs only that.
+   * nicknames for the platform's recogniser. They are listed alongside the turn's own work
+   * (not after it); a failure to list them costs only that.
    */
-  async function withEntities(draft: Draft, customer: Customer, accessToken: string): Promise<Draft> {
-    if (draft.endSession) return draft;
-    try {
-      const [payees, accounts] = await Promise.all([
-        deps.connector.listPayees(accessToken),
-        deps.connector.listAccounts(accessToken),
-      ]);
-      const entities = customerEntities(customer.id, payees, accounts);
-      return entities.length > 0 ? { ...draft, entities } : draft;
-    } catch (error) {
-      deps.log.warn({ err: errorSummary(error) }, 'could not list the dynamic entities');
-      return draft;
-    }
+  function entitiesFor(
+    customer: Customer,
+    accessToken: string,
+    accounts: () => Promise<readonly Account[]>,
+  ): Promise<DynamicEntities | undefined> {
+    return Promise.all([deps.connector.listPayees(accessToken), accounts()]).then(
+      ([payees, list]) => customerEntities(customer.id, payees, list),
+      (error: unknown) => {
+        deps.log.warn({ err: errorSummary(error) }, 'could not list the dynamic entities');
+        return undefined;
+      },
+    );
   }
 
   return {

@@ -261,7 +261,7 @@ describe('Google session type overrides', () => {
       session: {
         typeOverrides?: Array<{
           name: string;
-          mode: string;
+          typeOverrideMode: string;
           synonym: { entries: Array<{ name: string; synonyms: string[] }> };
         }>;
       };
