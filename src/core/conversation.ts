@@ -11,7 +11,9 @@ import { catalogueFor, type Catalogue } from '../voice/locales';
 import { renderReply, type SafeReply } from '../voice/reply';
 import { answer, ask } from './answers';
 import type { CoreDeps, CustomerTurn } from './context';
-import { customerBank, disclosure, PrivateUntilPinError, type Disclosure } from './customer-bank';
+import { customerBank, disclosure, PrivateUntilPinError, type CustomerBank, type Disclosure } from './customer-bank';
+import { customerEntities, namesEntities, withBankIds } from './entities';
+import type { DynamicEntities } from '../shared/entities';
 import { cancelPayment, providePin, repeatReadBack, yesToPayment } from './handlers/approve';
 import { getBalance } from './handlers/balance';
 import { bankUnavailable, fallback, goodbye, help, linkAccount, welcome } from './handlers/guidance';
@@ -55,7 +57,7 @@ function nothingMore(ctx: CustomerTurn): Draft {
 function answerWithoutBank(turn: Turn, say: Catalogue): Draft | undefined {
   switch (turn.intent) {
     case 'Help':
-      return turn.session.payment ? ask(say.paymentHelp(), { payment: turn.session.payment }) : help(say, turn.session);
+      return help(say, turn.session);
     case 'Cancel':
       // With a payment open, cancelling must reach the store.
       return turn.session.payment && turn.accessToken ? undefined : goodbye(say);
@@ -166,13 +168,15 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
     if (!customer) return { draft: linkAccount(say, bankName, turn.platform) };
     const accessToken = turn.accessToken;
     const today = todayIn(customer.timeZone, deps.now());
+    // One view of the bank per turn: accounts and payees are listed once, whoever asks.
+    const bankWith = customerBank(deps.connector, accessToken);
     const contextFor = (t: Turn, privacy: Disclosure): CustomerTurn => ({
       turn: t,
       deps,
       say,
       bankName,
       customer,
-      bank: customerBank(deps.connector, accessToken, privacy),
+      bank: bankWith(privacy),
       privacy,
       today,
     });
@@ -192,12 +196,35 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
       const ctx = contextFor(turn, disclosure(false));
       deps.background('settle lost payments', () => settleLostPayments(ctx));
     }
-    const privacy = disclosure(await readsApproved(deps, turn, customer.id));
+    const lists = bankWith(disclosure(false));
+    const entities = turn.newSession ? entitiesFor(customer, lists) : undefined;
+    // A payee or account the platform matched from this customer's dynamic entities.
+    const named = namesEntities(turn);
+    const payees = named.payee ? await lists.payees() : [];
+    const mine = named.payee || named.account ? withBankIds(turn, customer.id, payees, await lists.accounts()) : turn;
+    const privacy = disclosure(await readsApproved(deps, mine, customer.id));
     const approvedRead =
-      turn.intent === 'ProvidePin' && !privacy.allowed
-        ? await approveRead(contextFor(turn, privacy), (waiting) => answerTurn(waiting, disclosure(true)))
+      mine.intent === 'ProvidePin' && !privacy.allowed
+        ? await approveRead(contextFor(mine, privacy), (waiting) => answerTurn(waiting, disclosure(true)))
         : undefined;
-    return { draft: approvedRead ?? (await answerTurn(turn, privacy)), customer };
+    const draft = approvedRead ?? (await answerTurn(mine, privacy));
+    const toSend = draft.endSession ? undefined : await entities;
+    return { draft: toSend?.length ? { ...draft, entities: toSend } : draft, customer };
+  }
+
+  /**
+   * The first reply of a session that goes on carries the customer's payees and account
+   * nicknames for the platform's recogniser. They are listed alongside the turn's own work
+   * (not after it); a failure to list them costs only that.
+   */
+  function entitiesFor(customer: Customer, bank: CustomerBank): Promise<DynamicEntities | undefined> {
+    return Promise.all([bank.payees(), bank.accounts()]).then(
+      ([payees, list]) => customerEntities(customer.id, payees, list),
+      (error: unknown) => {
+        deps.log.warn({ err: errorSummary(error) }, 'could not list the dynamic entities');
+        return undefined;
+      },
+    );
   }
 
   return {

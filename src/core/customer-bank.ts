@@ -63,27 +63,30 @@ export function availableMinor(balances: AccountBalances): number | undefined {
   return balance.creditDebit === 'debit' ? -balance.amount.minor : balance.amount.minor;
 }
 
-export function customerBank(connector: BankConnector, accessToken: string, privacy: Disclosure): CustomerBank {
+/** The bank for one turn: accounts and payees listed once, amounts behind `privacy`. */
+export function customerBank(connector: BankConnector, accessToken: string): (privacy: Disclosure) => CustomerBank {
   let accounts: Promise<readonly Account[]> | undefined;
   let payees: Promise<readonly Payee[]> | undefined;
-  const disclosed = () => {
-    if (!privacy.allowed) throw new PrivateUntilPinError();
-  };
-  return {
-    accounts: () => (accounts ??= connector.listAccounts(accessToken)),
-    payees: () => (payees ??= connector.listPayees(accessToken)),
-    async balances(accountId) {
-      disclosed();
-      return connector.getBalances(accessToken, accountId);
-    },
-    async transactions(accountId, query) {
-      disclosed();
-      return connector.listTransactions(accessToken, accountId, query);
-    },
-    async covers(accountId, amount) {
-      const available = availableMinor(await connector.getBalances(accessToken, accountId));
-      return available !== undefined && available >= amount.minor;
-    },
-    pay: (order) => connector.makePayment(accessToken, order),
+  return (privacy) => {
+    const disclosed = () => {
+      if (!privacy.allowed) throw new PrivateUntilPinError();
+    };
+    return {
+      accounts: () => (accounts ??= connector.listAccounts(accessToken)),
+      payees: () => (payees ??= connector.listPayees(accessToken)),
+      async balances(accountId) {
+        disclosed();
+        return connector.getBalances(accessToken, accountId);
+      },
+      async transactions(accountId, query) {
+        disclosed();
+        return connector.listTransactions(accessToken, accountId, query);
+      },
+      async covers(accountId, amount) {
+        const available = availableMinor(await connector.getBalances(accessToken, accountId));
+        return available !== undefined && available >= amount.minor;
+      },
+      pay: (order) => connector.makePayment(accessToken, order),
+    };
   };
 }

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { expandTemplates, TemplateError } from './templates';
 
 export const LOCALES = ['en-US', 'en-GB', 'es-ES', 'es-US'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -34,8 +35,9 @@ const intentSchema = z.strictObject({
   alexa: z.array(z.string().regex(/^(AMAZON\.)?[A-Z][A-Za-z]*Intent$/)).min(1),
   slots: z.array(slotSchema).default([]),
   /**
-   * Utterances with {slot} references. For a custom intent they train both platforms; for an
-   * Alexa built-in they train Google only, which has no built-ins, while Alexa keeps its own training.
+   * Utterance templates with {slot} references, expanded by the generator (src/language/templates.ts).
+   * For a custom intent they train both platforms; for an Alexa built-in they train Google only,
+   * which has no built-ins, while Alexa keeps its own training.
    */
   samples: z.array(text).default([]),
   /**
@@ -83,10 +85,30 @@ const googleListingSchema = z.strictObject({
   termsOfServiceUrl: url,
 });
 
+/**
+ * The numbers the generator holds every locale to, well inside what Alexa and Actions
+ * Builder accept (README: "The language model"). A model that needs more is refused, not cut.
+ */
+export const MODEL_LIMITS = {
+  /** Samples of one intent, after expansion. */
+  samplesPerIntent: 600,
+  /** Samples of all intents of one locale. */
+  samplesPerLocale: 3000,
+  /** Answers to one elicited slot. */
+  samplesPerSlot: 60,
+  /** Characters in one sample (Alexa refuses longer ones). */
+  sampleLength: 200,
+} as const;
+
 export const languageModelSchema = z
   .strictObject({
     locale: z.enum(LOCALES),
     invocationName: text,
+    /**
+     * Shared pieces of templates, by name: `<please>` in a sample stands for every phrasing of
+     * phrases.please (src/language/templates.ts).
+     */
+    phrases: z.record(z.string().regex(/^[a-z][A-Za-z]*$/), text).default({}),
     /** Keyed by the core's intent name (src/core/turn.ts), which is also the Google handler name. */
     intents: z.record(z.string().regex(/^[A-Z][A-Za-z]*$/), intentSchema),
     types: z.record(typeName, slotTypeSchema),
@@ -184,10 +206,91 @@ export function slotReferences(sample: string): string[] {
   return [...sample.matchAll(/\{([^{}]*)\}/g)].map((match) => match[1] ?? '');
 }
 
+/**
+ * A sample as the recogniser sees it: lower case, each slot replaced by its type. Two samples
+ * that agree here are the same phrase to the platform, whichever intent or slot they belong to.
+ */
+export function typedSample(intent: Pick<ModelIntent, 'slots'>, sample: string): string {
+  return sample
+    .toLowerCase()
+    .replace(
+      /\{([^{}]*)\}/g,
+      (_whole, name: string) => `{${intent.slots.find((slot) => slot.name === name)?.type ?? name}}`,
+    )
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The model with every template expanded, checked against MODEL_LIMITS, its references and
+ * collisions: no phrase may train two intents.
+ */
+function expandModel(model: LanguageModel): LanguageModel {
+  const problems: string[] = [];
+  const owners = new Map<string, string>();
+  let total = 0;
+  const intents = Object.fromEntries(
+    Object.entries(model.intents).map(([name, intent]) => {
+      const slots = new Set(intent.slots.map((slot) => slot.name));
+      const expand = (templates: readonly string[]): string[] => {
+        try {
+          return expandTemplates(templates, model.phrases);
+        } catch (error) {
+          if (error instanceof TemplateError) {
+            problems.push(`${name}: ${error.message}`);
+            return [];
+          }
+          throw error;
+        }
+      };
+      const samples = expand(intent.samples);
+      const taken = new Set(samples.map((sample) => typedSample(intent, sample)));
+      total += samples.length;
+      if (samples.length > MODEL_LIMITS.samplesPerIntent)
+        problems.push(`${name}: ${samples.length} samples, more than ${MODEL_LIMITS.samplesPerIntent}`);
+      const slotSamples = intent.slotSamples
+        ? Object.fromEntries(
+            Object.entries(intent.slotSamples).map(([slot, templates]) => {
+              // An answer that is already a sample of the intent is heard anyway: listed once.
+              const answers = expand(templates).filter((answer) => !taken.has(typedSample(intent, answer)));
+              if (answers.length > MODEL_LIMITS.samplesPerSlot)
+                problems.push(
+                  `${name}.${slot}: ${answers.length} slot samples, more than ${MODEL_LIMITS.samplesPerSlot}`,
+                );
+              return [slot, answers];
+            }),
+          )
+        : undefined;
+      for (const sample of [...samples, ...Object.values(slotSamples ?? {}).flat()]) {
+        if (sample.length > MODEL_LIMITS.sampleLength) problems.push(`${name}: "${sample}" is too long`);
+        for (const reference of slotReferences(sample))
+          if (!slots.has(reference)) problems.push(`${name}: "${sample}" names no slot of the intent`);
+      }
+      for (const sample of samples) {
+        const key = typedSample(intent, sample);
+        const owner = owners.get(key);
+        if (owner !== undefined && owner !== name) problems.push(`"${sample}" trains both ${owner} and ${name}`);
+        owners.set(key, name);
+      }
+      return [name, { ...intent, samples, ...(slotSamples ? { slotSamples } : {}) }];
+    }),
+  );
+  if (total > MODEL_LIMITS.samplesPerLocale)
+    problems.push(`${total} samples in all, more than ${MODEL_LIMITS.samplesPerLocale}`);
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+  return { ...model, intents };
+}
+
 export function parseModel(json: unknown, source: string): LanguageModel {
   const parsed = languageModelSchema.safeParse(json);
   if (!parsed.success) throw new Error(`${source}: invalid language model\n${z.prettifyError(parsed.error)}`);
-  return parsed.data;
+  try {
+    return expandModel(parsed.data);
+  } catch (error) {
+    throw new Error(`${source}: invalid language model\n${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
 }
 
 export function loadModel(locale: Locale, dir: string = LANGUAGE_DIR): LanguageModel {

@@ -15,6 +15,8 @@ function slotText(slot: SlotMatch, custom: boolean): string {
   // A PIN is not printed back, even to the developer who typed it (screens get shared).
   if (slot.name === 'pin') return `pin=${'•'.repeat(slot.value.length)}`;
   const said = `${slot.name}=${JSON.stringify(slot.spoken)}`;
+  // A customer's own entity has an opaque id: its name says more.
+  if (custom && slot.resolvedBy === 'dynamic') return `${said} → ${slot.resolvedName ?? slot.resolvedId} (dynamic)`;
   if (custom) return slot.resolvedId ? `${said} → ${slot.resolvedId}` : `${said} (no match in ${slot.type})`;
   return slot.value !== slot.spoken ? `${said} → ${slot.value}` : said;
 }

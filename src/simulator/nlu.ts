@@ -6,9 +6,15 @@
  * the closest intents are reported so the developer can see which samples are missing.
  *
  * Deliberately literal: real NLU generalises beyond the samples, but a console that
- * only matches what the model says shows exactly where the model is thin.
+ * only matches what the model says shows exactly where the model is thin. Its only
+ * tolerances: case, accents and punctuation, apostrophes ("whats"), number words, and a
+ * short list of fillers before or after a request ("um", "please", "por favor").
+ * A custom slot takes any words, as Alexa's do, except that a value no type or dynamic
+ * entity knows never contains a number or a currency word: an amount is not a name.
  */
+import { googleSlotSamples } from '../language/google';
 import { isBuiltInSlotKind, slotReferences, type LanguageModel, type ModelSlot } from '../language/model';
+import type { DynamicEntities } from '../shared/entities';
 import { parseSpokenDate } from './dates';
 import { languageOf, type NumberLanguage } from './numbers';
 import { normalisePhrase, toWords, type Word } from './text';
@@ -24,6 +30,8 @@ export interface SlotMatch {
   /** Entity resolution for custom types: the value id and its canonical name. */
   readonly resolvedId?: string;
   readonly resolvedName?: string;
+  /** Which authority resolved it: the customer's dynamic entities or the model's own values. */
+  readonly resolvedBy?: 'dynamic' | 'static';
 }
 
 export interface IntentScore {
@@ -50,19 +58,37 @@ export interface Match {
 export interface MatcherOptions {
   /** Today's ISO date where the user is, for relative dates ("yesterday"). */
   readonly today: () => string;
+  /**
+   * Google also trains each intent on the slot answers that cannot mean another intent
+   * (src/language/google.ts), which Alexa hears only while eliciting the slot; and its custom
+   * types are closed: a value must be one of the type's entities or session overrides.
+   * Default alexa.
+   */
+  readonly platform?: 'alexa' | 'google';
+}
+
+/** Per call: the customer's dynamic entities the platform knows this session. */
+export interface MatchContext {
+  readonly entities?: DynamicEntities;
 }
 
 export interface Matcher {
   readonly model: LanguageModel;
   readonly language: NumberLanguage;
   /** The core intent for an utterance. */
-  match(utterance: string): Match;
+  match(utterance: string, context?: MatchContext): Match;
   /**
    * The utterance as the value of one slot, the way Alexa's dialog model hears an answer
    * to "Which payee?": undefined when it is not a value of that slot's type.
    * `strict` refuses unresolved custom values (so "cancel" is not a payee).
    */
-  fillSlot(intent: string, slot: string, utterance: string, strict: boolean): SlotMatch | undefined;
+  fillSlot(
+    intent: string,
+    slot: string,
+    utterance: string,
+    strict: boolean,
+    context?: MatchContext,
+  ): SlotMatch | undefined;
   /** The Alexa intent name for a core intent (the first, for Cancel/Stop). */
   alexaName(intent: string): string;
 }
@@ -119,6 +145,39 @@ const ANSWER_TRAILING = new Set([
   'quid',
 ]);
 
+const DETERMINERS: Readonly<Record<NumberLanguage, ReadonlySet<string>>> = {
+  en: new Set(['my', 'the', 'our']),
+  es: new Set(['mi', 'mis', 'la', 'el', 'los', 'las', 'tu', 'nuestra', 'nuestro']),
+};
+
+/** A value no type knows is a name of a few words, not half a sentence. */
+const MAX_UNRESOLVED_WORDS = 5;
+
+const MINOR_UNITS = new Set(['cents', 'cent', 'pence', 'p', 'centimos', 'centavos']);
+
+/** Words around a request that say nothing about it, tried away when the request alone does not match. */
+const FILLERS: Readonly<
+  Record<NumberLanguage, { readonly leading: readonly string[]; readonly trailing: readonly string[] }>
+> = {
+  en: {
+    leading: [
+      ...['um', 'uh', 'er', 'erm', 'so', 'okay', 'ok', 'well', 'hey', 'oh', 'please', 'just'],
+      ...['can you', 'could you', 'would you', 'will you', 'can you please', 'could you please'],
+      ...['i want to', 'i wanna', 'i would like to', 'id like to', 'i need to', 'let me'],
+      ...['i want to know', 'i would like to know', 'id like to know', 'tell me', 'let me know', 'do you know'],
+    ],
+    trailing: ['please', 'thanks', 'thank you', 'now', 'right now', 'for me', 'today'],
+  },
+  es: {
+    leading: [
+      ...['eh', 'em', 'bueno', 'pues', 'oye', 'a ver', 'por favor'],
+      ...['cuales son', 'me dices', 'me puedes decir', 'puedes decirme', 'podrias decirme', 'dime'],
+      ...['quiero saber', 'quisiera saber', 'me gustaria saber', 'necesito saber', 'puedes', 'podrias'],
+    ],
+    trailing: ['por favor', 'gracias', 'ahora', 'ahora mismo'],
+  },
+};
+
 /** Token-set Dice similarity: shared words relative to the sizes of both sets. */
 function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (a.size === 0 || b.size === 0) return 0;
@@ -141,6 +200,28 @@ export function createMatcher(model: LanguageModel, options: MatcherOptions): Ma
       }
     }
     typeIndex.set(typeName, index);
+  }
+
+  const dynamicIndexes = new WeakMap<DynamicEntities, Map<string, Map<string, TypeValue>>>();
+  /** The session's dynamic entities, indexed like the model's types (once per entity list). */
+  function dynamicIndex(entities: DynamicEntities | undefined): Map<string, Map<string, TypeValue>> | undefined {
+    if (!entities) return undefined;
+    let index = dynamicIndexes.get(entities);
+    if (!index) {
+      index = new Map();
+      for (const type of entities) {
+        const values = new Map<string, TypeValue>();
+        for (const value of type.values) {
+          for (const phrase of [value.value, ...value.synonyms]) {
+            const key = normalisePhrase(phrase, language);
+            if (!values.has(key)) values.set(key, { id: value.id, name: value.value });
+          }
+        }
+        index.set(type.name, values);
+      }
+      dynamicIndexes.set(entities, index);
+    }
+    return index;
   }
 
   function compile(intent: string, sample: string, slots: ReadonlyMap<string, ModelSlot>): Pattern {
@@ -166,7 +247,9 @@ export function createMatcher(model: LanguageModel, options: MatcherOptions): Ma
   const answerPatterns = new Map<string, Pattern[]>();
   for (const [intent, definition] of Object.entries(model.intents)) {
     const slots = new Map(definition.slots.map((slot) => [slot.name, slot]));
-    for (const sample of definition.samples) patterns.push(compile(intent, sample, slots));
+    const samples =
+      options.platform === 'google' ? [...definition.samples, ...googleSlotSamples(model, intent)] : definition.samples;
+    for (const sample of samples) patterns.push(compile(intent, sample, slots));
     for (const [slot, samples] of Object.entries(definition.slotSamples ?? {})) {
       const single = samples.filter((sample) => slotReferences(sample).every((reference) => reference === slot));
       answerPatterns.set(
@@ -177,7 +260,11 @@ export function createMatcher(model: LanguageModel, options: MatcherOptions): Ma
   }
 
   /** A capture as a value of the slot's type, or undefined when the type refuses it. */
-  function slotValue(slot: ModelSlot, words: readonly Word[]): SlotMatch | undefined {
+  function slotValue(
+    slot: ModelSlot,
+    words: readonly Word[],
+    dynamic?: Map<string, Map<string, TypeValue>>,
+  ): SlotMatch | undefined {
     const spoken = words.map((word) => word.text).join(' ');
     const norm = words.map((word) => word.norm);
     const base = { name: slot.name, type: slot.type, spoken };
@@ -195,15 +282,34 @@ export function createMatcher(model: LanguageModel, options: MatcherOptions): Ma
         }
       }
     }
-    // Custom types take any words, resolved to an id when they name a value or synonym.
-    const found = typeIndex.get(slot.type)?.get(norm.join(' '));
-    return found
-      ? { ...base, value: spoken, resolvedId: found.id, resolvedName: found.name }
-      : { ...base, value: spoken };
+    // Custom types take any words, resolved to an id when they name a value or synonym:
+    // the customer's own (dynamic) entities first, as Alexa prefers them, then the model's.
+    // "my savings", "la luz": entity resolution forgives a leading article or possessive.
+    const keys = [norm.join(' ')];
+    const article = DETERMINERS[language];
+    if (norm.length > 1 && article.has(norm[0] ?? '')) keys.push(norm.slice(1).join(' '));
+    for (const key of keys) {
+      const mine = dynamic?.get(slot.type)?.get(key);
+      if (mine) return { ...base, value: spoken, resolvedId: mine.id, resolvedName: mine.name, resolvedBy: 'dynamic' };
+    }
+    for (const key of keys) {
+      const found = typeIndex.get(slot.type)?.get(key);
+      if (found)
+        return { ...base, value: spoken, resolvedId: found.id, resolvedName: found.name, resolvedBy: 'static' };
+    }
+    // Actions Builder's synonym types take only their entities (and the session's overrides).
+    if (options.platform === 'google') return undefined;
+    if (norm.length > MAX_UNRESOLVED_WORDS) return undefined;
+    if (norm.some((word) => /\d/.test(word) || ANSWER_TRAILING.has(word) || MINOR_UNITS.has(word))) return undefined;
+    return { ...base, value: spoken };
   }
 
   /** Every way the words fit the pattern, as slot values; invalid captures are dropped. */
-  function fits(parts: readonly Part[], words: readonly Word[]): SlotMatch[][] {
+  function fits(
+    parts: readonly Part[],
+    words: readonly Word[],
+    dynamic?: Map<string, Map<string, TypeValue>>,
+  ): SlotMatch[][] {
     const results: SlotMatch[][] = [];
     const walk = (p: number, w: number, slots: SlotMatch[]): void => {
       if (p === parts.length) {
@@ -218,7 +324,7 @@ export function createMatcher(model: LanguageModel, options: MatcherOptions): Ma
       // Leave at least one word for each later part.
       const remainingParts = parts.length - p - 1;
       for (let end = w + 1; end <= words.length - remainingParts; end++) {
-        const value = slotValue(part.slot, words.slice(w, end));
+        const value = slotValue(part.slot, words.slice(w, end), dynamic);
         if (value) walk(p + 1, end, [...slots, value]);
       }
     };
@@ -244,15 +350,59 @@ export function createMatcher(model: LanguageModel, options: MatcherOptions): Ma
     return [...best.values()].sort((a, b) => b.score - a.score).slice(0, MAX_CLOSEST);
   }
 
-  function match(utterance: string): Match {
-    const words = toWords(utterance, language);
+  function bestFit(words: readonly Word[], dynamic?: Map<string, Map<string, TypeValue>>) {
     let best: { pattern: Pattern; slots: SlotMatch[]; ranking: Ranking } | undefined;
     for (const pattern of patterns) {
-      for (const slots of fits(pattern.parts, words)) {
+      for (const slots of fits(pattern.parts, words, dynamic)) {
         const ranking = rankingOf(pattern, slots);
         if (!best || better(ranking, best.ranking)) best = { pattern, slots, ranking };
       }
     }
+    return best;
+  }
+
+  /** The words without the fillers around them, when there are any (and something is left). */
+  function withoutFillers(words: readonly Word[]): Word[] | undefined {
+    // Longest first: "i want to know" before "i want to".
+    const leading = [...FILLERS[language].leading].sort((a, b) => b.length - a.length);
+    const trailing = [...FILLERS[language].trailing].sort((a, b) => b.length - a.length);
+    let rest = [...words];
+    const startsWith = (phrase: string) => {
+      const parts = phrase.split(' ');
+      return parts.every((part, i) => rest[i]?.norm === part) ? parts.length : 0;
+    };
+    const endsWith = (phrase: string) => {
+      const parts = phrase.split(' ');
+      const at = rest.length - parts.length;
+      return at > 0 && parts.every((part, i) => rest[at + i]?.norm === part) ? parts.length : 0;
+    };
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (const phrase of leading) {
+        const skip = startsWith(phrase);
+        if (skip && skip < rest.length) {
+          rest = rest.slice(skip);
+          changed = true;
+        }
+      }
+      for (const phrase of trailing) {
+        const skip = endsWith(phrase);
+        if (skip) {
+          rest = rest.slice(0, rest.length - skip);
+          changed = true;
+        }
+      }
+    }
+    return rest.length > 0 && rest.length < words.length ? rest : undefined;
+  }
+
+  function match(utterance: string, context: MatchContext = {}): Match {
+    const words = toWords(utterance, language);
+    const dynamic = dynamicIndex(context.entities);
+    // Without the fillers first: a slot at the start of a sample would otherwise take them in.
+    const trimmed = withoutFillers(words);
+    const best = (trimmed ? bestFit(trimmed, dynamic) : undefined) ?? bestFit(words, dynamic);
     if (best)
       return {
         intent: best.pattern.intent,
@@ -265,13 +415,20 @@ export function createMatcher(model: LanguageModel, options: MatcherOptions): Ma
     return { intent: FALLBACK, score: 0, matched: false, slots: [], closest: closest(words) };
   }
 
-  function fillSlot(intent: string, slotName: string, utterance: string, strict: boolean): SlotMatch | undefined {
+  function fillSlot(
+    intent: string,
+    slotName: string,
+    utterance: string,
+    strict: boolean,
+    context: MatchContext = {},
+  ): SlotMatch | undefined {
     const slot = model.intents[intent]?.slots.find((candidate) => candidate.name === slotName);
     if (!slot) return undefined;
+    const dynamic = dynamicIndex(context.entities);
     let words = toWords(utterance, language);
     // The slot samples first, the answers the model trains Alexa on, the closest fit first.
     const answers = (answerPatterns.get(`${intent}.${slotName}`) ?? [])
-      .flatMap((pattern) => fits(pattern.parts, words).map((found) => ({ pattern, value: found[0] })))
+      .flatMap((pattern) => fits(pattern.parts, words, dynamic).map((found) => ({ pattern, value: found[0] })))
       .filter((fit): fit is { pattern: Pattern; value: SlotMatch } => fit.value !== undefined)
       .sort((a, b) => b.pattern.literals - a.pattern.literals)
       .map((fit) => fit.value);
@@ -290,7 +447,9 @@ export function createMatcher(model: LanguageModel, options: MatcherOptions): Ma
     }
     const values = [
       ...answers,
-      ...tries.map((attempt) => slotValue(slot, attempt)).filter((value): value is SlotMatch => value !== undefined),
+      ...tries
+        .map((attempt) => slotValue(slot, attempt, dynamic))
+        .filter((value): value is SlotMatch => value !== undefined),
     ];
     const sure = values.find((value) => isBuiltInSlotKind(value.type) || value.resolvedId !== undefined);
     if (sure || strict) return sure;

@@ -249,6 +249,11 @@ function readCardinal(words: readonly string[], start: number, language: NumberL
 function readDigitRun(words: readonly string[], start: number, language: NumberLanguage): string {
   let digits = '';
   for (let i = start; i < words.length; i++) {
+    // "nine nine oh one": inside a run of digits, an English "oh" is a zero.
+    if (language === 'en' && i > start && words[i] === 'oh') {
+      digits += '0';
+      continue;
+    }
     const word = TABLES[language].get(words[i] ?? '');
     if (word?.kind !== 'digit') break;
     digits += String(word.value);

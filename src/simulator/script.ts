@@ -26,7 +26,10 @@ const dialogTurnSchema = z.strictObject({
    * name (GetBalanceIntent, AMAZON.CancelIntent, LaunchRequest); either works on both platforms.
    */
   intent: z.string().min(1).optional(),
-  /** Slot values the NLU must have found: the resolved id, else the value sent. */
+  /**
+   * Slot values the NLU must have found: the resolved id or name (a customer's payee resolves
+   * to an opaque dynamic-entity id, so scripts name it: "City Power"), else the value sent.
+   */
   slots: z.record(z.string(), z.string()).optional(),
   /** Whether the reply must end (true) or keep (false) the session. */
   ends: z.boolean().optional(),
@@ -128,7 +131,7 @@ export function checkTurn(
   for (const [name, expected] of Object.entries(turn.slots ?? {})) {
     const slot = result.slots.find((candidate) => candidate.name === name);
     const got = slot ? (slot.resolvedId ?? slot.value) : undefined;
-    if (got !== expected)
+    if (got !== expected && (slot?.resolvedName === undefined || slot.resolvedName !== expected))
       failures.push(
         `expected slot ${name}=${JSON.stringify(expected)}, got ${got === undefined ? 'none' : JSON.stringify(got)}`,
       );

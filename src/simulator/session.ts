@@ -11,6 +11,7 @@ import type { Conversation } from '../core/conversation';
 import type { Locale } from '../language/model';
 import { createAlexaSkill } from '../platforms/alexa/skill';
 import type { GoogleApp } from '../platforms/google/app';
+import type { DynamicEntities } from '../shared/entities';
 import type { Match, Matcher, SlotMatch } from './nlu';
 import { toWords } from './text';
 
@@ -180,10 +181,22 @@ interface Elicitation {
   readonly slots: Readonly<Record<string, AlexaSlot>>;
 }
 
-/** A slot as Alexa sends it: custom types carry entity resolution, matched or not. */
-function alexaSlot(matcher: Matcher, slot: SlotMatch, skillId: string): AlexaSlot {
+/**
+ * A slot as Alexa sends it: custom types carry entity resolution, matched or not, by the
+ * model's own values and, once the session has dynamic entities of that type, by those
+ * too (listed after the static authority, as the skill must not rely on the order).
+ */
+function alexaSlot(matcher: Matcher, slot: SlotMatch, skillId: string, entities?: DynamicEntities): AlexaSlot {
   const custom = slot.type in matcher.model.types;
-  const authority = `amzn1.er-authority.echo-sdk.${skillId}.${slot.type}`;
+  const resolution = (authority: string, matched: boolean) =>
+    matched && slot.resolvedId
+      ? {
+          authority,
+          status: { code: 'ER_SUCCESS_MATCH' },
+          values: [{ value: { name: slot.resolvedName ?? slot.value, id: slot.resolvedId } }],
+        }
+      : { authority, status: { code: 'ER_SUCCESS_NO_MATCH' } };
+  const hasDynamic = entities?.some((type) => type.name === slot.type) === true;
   return {
     name: slot.name,
     value: slot.value,
@@ -192,18 +205,34 @@ function alexaSlot(matcher: Matcher, slot: SlotMatch, skillId: string): AlexaSlo
       ? {
           resolutions: {
             resolutionsPerAuthority: [
-              slot.resolvedId
-                ? {
-                    authority,
-                    status: { code: 'ER_SUCCESS_MATCH' },
-                    values: [{ value: { name: slot.resolvedName ?? slot.value, id: slot.resolvedId } }],
-                  }
-                : { authority, status: { code: 'ER_SUCCESS_NO_MATCH' } },
+              resolution(`amzn1.er-authority.echo-sdk.${skillId}.${slot.type}`, slot.resolvedBy === 'static'),
+              ...(hasDynamic
+                ? [
+                    resolution(
+                      `amzn1.er-authority.echo-sdk.dynamic.${skillId}.${slot.type}`,
+                      slot.resolvedBy === 'dynamic',
+                    ),
+                  ]
+                : []),
             ],
           },
         }
       : {}),
   };
+}
+
+/** The entities of a Dialog.UpdateDynamicEntities directive (REPLACE), as the session keeps them. */
+function entitiesOf(directive: AlexaDirective): DynamicEntities | undefined {
+  if (directive.type !== 'Dialog.UpdateDynamicEntities') return undefined;
+  if (directive.updateBehavior === 'CLEAR') return [];
+  return (directive.types ?? []).map((type) => ({
+    name: type.name ?? '',
+    values: (type.values ?? []).map((value) => ({
+      id: value.id ?? '',
+      value: value.name?.value ?? '',
+      synonyms: value.name?.synonyms ?? [],
+    })),
+  }));
 }
 
 /** Every slot the intent defines, as Alexa sends them: the unfilled ones without a value. */
@@ -212,12 +241,27 @@ function alexaSlots(
   intent: string,
   slots: readonly SlotMatch[],
   skillId: string,
+  entities?: DynamicEntities,
 ): Record<string, AlexaSlot> {
   const defined = matcher.model.intents[intent]?.slots ?? [];
   const out: Record<string, AlexaSlot> = {};
   for (const slot of defined) out[slot.name] = { name: slot.name, confirmationStatus: 'NONE' };
-  for (const slot of slots) out[slot.name] = alexaSlot(matcher, slot, skillId);
+  for (const slot of slots) out[slot.name] = alexaSlot(matcher, slot, skillId, entities);
   return out;
+}
+
+interface AlexaDirective {
+  readonly type?: string;
+  readonly slotToElicit?: string;
+  readonly updatedIntent?: { readonly name?: string; readonly slots?: Record<string, AlexaSlot> };
+  readonly updateBehavior?: string;
+  readonly types?: ReadonlyArray<{
+    readonly name?: string;
+    readonly values?: ReadonlyArray<{
+      readonly id?: string;
+      readonly name?: { readonly value?: string; readonly synonyms?: string[] };
+    }>;
+  }>;
 }
 
 interface AlexaResponseShape {
@@ -226,11 +270,7 @@ interface AlexaResponseShape {
     readonly reprompt?: { readonly outputSpeech?: { readonly ssml?: string } };
     readonly card?: { readonly type?: string; readonly title?: string; readonly content?: string };
     readonly shouldEndSession?: boolean;
-    readonly directives?: ReadonlyArray<{
-      readonly type?: string;
-      readonly slotToElicit?: string;
-      readonly updatedIntent?: { readonly name?: string; readonly slots?: Record<string, AlexaSlot> };
-    }>;
+    readonly directives?: ReadonlyArray<AlexaDirective>;
   };
   readonly sessionAttributes?: Record<string, unknown>;
 }
@@ -244,6 +284,8 @@ function alexaSession(options: SimulatorSessionOptions): SimulatorSession {
   let sessions = 0;
   let requests = 0;
   let elicitation: Elicitation | undefined;
+  /** What Dialog.UpdateDynamicEntities gave this session: Alexa keeps it until the session ends. */
+  let entities: DynamicEntities | undefined;
 
   const user = { userId: 'amzn1.ask.account.saldo-simulator', ...(token ? { accessToken: token } : {}) };
 
@@ -254,6 +296,7 @@ function alexaSession(options: SimulatorSessionOptions): SimulatorSession {
     if (newSession) {
       sessions += 1;
       attributes = {};
+      entities = undefined;
     }
     requests += 1;
     const envelope = {
@@ -299,6 +342,8 @@ function alexaSession(options: SimulatorSessionOptions): SimulatorSession {
     const elicit = response.directives?.find((directive) => directive.type === 'Dialog.ElicitSlot');
     open = !ended;
     attributes = ended ? {} : (body.sessionAttributes ?? {});
+    for (const directive of response.directives ?? []) entities = entitiesOf(directive) ?? entities;
+    if (ended) entities = undefined;
     elicitation =
       !ended && elicit?.slotToElicit && elicit.updatedIntent?.name
         ? { intent: elicit.updatedIntent.name, slot: elicit.slotToElicit, slots: elicit.updatedIntent.slots ?? {} }
@@ -370,12 +415,14 @@ function alexaSession(options: SimulatorSessionOptions): SimulatorSession {
       const pending = routed.oneShot ? undefined : elicitation;
       const pendingIntent = pending && coreIntentOf(matcher, pending.intent);
       if (pending && pendingIntent) {
-        const match = matcher.match(routed.utterance);
+        const match = matcher.match(routed.utterance, { entities });
         const filled =
-          matcher.fillSlot(pendingIntent, pending.slot, routed.utterance, true) ??
-          (match.matched ? undefined : matcher.fillSlot(pendingIntent, pending.slot, routed.utterance, false));
+          matcher.fillSlot(pendingIntent, pending.slot, routed.utterance, true, { entities }) ??
+          (match.matched
+            ? undefined
+            : matcher.fillSlot(pendingIntent, pending.slot, routed.utterance, false, { entities }));
         if (filled) {
-          const slots = { ...pending.slots, [filled.name]: alexaSlot(matcher, filled, skillId) };
+          const slots = { ...pending.slots, [filled.name]: alexaSlot(matcher, filled, skillId, entities) };
           const elicited: Match = { intent: pendingIntent, score: 1, matched: true, slots: [filled], closest: [] };
           return intentRequest(line, elicited, [filled], false, pending.intent, slots, filled);
         }
@@ -385,17 +432,18 @@ function alexaSession(options: SimulatorSessionOptions): SimulatorSession {
           match.slots,
           false,
           matcher.alexaName(match.intent),
-          alexaSlots(matcher, match.intent, match.slots, skillId),
+          alexaSlots(matcher, match.intent, match.slots, skillId, entities),
         );
       }
-      const match = matcher.match(routed.utterance);
+      // A one-shot starts a new session: the last one's entities are gone.
+      const match = matcher.match(routed.utterance, { entities: routed.oneShot ? undefined : entities });
       return intentRequest(
         line,
         match,
         match.slots,
         routed.oneShot,
         matcher.alexaName(match.intent),
-        alexaSlots(matcher, match.intent, match.slots, skillId),
+        alexaSlots(matcher, match.intent, match.slots, skillId, routed.oneShot ? undefined : entities),
       );
     },
   };
@@ -434,13 +482,33 @@ interface GoogleResponseShape {
     readonly suggestions?: ReadonlyArray<{ readonly title?: string }>;
   };
   readonly scene?: { readonly next?: { readonly name?: string } };
-  readonly session?: { readonly params?: Record<string, unknown> };
+  readonly session?: { readonly params?: Record<string, unknown>; readonly typeOverrides?: GoogleTypeOverride[] };
+}
+
+interface GoogleTypeOverride {
+  readonly name?: string;
+  readonly mode?: string;
+  readonly synonym?: { readonly entries?: ReadonlyArray<{ readonly name?: string; readonly synonyms?: string[] }> };
+}
+
+/** Session type overrides as the matcher's dynamic entities: the entry name is the id, the first synonym the value. */
+function overridesAsEntities(overrides: readonly GoogleTypeOverride[]): DynamicEntities {
+  return overrides.map((override) => ({
+    name: override.name ?? '',
+    values: (override.synonym?.entries ?? []).map((entry) => ({
+      id: entry.name ?? '',
+      value: entry.synonyms?.[0] ?? '',
+      synonyms: entry.synonyms?.slice(1) ?? [],
+    })),
+  }));
 }
 
 function googleSession(options: SimulatorSessionOptions, app: Promise<GoogleApp>): SimulatorSession {
   const { matcher, locale, token } = options;
   let params: Record<string, unknown> = {};
   let sessions = 1;
+  /** Google keeps session type overrides for the rest of the conversation. */
+  let overrides: GoogleTypeOverride[] = [];
 
   async function send(
     said: string,
@@ -452,6 +520,7 @@ function googleSession(options: SimulatorSessionOptions, app: Promise<GoogleApp>
   ): Promise<TurnResult> {
     if (oneShot || request === 'launch') {
       params = {};
+      overrides = [];
       sessions += 1;
     }
     const slots = match?.slots ?? [];
@@ -468,7 +537,7 @@ function googleSession(options: SimulatorSessionOptions, app: Promise<GoogleApp>
         query: said,
       },
       scene: { name: 'Main', slotFillingStatus: 'UNSPECIFIED', slots: {} },
-      session: { id: `saldo-simulator-${sessions}`, params, typeOverrides: [], languageCode: '' },
+      session: { id: `saldo-simulator-${sessions}`, params, typeOverrides: overrides, languageCode: '' },
       user: {
         locale,
         params: token ? { bearerToken: token } : {},
@@ -486,6 +555,7 @@ function googleSession(options: SimulatorSessionOptions, app: Promise<GoogleApp>
     const linkAccount = next === 'AccountLinking';
     const ended = linkAccount || next === 'actions.scene.END_CONVERSATION';
     params = ended ? {} : (reply.session?.params ?? params);
+    overrides = ended ? [] : (reply.session?.typeOverrides ?? overrides);
     if (ended) sessions += 1;
     const ssml = reply.prompt?.firstSimple?.speech ?? '';
     const card = reply.prompt?.content?.card;
@@ -537,7 +607,8 @@ function googleSession(options: SimulatorSessionOptions, app: Promise<GoogleApp>
           raw: '{}',
         };
       }
-      const match = matcher.match(routed.utterance);
+      const entities = routed.oneShot ? undefined : overridesAsEntities(overrides);
+      const match = matcher.match(routed.utterance, { entities });
       return send(line, match.intent, match.intent, match, routed.oneShot, 'intent');
     },
   };

@@ -70,7 +70,10 @@ export function createSimulator(
   const customer = sandboxCustomers(application).find((candidate) => candidate.accessToken === setup.token);
   // "Yesterday" is the customer's yesterday, as the core computes it; else this machine's.
   const timeZone = customer?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const matcher = createMatcher(loadModel(setup.locale), { today: () => todayIn(timeZone, new Date()) });
+  const matcher = createMatcher(loadModel(setup.locale), {
+    today: () => todayIn(timeZone, new Date()),
+    platform: setup.platform,
+  });
   const session = createSimulatorSession({
     platform: setup.platform,
     locale: setup.locale,

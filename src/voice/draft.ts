@@ -1,4 +1,5 @@
 /** What a capability answers, before the voice layer checks and renders it. */
+import type { DynamicEntities } from '../shared/entities';
 import type { SessionState } from '../shared/session';
 import type { SlotName } from '../shared/slots';
 import type { Spoken } from './spoken';
@@ -18,6 +19,8 @@ interface DraftBase {
   readonly session: SessionState;
   /** Ask the platform to show its account-linking prompt. */
   readonly linkAccount?: boolean;
+  /** The customer's payees and account nicknames for the platform's recogniser, for the rest of the session. */
+  readonly entities?: DynamicEntities;
 }
 
 /** Keeping the session open means asking a question, with a reprompt. */

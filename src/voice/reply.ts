@@ -5,6 +5,7 @@
  * module can make a SafeReply, and platforms accept nothing else.
  */
 import type { Draft, DraftCard } from './draft';
+import type { DynamicEntities } from '../shared/entities';
 import type { SessionState } from '../shared/session';
 import { guardFields, type SecurityEventSink } from './guard';
 import type { Catalogue } from './locales';
@@ -28,6 +29,8 @@ export interface SafeReply {
   readonly suggestions: readonly string[];
   /** Serialised session state, already scanned. */
   readonly sessionJson: string;
+  /** Dynamic entities, already scanned; a value the scan touched is left out whole. */
+  readonly entities?: DynamicEntities;
 }
 
 export interface ReplyGuard {
@@ -63,6 +66,7 @@ export function renderReply(draft: Draft, guard: ReplyGuard, say: Catalogue): Sa
     guard.identifiers,
     guard.report,
   );
+  const entities = draft.entities && scannedEntities(draft.entities, guard);
   const reply: Omit<SafeReply, typeof voiceSafe> = {
     speechSsml: fields.speechSsml,
     speechText: fields.speechText,
@@ -74,8 +78,27 @@ export function renderReply(draft: Draft, guard: ReplyGuard, say: Catalogue): Sa
     elicitSlot: draft.endSession ? undefined : draft.elicitSlot,
     sessionJson: fields.sessionJson,
     suggestions: fields.suggestions ? fields.suggestions.split('\n') : [],
+    ...(entities && entities.length > 0 ? { entities } : {}),
   };
   return reply as SafeReply;
+}
+
+/**
+ * Payee names and nicknames are not secrets, but they go out like everything else: each
+ * value (id, name, synonyms) is scanned, and one that held an identifier is dropped whole
+ * rather than sent half-redacted.
+ */
+function scannedEntities(entities: DynamicEntities, guard: ReplyGuard): DynamicEntities {
+  return entities
+    .map((type) => ({
+      name: type.name,
+      values: type.values.filter((value) => {
+        const text = [value.id, value.value, ...value.synonyms].join('\n');
+        const scanned = guardFields({ entities: text }, guard.identifiers, guard.report);
+        return scanned.entities === text;
+      }),
+    }))
+    .filter((type) => type.values.length > 0);
 }
 
 /** Parses the already-scanned session state for platforms that need an object. */

@@ -21,11 +21,11 @@ const LINK_EN =
 const LINK_ES =
   'Para usar Banco Sandbox, vincula tu cuenta bancaria. Te he enviado una tarjeta a la aplicación de Alexa para hacerlo.';
 const WELCOME_EN =
-  'Welcome to Sandbox Bank. You can ask for a balance or your recent transactions. What would you like to do?';
+  'Welcome to Sandbox Bank. You can check a balance, hear recent transactions, pay a saved payee or move money between your accounts. What would you like to do?';
 const NOTHING_TO_CONTINUE = 'There&apos;s nothing more to read right now. What would you like to do?';
 const NOTHING_TO_REPEAT = 'There&apos;s nothing to repeat yet. What would you like to do?';
 const FALLBACK =
-  'Sorry, I can&apos;t help with that. You can ask for a balance or your recent transactions. What would you like to do?';
+  'Sorry, I can&apos;t help with that. I can give you a balance, your recent transactions, pay a saved payee or make a transfer. What would you like?';
 
 /** A LinkAccount card, the session closed and emptied, and no figures of any kind. */
 function asksToLink(response: ResponseEnvelope): void {
@@ -66,7 +66,7 @@ describe('account linking', () => {
       [
         {
           request: rEn.intent('AMAZON.HelpIntent'),
-          saysLike: 'You can ask for a balance',
+          saysLike: 'I can tell you a balance',
           shouldEndSession: false,
           callback: (response) => expect(response.response.card).toBeUndefined(),
         },

@@ -32,15 +32,15 @@ const SAVINGS = `savings ending in ${digits('0088')}`;
 const CARD = `credit card ending in ${digits('5454')}`;
 
 const WELCOME =
-  'Welcome to Sandbox Bank. You can ask for a balance or your recent transactions. What would you like to do?';
+  'Welcome to Sandbox Bank. You can check a balance, hear recent transactions, pay a saved payee or move money between your accounts. What would you like to do?';
 const WELCOME_REPROMPT = 'What would you like to do? For example, say: what&apos;s my checking balance?';
 const ANYTHING_ELSE = 'What else can I help you with?';
 const HEAR_MORE = 'Would you like to hear more?';
 const HELP =
-  'You can ask for a balance, for example: what&apos;s my checking balance. Or ask about recent transactions: what did I spend recently. What would you like to do?';
-const HELP_REPROMPT = 'You can ask for a balance or your recent transactions. What would you like to do?';
+  'I can tell you a balance, read your recent transactions, pay someone you&apos;ve saved with your bank, or move money between your accounts. Try: what&apos;s my checking balance? What would you like to do?';
+const HELP_REPROMPT = 'What would you like to do?';
 const FALLBACK =
-  'Sorry, I can&apos;t help with that. You can ask for a balance or your recent transactions. What would you like to do?';
+  'Sorry, I can&apos;t help with that. I can give you a balance, your recent transactions, pay a saved payee or make a transfer. What would you like?';
 const NOTHING_TO_REPEAT = 'There&apos;s nothing to repeat yet. What would you like to do?';
 const THATS_ALL = 'That&apos;s all the transactions I have for that account.';
 const GOODBYE = 'Goodbye.';
@@ -469,14 +469,19 @@ describe('en-US conversation (John)', () => {
     alexa.test(
       asCustomer(JOHN, [
         { request: r.launch(), says: WELCOME, shouldEndSession: false },
-        { request: r.intent('AMAZON.FallbackIntent'), says: FALLBACK, reprompts: FALLBACK, shouldEndSession: false },
+        {
+          request: r.intent('AMAZON.FallbackIntent'),
+          says: FALLBACK,
+          reprompts: HELP_REPROMPT,
+          shouldEndSession: false,
+        },
       ]),
       'fallback says what the skill can do and stays open',
     );
 
     alexa.test(
       asCustomer(JOHN, [
-        { request: r.intent('OrderPizzaIntent'), says: FALLBACK, reprompts: FALLBACK, shouldEndSession: false },
+        { request: r.intent('OrderPizzaIntent'), says: FALLBACK, reprompts: HELP_REPROMPT, shouldEndSession: false },
         { request: r.intent('OrderPizzaIntent', { topping: 'pepperoni' }), says: FALLBACK, shouldEndSession: false },
       ]),
       'an intent the skill does not know gets the helpful fallback, not an error',

@@ -36,15 +36,15 @@ const SAVINGS = `cuenta de ahorro terminada en ${digits('6789')}`;
 const CARD = `tarjeta de crédito terminada en ${digits('7899')}`;
 
 const WELCOME =
-  'Te damos la bienvenida a Banco Sandbox. Puedes consultar tu saldo o tus últimos movimientos. ¿Qué quieres hacer?';
+  'Te damos la bienvenida a Banco Sandbox. Puedes consultar un saldo, oír tus últimos movimientos, pagar a un beneficiario guardado o pasar dinero entre tus cuentas. ¿Qué quieres hacer?';
 const WELCOME_REPROMPT = '¿Qué quieres hacer? Por ejemplo, di: ¿cuál es el saldo de mi cuenta corriente?';
 const ANYTHING_ELSE = '¿Te puedo ayudar con algo más?';
 const HEAR_MORE = '¿Quieres oír más?';
 const HELP =
-  'Puedes consultar un saldo, por ejemplo: cuál es el saldo de mi cuenta corriente. O tus últimos movimientos: qué he gastado últimamente. ¿Qué quieres hacer?';
-const HELP_REPROMPT = 'Puedes consultar un saldo o tus últimos movimientos. ¿Qué quieres hacer?';
+  'Puedo decirte un saldo, leerte tus últimos movimientos, pagar a alguien que tengas guardado en tu banco o pasar dinero entre tus cuentas. Prueba: ¿cuál es el saldo de mi cuenta corriente? ¿Qué quieres hacer?';
+const HELP_REPROMPT = '¿Qué quieres hacer?';
 const FALLBACK =
-  'Lo siento, no puedo ayudarte con eso. Puedes consultar un saldo o tus últimos movimientos. ¿Qué quieres hacer?';
+  'Lo siento, con eso no puedo ayudarte. Puedo darte un saldo, tus últimos movimientos, pagar a un beneficiario guardado o hacer un traspaso. ¿Qué quieres?';
 const NOTHING_TO_REPEAT = 'Todavía no hay nada que repetir. ¿Qué quieres hacer?';
 const NO_MORE = 'No hay más movimientos en esa cuenta.';
 const GOODBYE = 'Hasta luego.';
@@ -421,14 +421,19 @@ describe('es-ES conversation (Ana)', () => {
     alexa.test(
       asCustomer(ANA, [
         { request: r.launch(), says: WELCOME, shouldEndSession: false },
-        { request: r.intent('AMAZON.FallbackIntent'), says: FALLBACK, reprompts: FALLBACK, shouldEndSession: false },
+        {
+          request: r.intent('AMAZON.FallbackIntent'),
+          says: FALLBACK,
+          reprompts: HELP_REPROMPT,
+          shouldEndSession: false,
+        },
       ]),
       'fallback explica qué puede hacer y sigue abierta',
     );
 
     alexa.test(
       asCustomer(ANA, [
-        { request: r.intent('OrderPizzaIntent'), says: FALLBACK, reprompts: FALLBACK, shouldEndSession: false },
+        { request: r.intent('OrderPizzaIntent'), says: FALLBACK, reprompts: HELP_REPROMPT, shouldEndSession: false },
       ]),
       'un intent desconocido recibe el fallback, no un error',
     );

@@ -165,7 +165,7 @@ const scripts: readonly Script[] = [
         linkAccount: true,
         platformWording: true,
       },
-      { intent: 'Help', says: ['You can ask for a balance'], ends: false },
+      { intent: 'Help', says: ['I can tell you a balance'], ends: false },
     ],
   },
   {

@@ -133,7 +133,7 @@ describe('POST /google input handling', () => {
       .post('/google')
       .send({ ...balanceRequest('sandbox-token-john'), handler: { name: 'OrderPizza' } });
     expect(res.status).toBe(200);
-    expect(res.body.prompt.firstSimple.speech).toContain('You can ask for a balance');
+    expect(res.body.prompt.firstSimple.speech).toContain('a balance');
     expect(res.body.prompt.suggestions.map((s: { title: string }) => s.title)).toContain('Help');
   });
 

@@ -44,7 +44,13 @@ const REQUIRED_BUILT_INS = [
   'AMAZON.NavigateHomeIntent',
   'AMAZON.FallbackIntent',
 ];
-const DIALOG_INTENTS = ['GetBalanceIntent', 'GetTransactionsIntent', 'PayBillIntent', 'TransferMoneyIntent'];
+const DIALOG_INTENTS = [
+  'GetBalanceIntent',
+  'GetTransactionsIntent',
+  'PayBillIntent',
+  'TransferMoneyIntent',
+  'ProvidePinIntent',
+];
 /** Words that may join the invocation name to the utterance in an example phrase ("ask saldo banking to pay …"). */
 const CONNECTORS = ['to', 'for', 'about', 'que', 'por'];
 
@@ -144,7 +150,7 @@ describe.each(LOCALES)('%s Alexa model', (locale: Locale) => {
     }
   });
 
-  it('lets the skill elicit slots (SKILL_RESPONSE) for balance, transactions, bill payments and transfers', () => {
+  it('lets the skill elicit slots (SKILL_RESPONSE) for balance, transactions, bill payments, transfers and the PIN', () => {
     expect(dialog.delegationStrategy).toBe('SKILL_RESPONSE');
     expect(dialog.intents.map((intent) => intent.name).sort()).toEqual([...DIALOG_INTENTS].sort());
     for (const intent of dialog.intents) {

@@ -27,15 +27,6 @@ export const SPOKEN_CORE_INTENTS: readonly string[] = INTENT_NAMES.filter(
   (name) => name !== 'Launch' && name !== 'SessionEnded',
 );
 
-/** A sample compared with slot names blanked out: "pay {amount} to {payee}" and "pay {cents} to {toAccount}" collide. */
-export function normalisedSample(sample: string): string {
-  return sample
-    .toLowerCase()
-    .replace(/\{[^{}]*\}/g, '{}')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 export function yamlOf(file: string): unknown {
   const content = googleFiles.get(file);
   if (content === undefined) throw new Error(`no generated ${file}`);

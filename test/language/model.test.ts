@@ -1,22 +1,18 @@
 /** The source models: slot types, sample counts and overlaps, and what every locale must share. */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { isAlexaBuiltIn, isBuiltInSlotKind, LOCALES, parseModel, slotReferences } from '../../src/language/model';
-import { PROJECT_ROOT } from '../../src/language/generate';
-import { modelOf, models, normalisedSample } from './helpers';
+import {
+  isAlexaBuiltIn,
+  isBuiltInSlotKind,
+  LOCALES,
+  MODEL_LIMITS,
+  parseModel,
+  slotReferences,
+  typedSample,
+} from '../../src/language/model';
+import { modelOf, models } from './helpers';
 
 const MIN_CUSTOM_SAMPLES = 15;
 /** Google has no built-in yes/no/help…, so these phrases are all it learns them from. */
 const MIN_GOOGLE_ONLY_PHRASES = 8;
-
-const SANDBOX_PAYEE_IDS = [
-  'payee-john-power',
-  'payee-john-phone',
-  'payee-john-mom',
-  'payee-ana-luz',
-  'payee-ana-comunidad',
-  'payee-ana-laura',
-];
 
 const defaultModel = modelOf('en-US');
 
@@ -58,11 +54,11 @@ describe.each(LOCALES)('%s language model', (locale) => {
     expect(short).toEqual([]);
   });
 
-  it('never gives two intents (or one intent twice) the same sample', () => {
+  it('never gives two intents (or one intent twice) the same sample, slots compared by type', () => {
     const owners = new Map<string, string[]>();
     for (const [name, intent] of intents) {
       for (const sample of intent.samples) {
-        const key = normalisedSample(sample);
+        const key = typedSample(intent, sample);
         owners.set(key, [...(owners.get(key) ?? []), name]);
       }
     }
@@ -122,9 +118,21 @@ describe.each(LOCALES)('%s language model', (locale) => {
     expect(unknown).toEqual([]);
   });
 
-  it('keeps the six sandbox payees and the three account kinds', () => {
-    expect(model.types.PAYEE?.values.map((value) => value.id)).toEqual(SANDBOX_PAYEE_IDS);
+  it('keeps the three account kinds, and only generic payee phrasings (customers bring their own)', () => {
     expect(model.types.ACCOUNT_TYPE?.values.map((value) => value.id)).toEqual(['checking', 'savings', 'credit_card']);
+    expect(model.types.PAYEE?.values.every((value) => value.id.startsWith('generic-'))).toBe(true);
+  });
+
+  it(`stays within the numbers it holds to (${MODEL_LIMITS.samplesPerIntent} per intent, ${MODEL_LIMITS.samplesPerLocale} in all)`, () => {
+    const counts = intents.map(([, intent]) => intent.samples.length);
+    expect(Math.max(...counts)).toBeLessThanOrEqual(MODEL_LIMITS.samplesPerIntent);
+    expect(counts.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(MODEL_LIMITS.samplesPerLocale);
+  });
+
+  it('hears the PIN alone only as the answer to the PIN question (no bare {pin} sample)', () => {
+    expect(model.intents.ProvidePin?.samples).not.toContain('{pin}');
+    expect(model.intents.ProvidePin?.slotSamples?.pin).toContain('{pin}');
+    expect(model.intents.ProvidePin?.elicitation?.pin).toBeDefined();
   });
 
   it('asks for the payment slots and the account of a balance or transactions question', () => {
@@ -137,14 +145,6 @@ describe.each(LOCALES)('%s language model', (locale) => {
 });
 
 describe('language model sources', () => {
-  it('name the sandbox payees the fixture bank has', () => {
-    const fixture = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'fixtures/sandbox-bank.json'), 'utf8')) as {
-      customers: Array<{ payees: Array<{ id: string }> }>;
-    };
-    const fixtureIds = fixture.customers.flatMap((customer) => customer.payees.map((payee) => payee.id)).sort();
-    expect([...SANDBOX_PAYEE_IDS].sort()).toEqual(fixtureIds);
-  });
-
   it('speak each region: current account and pounds and pence in en-GB, cuenta de cheques and dólares in es-US', () => {
     const gb = modelOf('en-GB');
     const us = modelOf('es-US');

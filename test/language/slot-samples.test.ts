@@ -18,8 +18,11 @@ const ELICITED: Readonly<Record<string, readonly string[]>> = {
   TransferMoney: ['amount', 'fromAccount', 'toAccount'],
   GetBalance: ['accountType'],
   GetTransactions: ['accountType'],
+  // The skill asks for the voice PIN as ProvidePin's slot, whichever request read the payment back.
+  ProvidePin: ['pin'],
 };
 const ALEXA_NAMES: Readonly<Record<string, string>> = {
+  ProvidePin: 'ProvidePinIntent',
   PayBill: 'PayBillIntent',
   TransferMoney: 'TransferMoneyIntent',
   GetBalance: 'GetBalanceIntent',
@@ -160,7 +163,7 @@ describe.each(LOCALES)('%s slot samples', (locale) => {
     expect(withSamples.sort()).toEqual(expected.sort());
   });
 
-  it('train Google with the payee answers only, which cannot mean another intent', () => {
+  it('train Google with the payee and PIN answers only, which cannot mean another intent', () => {
     const folder = GOOGLE_LOCALE_FOLDERS[locale];
     const file = folder === '' ? 'custom/intents/PayBill.yaml' : `custom/intents/${folder}/PayBill.yaml`;
     const phrases = trainingPhrases(file);
@@ -173,8 +176,10 @@ describe.each(LOCALES)('%s slot samples', (locale) => {
     expect(phrases.slice(offset)).toEqual(
       extra.map((sample, index) => trainingPhrase(sample, payBill.slots, offset + index)),
     );
+    // A PIN alone is only ever an answer to the PIN question.
+    expect(googleSlotSamples(model, 'ProvidePin')).toContain('{pin}');
     // Amounts could be a payment or a transfer, accounts a balance, transactions, payment or transfer.
-    for (const intent of Object.keys(model.intents).filter((name) => name !== 'PayBill'))
+    for (const intent of Object.keys(model.intents).filter((name) => name !== 'PayBill' && name !== 'ProvidePin'))
       expect({ intent, extra: googleSlotSamples(model, intent) }).toEqual({ intent, extra: [] });
   });
 

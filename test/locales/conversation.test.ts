@@ -192,7 +192,7 @@ describe('en-GB conversation (Oliver, GBP)', () => {
   const CURRENT = `current account ending in ${digits('5678')}`;
   const SAVINGS = `savings ending in ${digits('0091')}`;
   const WELCOME =
-    'Welcome to Sandbox Bank. You can ask for a balance or your recent transactions. What would you like to do?';
+    'Welcome to Sandbox Bank. You can check a balance, hear recent transactions, pay a saved payee or move money between your accounts. What would you like to do?';
   const WELCOME_REPROMPT = 'What would you like to do? For example, say: what&apos;s my current account balance?';
   const ANYTHING_ELSE = 'Is there anything else I can help with?';
   const PIN_PROMPT = 'What&apos;s your four-digit voice PIN?';
@@ -362,7 +362,7 @@ describe('es-US conversation (Lucía, USD)', () => {
   const CHECKING = `cuenta de cheques que termina en ${digits('4321')}`;
   const CARD = `tarjeta de crédito que termina en ${digits('9012')}`;
   const WELCOME =
-    'Te damos la bienvenida a Banco Sandbox. Puedes consultar tu saldo o tus transacciones recientes. ¿Qué quieres hacer?';
+    'Te damos la bienvenida a Banco Sandbox. Puedes consultar un saldo, escuchar tus transacciones recientes, pagarle a un beneficiario guardado o pasar dinero entre tus cuentas. ¿Qué quieres hacer?';
   const WELCOME_REPROMPT = '¿Qué quieres hacer? Por ejemplo, di: ¿cuál es el saldo de mi cuenta de cheques?';
   const ANYTHING_ELSE = '¿Te puedo ayudar con algo más?';
   const PIN_PROMPT = '¿Cuál es tu PIN de voz de cuatro dígitos?';

@@ -191,7 +191,10 @@ describe('GET /accounts/{AccountId}/beneficiaries', () => {
           Identification: '000555501234',
           Name: 'Mary Carter',
         },
-        SupplementaryData: { saldoAliases: ['mom', 'my mom', 'mary'], saldoPayeeKind: 'person' },
+        SupplementaryData: {
+          saldoAliases: ['mom', 'my mom', 'mary', 'mum', 'my mum', 'mamá', 'mi mamá'],
+          saldoPayeeKind: 'person',
+        },
       },
     ]);
   });

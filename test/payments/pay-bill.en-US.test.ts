@@ -46,7 +46,7 @@ const r = paymentRequestsFor(settings);
 
 const EXPIRED = 'That payment wasn&apos;t approved within five minutes, so it expired. Nothing was sent.';
 const PAYMENT_HELP =
-  'To approve the payment, say your four-digit voice PIN. To stop, say cancel. What&apos;s your voice PIN?';
+  'A payment is waiting for you. To approve it, say your four-digit voice PIN. To drop it, say cancel. What&apos;s your voice PIN?';
 
 const readBack = (amount: string, payee: string, account = CHECKING) =>
   `You&apos;re paying ${amount} to ${payee} from your ${account}. To approve, what&apos;s your four-digit voice PIN?`;

@@ -65,7 +65,7 @@ describe('npm run simulate', () => {
     const positions = order.map((text) => stdout.indexOf(text));
     expect(positions.every((position) => position >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(stdout).toContain('slots: amount="45", payee="the power company" → payee-john-power');
+    expect(stdout).toContain('slots: amount="45", payee="the power company" → City Power (dynamic)');
     expect(stdout).toContain('slots: pin=••••');
     expect(stdout).not.toContain('2468');
     expect(stdout).not.toContain('# a comment');
@@ -74,7 +74,7 @@ describe('npm run simulate', () => {
   it('shows the closest intents when no sample matches, and goes to Fallback', () => {
     const { stdout } = simulate(
       ['--locale', 'en-US'],
-      'open saldo banking\nplease tell me the balance of my checking account\n',
+      'open saldo banking\nwhat is the interest rate of my checking account\n',
     );
     expect(stdout).toMatch(/no sample matched; closest: GetBalance \d\.\d\d/);
     expect(stdout).toContain('intent: AMAZON.FallbackIntent (0.00)');

@@ -249,7 +249,7 @@ export async function providePin(ctx: CustomerTurn): Promise<Draft> {
   // No payment, no check: a PIN said out of context is neither verified nor counted.
   if (!payment || !CONFIRMABLE.has(payment.status)) return answer(ctx, say.noPendingPayment(), {});
   const pin = ctx.turn.slots.pin?.spoken?.trim() ?? '';
-  if (!PIN_PATTERN.test(pin)) return ask(say.pinFormat(), { payment: payment.id });
+  if (!PIN_PATTERN.test(pin)) return ask(say.pinFormat(), { payment: payment.id }, 'pin');
   if (payment.status === 'awaiting_pin' && isExpired(ctx, payment)) return expire(ctx, payment);
   return ctx.deps.payments.confirmations.run(
     [ctx.customer.id, payment.id, pin, ctx.say.locale, ctx.turn.platform, String(ctx.turn.newSession)],
@@ -281,7 +281,7 @@ async function confirm(ctx: CustomerTurn, payment: PendingPayment, pin: string):
         case 'wrong':
           return {
             kind: 'answered',
-            draft: ask(say.pinWrong(check.triesLeft), { payment: current.id }, undefined, ['cancel']),
+            draft: ask(say.pinWrong(check.triesLeft), { payment: current.id }, 'pin', ['cancel']),
           };
         case 'locked':
           return { kind: 'answered', draft: await lockedOut(ctx, current, check.justLocked) };
@@ -291,7 +291,7 @@ async function confirm(ctx: CustomerTurn, payment: PendingPayment, pin: string):
       }
     });
   } catch (error) {
-    if (error instanceof PinCheckBusyError) return ask(say.pinBusy(), { payment: payment.id });
+    if (error instanceof PinCheckBusyError) return ask(say.pinBusy(), { payment: payment.id }, 'pin');
     throw error;
   }
   if (verdict.kind === 'answered') return verdict.draft;
@@ -316,7 +316,7 @@ export async function yesToPayment(ctx: CustomerTurn): Promise<Draft | undefined
   if (payment?.status === 'unknown' && payment.undecided === 'customer_approval') return askAgain(ctx, payment);
   if (payment?.status !== 'awaiting_pin') return undefined;
   if (isExpired(ctx, payment)) return expire(ctx, payment);
-  return ask(ctx.say.pinInsteadOfYes(), { payment: payment.id });
+  return ask(ctx.say.pinInsteadOfYes(), { payment: payment.id }, 'pin');
 }
 
 /** "Repeat" while a payment awaits its PIN: the read-back again, from the store. */
@@ -330,6 +330,7 @@ export async function repeatReadBack(ctx: CustomerTurn): Promise<Draft | undefin
       reprompt: ctx.say.pinPrompt(),
       session: { payment: payment.id },
       endSession: false,
+      elicitSlot: 'pin',
       suggest: ['cancel'],
     }
   );

@@ -1,7 +1,8 @@
 /** Launch, Help, Fallback and goodbye: answers that need no figures. */
 import type { Catalogue } from '../../voice/locales';
 import type { Platform } from '../../voice/locales/catalogue';
-import { ask, NEXT_STEPS } from '../answers';
+import { NEXT_STEPS } from '../answers';
+import type { Spoken } from '../../voice/spoken';
 import type { Draft } from '../../voice/draft';
 import type { SessionState } from '../../shared/session';
 
@@ -20,9 +21,23 @@ export function welcome(say: Catalogue, bankName: string): Draft {
   };
 }
 
+/** With a payment waiting for its PIN, help and fallback say how to approve or drop it, and ask for the PIN. */
+function waitingPayment(speech: Spoken, say: Catalogue, payment: string): Draft {
+  return {
+    speech,
+    reprompt: say.pinPrompt(),
+    session: { payment },
+    endSession: false,
+    elicitSlot: 'pin',
+    suggest: ['cancel'],
+  };
+}
+
 export function help(say: Catalogue, session: SessionState): Draft {
+  if (session.payment) return waitingPayment(say.paymentHelp(), say, session.payment);
   return {
     speech: say.help(),
+    // A reprompt is short: the whole help again would be a lecture.
     reprompt: say.helpReprompt(),
     session: { ...ongoing(session), last: { intent: 'Help' } },
     endSession: false,
@@ -32,7 +47,14 @@ export function help(say: Catalogue, session: SessionState): Draft {
 
 /** Anything the skill cannot do gets guidance, never an error. */
 export function fallback(say: Catalogue, session: SessionState): Draft {
-  return ask(say.fallback(), ongoing(session), undefined, ['help', ...NEXT_STEPS]);
+  if (session.payment) return waitingPayment(say.paymentFallback(), say, session.payment);
+  return {
+    speech: say.fallback(),
+    reprompt: say.helpReprompt(),
+    session: ongoing(session),
+    endSession: false,
+    suggest: ['help', ...NEXT_STEPS],
+  };
 }
 
 export function goodbye(say: Catalogue): Draft {

@@ -239,6 +239,7 @@ export async function requestPayment(ctx: CustomerTurn, kind: PaymentKind): Prom
     reprompt: say.pinPrompt(),
     session: { payment: payment.id },
     endSession: false,
+    elicitSlot: 'pin',
     suggest: ['cancel'],
   };
 }

@@ -65,7 +65,7 @@ export async function askPinFirst(ctx: CustomerTurn): Promise<Draft> {
     now,
     READ_APPROVAL_TTL_MS,
   );
-  return ask(ctx.say.privacyPin(), { readApproval: created.id }, undefined, ['cancel']);
+  return ask(ctx.say.privacyPin(), { readApproval: created.id }, 'pin', ['cancel']);
 }
 
 /**
@@ -84,7 +84,7 @@ export async function approveRead(
   const approval = await privacy.approvals.find(id, bankId, ctx.customer.id, ctx.deps.now().getTime());
   if (approval?.status !== 'awaiting_pin') return undefined;
   const pin = ctx.turn.slots.pin?.spoken?.trim() ?? '';
-  if (!PIN_PATTERN.test(pin)) return ask(ctx.say.pinFormat(), { readApproval: id });
+  if (!PIN_PATTERN.test(pin)) return ask(ctx.say.pinFormat(), { readApproval: id }, 'pin');
   const waiting = waitingRequest.safeParse(JSON.parse(approval.request));
   if (!waiting.success) return answer(ctx, ctx.say.nothingToRepeat(), {});
   try {
@@ -93,7 +93,7 @@ export async function approveRead(
     );
     switch (check.kind) {
       case 'wrong':
-        return ask(ctx.say.pinWrong(check.triesLeft), { readApproval: id }, undefined, ['cancel']);
+        return ask(ctx.say.pinWrong(check.triesLeft), { readApproval: id }, 'pin', ['cancel']);
       case 'locked':
         return lockedDraft(ctx, check.justLocked);
       case 'not-enrolled':
@@ -102,7 +102,7 @@ export async function approveRead(
         break;
     }
   } catch (error) {
-    if (error instanceof PinCheckBusyError) return ask(ctx.say.pinBusy(), { readApproval: id });
+    if (error instanceof PinCheckBusyError) return ask(ctx.say.pinBusy(), { readApproval: id }, 'pin');
     throw error;
   }
   await privacy.approvals.approve(id);

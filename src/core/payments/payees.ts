@@ -1,7 +1,9 @@
 /**
  * Which saved payee the customer means: the slot's resolution id when it is one of
- * theirs, else the spoken words against names and aliases, tolerant of the small
- * errors speech recognition makes ("city powers", "veri zon").
+ * theirs (a dynamic entity, already turned into the bank's id by core/entities.ts), else
+ * the spoken words against names and aliases, tolerant of the small errors speech
+ * recognition makes ("city powers", "veri zon") and of the words around a payee that are
+ * not its name ("my electric bill", "el recibo de la luz", "mary fifty dollars").
  */
 import { distance } from 'fastest-levenshtein';
 import type { Payee } from '../../bank/connector';
@@ -18,7 +20,20 @@ const MATCH_THRESHOLD = 0.75;
 /** A best match this far ahead of the next is taken without asking. */
 const CLEAR_LEAD = 0.1;
 
-const FILLER = /^(?:(?:the|my|el|la|los|las|mi|mis|a|al)\s+)+/;
+const FILLER = /^(?:(?:the|my|our|el|la|los|las|mi|mis|a|al|le)\s+)+/;
+/** "recibo de la luz" → "luz", "factura del teléfono" → "teléfono". */
+const BILL_BEFORE = /^(?:(?:el|la)\s+)?(?:recibo|factura|cuenta)\s+(?:de\s+(?:(?:el|la|los|las|mi|mis)\s+)?|del\s+)/;
+/** "power bill" → "power", "phone payment" → "phone". */
+const BILL_AFTER = /\s+(?:bill|bills|payment)$/;
+/** Where an amount starts: nothing from there on is part of a name. */
+const AMOUNT = /\s(?:\d[\d.,]*|dollars?|bucks|pounds?|quid|euros?|pavos|dolares|libras)(?:\s.*)?$/;
+
+/** The part of a phrase that can name a payee: no articles, no "bill", no amount. */
+function nameOf(phrase: string): string {
+  const words = normaliseSpoken(phrase).replace(AMOUNT, '');
+  const trimmed = words.replace(FILLER, '').replace(BILL_BEFORE, '').replace(FILLER, '').replace(BILL_AFTER, '');
+  return trimmed || words;
+}
 
 function similarity(spoken: string, name: string): number {
   if (spoken === name) return 1;
@@ -32,15 +47,13 @@ function similarity(spoken: string, name: string): number {
 }
 
 function score(payee: Payee, spoken: string): number {
-  return Math.max(
-    ...[payee.name, ...payee.aliases].map((n) => similarity(spoken, normaliseSpoken(n).replace(FILLER, ''))),
-  );
+  return Math.max(...[payee.name, ...payee.aliases].map((n) => similarity(spoken, nameOf(n))));
 }
 
 export function matchPayee(payees: readonly Payee[], slot: SlotValue | undefined): PayeeChoice {
   const byId = slot?.resolvedId ? payees.find((p) => p.id === slot.resolvedId) : undefined;
   if (byId) return { kind: 'found', payee: byId };
-  const spoken = slot?.spoken ? normaliseSpoken(slot.spoken).replace(FILLER, '') : '';
+  const spoken = slot?.spoken ? nameOf(slot.spoken) : '';
   if (!spoken) return slot?.spoken ? { kind: 'none', spoken: slot.spoken } : { kind: 'unspecified' };
   const ranked = payees
     .map((payee) => ({ payee, score: score(payee, spoken) }))

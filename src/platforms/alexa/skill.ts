@@ -1,6 +1,7 @@
 /** The ask-sdk-core skill: every request goes to the core and back through one renderer. */
 import { DefaultApiClient, SkillBuilders, type HandlerInput, type Skill } from 'ask-sdk-core';
-import type { Intent, Response } from 'ask-sdk-model';
+import type { Directive, Intent, Response } from 'ask-sdk-model';
+import type { DynamicEntities } from '../../shared/entities';
 import { maskForLog } from '../../voice/mask';
 import type { Conversation, TurnHooks } from '../../core/conversation';
 import { sessionOf, type SafeReply } from '../../voice/reply';
@@ -46,6 +47,30 @@ function progressResponse(input: HandlerInput): TurnHooks['progress'] {
     });
 }
 
+/** The customer's entities replace the session's dynamic values of each type (expires with the session). */
+function updateDynamicEntities(entities: DynamicEntities): Directive {
+  return {
+    type: 'Dialog.UpdateDynamicEntities',
+    updateBehavior: 'REPLACE',
+    types: entities.map((type) => ({
+      name: type.name,
+      values: type.values.map((value) => ({
+        id: value.id,
+        name: { value: value.value, synonyms: [...value.synonyms] },
+      })),
+    })),
+  } as Directive;
+}
+
+/** The PIN is ProvidePinIntent's slot, whichever intent asked for it. */
+function pinIntent(): Intent {
+  return {
+    name: 'ProvidePinIntent',
+    confirmationStatus: 'NONE',
+    slots: { pin: { name: 'pin', confirmationStatus: 'NONE' } },
+  };
+}
+
 function render(input: HandlerInput, reply: SafeReply | undefined): Response {
   const builder = input.responseBuilder;
   if (!reply) return builder.getResponse();
@@ -53,7 +78,10 @@ function render(input: HandlerInput, reply: SafeReply | undefined): Response {
   if (reply.repromptSsml) builder.reprompt(reply.repromptSsml);
   if (reply.linkAccount) builder.withLinkAccountCard();
   else if (reply.card) builder.withSimpleCard(reply.card.title, reply.card.text);
-  if (reply.elicitSlot && input.requestEnvelope.request.type === 'IntentRequest') {
+  if (reply.entities) builder.addDirective(updateDynamicEntities(reply.entities));
+  if (reply.elicitSlot === 'pin') {
+    builder.addElicitSlotDirective('pin', pinIntent());
+  } else if (reply.elicitSlot && input.requestEnvelope.request.type === 'IntentRequest') {
     builder.addElicitSlotDirective(reply.elicitSlot, withoutNumbers(input.requestEnvelope.request.intent));
   }
   builder.withShouldEndSession(reply.endSession);

@@ -36,10 +36,17 @@ export function intentOf(envelope: RequestEnvelope): IntentName {
   }
 }
 
+/** Entity resolution's authority for dynamic entities: amzn1.er-authority.echo-sdk.dynamic.<skill id>.<type>. */
+const DYNAMIC_AUTHORITY = 'amzn1.er-authority.echo-sdk.dynamic.';
+
 function slotValue(slot: Slot): SlotValue | undefined {
   // Alexa sends "?" for a number it could not recognise.
   const spoken = slot.value && slot.value !== '?' ? slot.value : undefined;
-  const match = slot.resolutions?.resolutionsPerAuthority?.find((r) => r.status?.code === 'ER_SUCCESS_MATCH');
+  // The customer's own entities (Dialog.UpdateDynamicEntities) before the model's static values.
+  const matches = (slot.resolutions?.resolutionsPerAuthority ?? []).filter(
+    (r) => r.status?.code === 'ER_SUCCESS_MATCH',
+  );
+  const match = matches.find((r) => r.authority?.startsWith(DYNAMIC_AUTHORITY)) ?? matches[0];
   const resolvedId = match?.values?.[0]?.value?.id;
   if (spoken === undefined && resolvedId === undefined) return undefined;
   return { spoken, resolvedId };

@@ -4,6 +4,7 @@
  * `google-assistant-signature`, audience = the Actions project id) is the library's.
  */
 import { Card, conversation, Simple, Suggestion, type ConversationV3 } from '@assistant/conversation';
+import type { TypeOverride } from '@assistant/conversation/dist/api/schema';
 import type { Conversation } from '../../core/conversation';
 import { INTENT_NAMES } from '../../core/turn';
 import { sessionOf, type SafeReply } from '../../voice/reply';
@@ -34,6 +35,20 @@ function render(conv: ConversationV3, reply: SafeReply | undefined): void {
   else if (reply.endSession) conv.scene.next = { name: END_CONVERSATION };
   const params: GoogleSessionParams = reply.endSession ? {} : { saldo: sessionOf(reply), started: true };
   conv.session.params = { ...params };
+  // The customer's payees and account nicknames, for the rest of the session.
+  if (reply.entities) {
+    conv.session.typeOverrides = reply.entities.map((type) => ({
+      name: type.name,
+      mode: 'TYPE_REPLACE' as TypeOverride['mode'],
+      synonym: {
+        entries: type.values.map((value) => ({
+          name: value.id,
+          synonyms: [value.value, ...value.synonyms],
+          display: { title: value.value },
+        })),
+      },
+    }));
+  }
 }
 
 export function createGoogleApp({ conversation: core, projectId }: GoogleAppOptions) {

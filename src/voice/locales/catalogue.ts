@@ -16,7 +16,7 @@ export interface TransactionLine {
 }
 
 /** Messages people hear often enough to want them said in more than one way. */
-export type VariedKey = 'welcome' | 'anythingElse' | 'goodbye' | 'done';
+export type VariedKey = 'welcome' | 'anythingElse' | 'goodbye' | 'done' | 'help' | 'fallback';
 
 export interface Catalogue {
   readonly locale: string;
@@ -64,9 +64,12 @@ export interface Catalogue {
   transactionsCardTitle(): string;
 
   anythingElse(variant?: number): Spoken;
-  help(): Spoken;
+  /** What the skill does, with an example: balances, transactions, paying a saved payee, transfers. */
+  help(variant?: number): Spoken;
+  /** Short: a reprompt never repeats a long answer. */
   helpReprompt(): Spoken;
-  fallback(): Spoken;
+  /** Something the skill cannot do or did not understand: what it can do instead. */
+  fallback(variant?: number): Spoken;
   nothingToRepeat(): Spoken;
   goodbye(variant?: number): Spoken;
   bankUnavailable(bankName: string): Spoken;
@@ -123,7 +126,10 @@ export interface Catalogue {
   paymentOutcomeUnknown(bankName: string): Spoken;
   /** The bank sent the payment to its own app for the customer to approve; asks whether they have. */
   approveInBankApp(bankName: string): Spoken;
+  /** Help while a payment waits for its PIN: how to approve it or cancel it. */
   paymentHelp(): Spoken;
+  /** Not understood while a payment waits for its PIN. */
+  paymentFallback(): Spoken;
   /** Privacy mode: a PIN before any account detail. */
   privacyPin(): Spoken;
   paymentCardTitle(): string;

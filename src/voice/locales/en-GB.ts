@@ -49,11 +49,23 @@ const anythingElse = [
 ];
 const goodbyes = [() => say`Goodbye.`, () => say`Goodbye, speak soon.`, () => say`Goodbye, have a lovely day.`];
 const doneWords = ['Done.', 'All sorted.', "That's done."];
+const helps = [
+  () =>
+    say`I can tell you a balance, read your recent transactions, pay someone you've saved with your bank, or move money between your accounts. Try: what's my current account balance? What would you like to do?`,
+  () =>
+    say`Ask me things like: what's my balance, what did I spend yesterday, pay the phone bill, or move fifty pounds to savings. What would you like to do?`,
+];
 
 export const enGB: Catalogue = {
   ...enUS,
   locale: LOCALE,
-  variants: { ...enUS.variants, anythingElse: anythingElse.length, goodbye: goodbyes.length, done: doneWords.length },
+  variants: {
+    ...enUS.variants,
+    anythingElse: anythingElse.length,
+    goodbye: goodbyes.length,
+    done: doneWords.length,
+    help: helps.length,
+  },
   // Britons bank with a current account, not a checking account.
   kindNames: { ...enUS.kindNames, checking: 'current account' },
   money: britishMoney,
@@ -93,8 +105,7 @@ export const enGB: Catalogue = {
   nothingToContinue: () => say`There's nothing more to read at the moment. What would you like to do?`,
 
   anythingElse: (variant = 0) => variantOf(anythingElse, variant)(),
-  help: () =>
-    say`You can ask for a balance, for example: what's my current account balance. Or ask about recent transactions: what have I spent recently. What would you like to do?`,
+  help: (variant = 0) => variantOf(helps, variant)(),
   goodbye: (variant = 0) => variantOf(goodbyes, variant)(),
   oneMoment: (bank) => say`Just a moment while I check with ${bank}.`,
   bankUnavailable: (bank) => say`Sorry, I can't reach ${bank} at the moment. Please try again in a few minutes.`,

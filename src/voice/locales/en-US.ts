@@ -17,10 +17,23 @@ const dayWords = {
 
 const welcomes = [
   (bank: string) =>
-    say`Welcome to ${bank}. You can ask for a balance or your recent transactions. What would you like to do?`,
+    say`Welcome to ${bank}. You can check a balance, hear recent transactions, pay a saved payee or move money between your accounts. What would you like to do?`,
   (bank: string) =>
-    say`Welcome to ${bank}. You can check a balance, hear your recent transactions or pay a bill. What can I do for you?`,
-  (bank: string) => say`Welcome to ${bank}. Would you like a balance, your recent transactions, or to pay a bill?`,
+    say`Welcome to ${bank}. Ask me for a balance, your recent transactions, a bill payment or a transfer. What can I do for you?`,
+  (bank: string) =>
+    say`Welcome to ${bank}. Would you like a balance, your recent transactions, to pay someone you've saved, or a transfer?`,
+];
+const helps = [
+  () =>
+    say`I can tell you a balance, read your recent transactions, pay someone you've saved with your bank, or move money between your accounts. Try: what's my checking balance? What would you like to do?`,
+  () =>
+    say`Ask me things like: what's my balance, what did I spend yesterday, pay the phone bill, or move fifty dollars to savings. What would you like to do?`,
+];
+const fallbacks = [
+  () =>
+    say`Sorry, I can't help with that. I can give you a balance, your recent transactions, pay a saved payee or make a transfer. What would you like?`,
+  () =>
+    say`Sorry, I didn't get that. You can ask for a balance or recent transactions, pay a bill, or move money. What would you like to do?`,
 ];
 const anythingElse = [
   () => say`What else can I help you with?`,
@@ -51,6 +64,8 @@ export const enUS: Catalogue = {
     anythingElse: anythingElse.length,
     goodbye: goodbyes.length,
     done: doneWords.length,
+    help: helps.length,
+    fallback: fallbacks.length,
   },
   kindNames: { checking: 'checking', savings: 'savings', credit_card: 'credit card', other: 'account' },
   money: (amount: Money) => plain(moneyText(amount, LOCALE)),
@@ -123,11 +138,9 @@ export const enUS: Catalogue = {
   transactionsCardTitle: () => 'Recent transactions',
 
   anythingElse: (variant = 0) => variantOf(anythingElse, variant)(),
-  help: () =>
-    say`You can ask for a balance, for example: what's my checking balance. Or ask about recent transactions: what did I spend recently. What would you like to do?`,
-  helpReprompt: () => say`You can ask for a balance or your recent transactions. What would you like to do?`,
-  fallback: () =>
-    say`Sorry, I can't help with that. You can ask for a balance or your recent transactions. What would you like to do?`,
+  help: (variant = 0) => variantOf(helps, variant)(),
+  helpReprompt: () => say`What would you like to do?`,
+  fallback: (variant = 0) => variantOf(fallbacks, variant)(),
   nothingToRepeat: () => say`There's nothing to repeat yet. What would you like to do?`,
   goodbye: (variant = 0) => variantOf(goodbyes, variant)(),
   oneMoment: (bank) => say`One moment while I check with ${bank}.`,
@@ -191,6 +204,8 @@ Sandbox developers: npm run pin -- reset ${customerId}`,
   privacyPin: () =>
     say`For your privacy, I need your four-digit voice PIN before I share account details. What's your voice PIN?`,
   paymentHelp: () =>
-    say`To approve the payment, say your four-digit voice PIN. To stop, say cancel. What's your voice PIN?`,
+    say`A payment is waiting for you. To approve it, say your four-digit voice PIN. To drop it, say cancel. What's your voice PIN?`,
+  paymentFallback: () =>
+    say`Sorry, I didn't get that. To approve the payment, say your voice PIN, or say cancel to drop it. What's your PIN?`,
   paymentCardTitle: () => 'Payment',
 };

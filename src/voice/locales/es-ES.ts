@@ -46,11 +46,23 @@ export function spanishMoney(
 
 const welcomes = [
   (bank: string) =>
-    say`Te damos la bienvenida a ${bank}. Puedes consultar tu saldo o tus últimos movimientos. ¿Qué quieres hacer?`,
+    say`Te damos la bienvenida a ${bank}. Puedes consultar un saldo, oír tus últimos movimientos, pagar a un beneficiario guardado o pasar dinero entre tus cuentas. ¿Qué quieres hacer?`,
   (bank: string) =>
-    say`Te damos la bienvenida a ${bank}. Puedes consultar un saldo, oír tus últimos movimientos o pagar un recibo. ¿En qué te ayudo?`,
+    say`Te damos la bienvenida a ${bank}. Pídeme un saldo, tus últimos movimientos, un pago o un traspaso. ¿En qué te ayudo?`,
   (bank: string) =>
-    say`Te damos la bienvenida a ${bank}. ¿Quieres saber un saldo, tus últimos movimientos o pagar un recibo?`,
+    say`Te damos la bienvenida a ${bank}. ¿Quieres saber un saldo, tus últimos movimientos, pagar un recibo o hacer un traspaso?`,
+];
+const helps = [
+  () =>
+    say`Puedo decirte un saldo, leerte tus últimos movimientos, pagar a alguien que tengas guardado en tu banco o pasar dinero entre tus cuentas. Prueba: ¿cuál es el saldo de mi cuenta corriente? ¿Qué quieres hacer?`,
+  () =>
+    say`Pídeme cosas como: cuál es mi saldo, qué gasté ayer, paga la factura del teléfono o pasa cincuenta euros a ahorros. ¿Qué quieres hacer?`,
+];
+const fallbacks = [
+  () =>
+    say`Lo siento, con eso no puedo ayudarte. Puedo darte un saldo, tus últimos movimientos, pagar a un beneficiario guardado o hacer un traspaso. ¿Qué quieres?`,
+  () =>
+    say`Perdona, no te he entendido. Puedes pedirme un saldo o tus movimientos, pagar un recibo o pasar dinero. ¿Qué quieres hacer?`,
 ];
 const anythingElse = [
   () => say`¿Te puedo ayudar con algo más?`,
@@ -71,6 +83,8 @@ export const esES: Catalogue = {
     anythingElse: anythingElse.length,
     goodbye: goodbyes.length,
     done: doneWords.length,
+    help: helps.length,
+    fallback: fallbacks.length,
   },
   kindNames: {
     checking: 'cuenta corriente',
@@ -156,11 +170,9 @@ export const esES: Catalogue = {
   transactionsCardTitle: () => 'Últimos movimientos',
 
   anythingElse: (variant = 0) => variantOf(anythingElse, variant)(),
-  help: () =>
-    say`Puedes consultar un saldo, por ejemplo: cuál es el saldo de mi cuenta corriente. O tus últimos movimientos: qué he gastado últimamente. ¿Qué quieres hacer?`,
-  helpReprompt: () => say`Puedes consultar un saldo o tus últimos movimientos. ¿Qué quieres hacer?`,
-  fallback: () =>
-    say`Lo siento, no puedo ayudarte con eso. Puedes consultar un saldo o tus últimos movimientos. ¿Qué quieres hacer?`,
+  help: (variant = 0) => variantOf(helps, variant)(),
+  helpReprompt: () => say`¿Qué quieres hacer?`,
+  fallback: (variant = 0) => variantOf(fallbacks, variant)(),
   nothingToRepeat: () => say`Todavía no hay nada que repetir. ¿Qué quieres hacer?`,
   goodbye: (variant = 0) => variantOf(goodbyes, variant)(),
   oneMoment: (bank) => say`Un momento, estoy consultando con ${bank}.`,
@@ -234,6 +246,8 @@ export const esES: Catalogue = {
   privacyPin: () =>
     say`Por tu privacidad, necesito tu PIN de voz de cuatro cifras antes de darte datos de tus cuentas. ¿Cuál es tu PIN de voz?`,
   paymentHelp: () =>
-    say`Para aprobar el pago, di tu PIN de voz de cuatro cifras. Para dejarlo, di cancelar. ¿Cuál es tu PIN de voz?`,
+    say`Tienes un pago esperando. Para aprobarlo, di tu PIN de voz de cuatro cifras. Para anularlo, di cancelar. ¿Cuál es tu PIN de voz?`,
+  paymentFallback: () =>
+    say`Perdona, no te he entendido. Para aprobar el pago, di tu PIN de voz, o di cancelar para anularlo. ¿Cuál es tu PIN?`,
   paymentCardTitle: () => 'Pago',
 };

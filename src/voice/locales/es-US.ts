@@ -30,11 +30,23 @@ const suggestions: Partial<Record<SuggestionKey, string>> = {
 // The goodbyes are es-ES's; these phrasings are US Spanish.
 const welcomes = [
   (bank: string) =>
-    say`Te damos la bienvenida a ${bank}. Puedes consultar tu saldo o tus transacciones recientes. ¿Qué quieres hacer?`,
+    say`Te damos la bienvenida a ${bank}. Puedes consultar un saldo, escuchar tus transacciones recientes, pagarle a un beneficiario guardado o pasar dinero entre tus cuentas. ¿Qué quieres hacer?`,
   (bank: string) =>
-    say`Te damos la bienvenida a ${bank}. Puedes consultar un saldo, escuchar tus transacciones recientes o pagar una factura. ¿En qué te ayudo?`,
+    say`Te damos la bienvenida a ${bank}. Pídeme un saldo, tus transacciones recientes, un pago o una transferencia. ¿En qué te ayudo?`,
   (bank: string) =>
-    say`Te damos la bienvenida a ${bank}. ¿Quieres saber un saldo, tus transacciones recientes o pagar una factura?`,
+    say`Te damos la bienvenida a ${bank}. ¿Quieres saber un saldo, tus transacciones recientes, pagar una factura o hacer una transferencia?`,
+];
+const helps = [
+  () =>
+    say`Puedo decirte un saldo, leerte tus transacciones recientes, pagarle a alguien que tengas guardado en tu banco o pasar dinero entre tus cuentas. Prueba: ¿cuál es el saldo de mi cuenta de cheques? ¿Qué quieres hacer?`,
+  () =>
+    say`Pídeme cosas como: cuál es mi saldo, qué gasté ayer, paga la factura del teléfono o pasa cincuenta dólares a ahorros. ¿Qué quieres hacer?`,
+];
+const fallbacks = [
+  () =>
+    say`Lo siento, con eso no te puedo ayudar. Puedo darte un saldo, tus transacciones recientes, pagarle a un beneficiario guardado o hacer una transferencia. ¿Qué quieres?`,
+  () =>
+    say`Perdón, no te entendí. Puedes pedirme un saldo o tus transacciones, pagar una factura o pasar dinero. ¿Qué quieres hacer?`,
 ];
 const anythingElse = [
   () => say`¿Te puedo ayudar con algo más?`,
@@ -46,7 +58,14 @@ const doneWords = ['Listo.', 'Hecho.', 'Ya quedó.'];
 export const esUS: Catalogue = {
   ...esES,
   locale: LOCALE,
-  variants: { ...esES.variants, welcome: welcomes.length, anythingElse: anythingElse.length, done: doneWords.length },
+  variants: {
+    ...esES.variants,
+    welcome: welcomes.length,
+    anythingElse: anythingElse.length,
+    done: doneWords.length,
+    help: helps.length,
+    fallback: fallbacks.length,
+  },
   kindNames: { ...esES.kindNames, checking: 'cuenta de cheques', savings: 'cuenta de ahorros' },
   money: spanishMoney(LOCALE, currencyWords),
   suggestion: (key) => suggestions[key] ?? esES.suggestion(key),
@@ -104,11 +123,8 @@ export const esUS: Catalogue = {
   transactionsCardTitle: () => 'Transacciones recientes',
 
   anythingElse: (variant = 0) => variantOf(anythingElse, variant)(),
-  help: () =>
-    say`Puedes consultar un saldo, por ejemplo: cuál es el saldo de mi cuenta de cheques. O tus transacciones recientes: qué he gastado últimamente. ¿Qué quieres hacer?`,
-  helpReprompt: () => say`Puedes consultar un saldo o tus transacciones recientes. ¿Qué quieres hacer?`,
-  fallback: () =>
-    say`Lo siento, no puedo ayudarte con eso. Puedes consultar un saldo o tus transacciones recientes. ¿Qué quieres hacer?`,
+  help: (variant = 0) => variantOf(helps, variant)(),
+  fallback: (variant = 0) => variantOf(fallbacks, variant)(),
   bankUnavailable: (bank) =>
     say`Lo siento, en este momento no puedo conectarme con ${bank}. Inténtalo de nuevo en unos minutos.`,
 
@@ -173,5 +189,7 @@ export const esUS: Catalogue = {
   privacyPin: () =>
     say`Por tu privacidad, necesito tu PIN de voz de cuatro dígitos antes de darte datos de tus cuentas. ¿Cuál es tu PIN de voz?`,
   paymentHelp: () =>
-    say`Para aprobar el pago, di tu PIN de voz de cuatro dígitos. Para detenerlo, di cancelar. ¿Cuál es tu PIN de voz?`,
+    say`Tienes un pago pendiente. Para aprobarlo, di tu PIN de voz de cuatro dígitos. Para cancelarlo, di cancelar. ¿Cuál es tu PIN de voz?`,
+  paymentFallback: () =>
+    say`Perdón, no te entendí. Para aprobar el pago, di tu PIN de voz, o di cancelar para cancelarlo. ¿Cuál es tu PIN?`,
 };

@@ -18,6 +18,8 @@ export function withVariety(catalogue: Catalogue, choose: PhrasingChooser): Cata
   const varied: Partial<Catalogue> = {
     welcome: (bank) => catalogue.welcome(bank, pick('welcome')),
     anythingElse: () => catalogue.anythingElse(pick('anythingElse')),
+    help: () => catalogue.help(pick('help')),
+    fallback: () => catalogue.fallback(pick('fallback')),
     goodbye: () => catalogue.goodbye(pick('goodbye')),
     paidBill: (p) => catalogue.paidBill({ ...p, variant: pick('done') }),
     transferred: (p) => catalogue.transferred({ ...p, variant: pick('done') }),

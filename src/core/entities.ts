@@ -1,0 +1,109 @@
+/**
+ * Each customer's own words as dynamic entities: their saved payees (the bank's name and
+ * their nicknames) and the nicknames of their accounts, sent to the platform on the first
+ * turn of a session so that the shipped model needs no customer's data. Entity ids are
+ * opaque and per customer (a hash, never a bank id or an account number); a slot that comes
+ * back with one is turned into the bank's payee id or the account's own words here, before
+ * any handler sees it, and an id of anyone else's entity is dropped.
+ */
+import { createHash } from 'node:crypto';
+import type { Account, Payee } from '../bank/connector';
+import type { DynamicEntities, EntityValue } from '../shared/entities';
+import type { SlotName, SlotValue } from '../shared/slots';
+import type { Turn } from './turn';
+
+export const PAYEE_TYPE = 'PAYEE';
+export const ACCOUNT_TYPE = 'ACCOUNT_TYPE';
+/** At most this many values per type in one directive, and synonyms per value. */
+export const MAX_ENTITY_VALUES = 100;
+export const MAX_ENTITY_SYNONYMS = 20;
+
+const ACCOUNT_SLOTS: readonly SlotName[] = ['accountType', 'fromAccount', 'toAccount'];
+
+/** "p-…" or "a-…": opaque, stable for one customer's payee or account, different for anyone else's. */
+export function entityId(customerId: string, kind: 'payee' | 'account', id: string): string {
+  const digest = createHash('sha256')
+    .update(`saldo-entity\u0000${customerId}\u0000${kind}\u0000${id}`)
+    .digest('base64url');
+  return `${kind === 'payee' ? 'p' : 'a'}-${digest.slice(0, 16)}`;
+}
+
+function distinct(words: readonly string[], except: string): string[] {
+  const seen = new Set([except.trim().toLowerCase()]);
+  const out: string[] = [];
+  for (const word of words) {
+    const key = word.trim().toLowerCase();
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    out.push(word.trim());
+  }
+  return out.slice(0, MAX_ENTITY_SYNONYMS);
+}
+
+export function customerEntities(
+  customerId: string,
+  payees: readonly Payee[],
+  accounts: readonly Account[],
+): DynamicEntities {
+  const payeeValues: EntityValue[] = payees.slice(0, MAX_ENTITY_VALUES).map((payee) => ({
+    id: entityId(customerId, 'payee', payee.id),
+    value: payee.name,
+    synonyms: distinct(payee.aliases, payee.name),
+  }));
+  const accountValues: EntityValue[] = accounts
+    .filter((account): account is Account & { nickname: string } => Boolean(account.nickname?.trim()))
+    .slice(0, MAX_ENTITY_VALUES)
+    .map((account) => ({ id: entityId(customerId, 'account', account.id), value: account.nickname, synonyms: [] }));
+  return [
+    ...(payeeValues.length > 0 ? [{ name: PAYEE_TYPE, values: payeeValues }] : []),
+    ...(accountValues.length > 0 ? [{ name: ACCOUNT_TYPE, values: accountValues }] : []),
+  ];
+}
+
+function isEntityId(value: SlotValue | undefined, prefix: 'p-' | 'a-'): value is SlotValue & { resolvedId: string } {
+  return value?.resolvedId?.startsWith(prefix) === true;
+}
+
+/** Whether any slot of the turn carries a dynamic entity id (so the payees or accounts are needed). */
+export function namesEntities(turn: Turn): { readonly payee: boolean; readonly account: boolean } {
+  return {
+    payee: isEntityId(turn.slots.payee, 'p-'),
+    account: ACCOUNT_SLOTS.some((name) => isEntityId(turn.slots[name], 'a-')),
+  };
+}
+
+/**
+ * The turn with dynamic entity ids replaced: a payee's by the bank's payee id, an account's
+ * by its nickname as the words said and its kind as the resolution (which the account
+ * matching takes as that account). An id that is none of this customer's is dropped, and
+ * the words said are matched as usual.
+ */
+export function withBankIds(
+  turn: Turn,
+  customerId: string,
+  payees: readonly Payee[],
+  accounts: readonly Account[],
+): Turn {
+  return { ...turn, slots: slotsWithBankIds(turn.slots, customerId, payees, accounts) };
+}
+
+export function slotsWithBankIds(
+  said: Turn['slots'],
+  customerId: string,
+  payees: readonly Payee[],
+  accounts: readonly Account[],
+): Turn['slots'] {
+  const slots = { ...said };
+  const payee = slots.payee;
+  if (isEntityId(payee, 'p-')) {
+    const found = payees.find((candidate) => entityId(customerId, 'payee', candidate.id) === payee.resolvedId);
+    slots.payee = found ? { spoken: payee.spoken ?? found.name, resolvedId: found.id } : { spoken: payee.spoken };
+  }
+  for (const name of ACCOUNT_SLOTS) {
+    const value = slots[name];
+    if (!isEntityId(value, 'a-')) continue;
+    const found = accounts.find((candidate) => entityId(customerId, 'account', candidate.id) === value.resolvedId);
+    slots[name] = found?.nickname ? { spoken: found.nickname, resolvedId: found.kind } : { spoken: value.spoken };
+  }
+  return slots;
+}

@@ -1,0 +1,19 @@
+/**
+ * A customer's own words for a slot type, sent to the platform at the start of a session
+ * (Alexa: Dialog.UpdateDynamicEntities; Google: session type overrides) so that their
+ * payees and account nicknames are recognised without being in the shipped model.
+ */
+export interface EntityValue {
+  /** Opaque and per customer: never a bank id or an account number. */
+  readonly id: string;
+  readonly value: string;
+  readonly synonyms: readonly string[];
+}
+
+export interface EntityType {
+  /** A slot type of the language model: PAYEE, ACCOUNT_TYPE. */
+  readonly name: string;
+  readonly values: readonly EntityValue[];
+}
+
+export type DynamicEntities = readonly EntityType[];
