@@ -4,10 +4,10 @@
  * output would come out American is overridden here; the rest are said the same way.
  */
 import type { Money } from '../../money';
-import { type CurrencyWords, moneyInWords, moneyText, relativeDay } from '../format';
+import { type CurrencyWords, moneyInWords, moneyText, relativeDay, relativePeriod } from '../format';
 import { plain, say, type Spoken } from '../spoken';
 import type { Catalogue, TransactionLine } from './catalogue';
-import { enUS, paymentConfirmations } from './en-US';
+import { englishPeriodWords, enUS, paymentConfirmations } from './en-US';
 import { variantOf } from './variety';
 import { capitalise } from './text';
 
@@ -64,6 +64,10 @@ export const enGB: Catalogue = {
     platform === 'alexa'
       ? say`To use ${bank}, please link your bank account. I've sent a card to the Alexa app to help you do that.`
       : say`To use ${bank}, you'll need to link your bank account first.`,
+  guestCannotLink: (bank) =>
+    say`To use ${bank}, sign in to Google Assistant with your own account, and make sure it recognises your voice. Then you can link your bank account.`,
+  speakerNotRecognised: (bank) =>
+    say`For your security, ${bank} only makes payments, and reads your accounts, for a voice it recognises. Set up a voice profile in the Alexa app, then try again.`,
 
   depositBalance: ({ account, available, current }) => {
     if (available && current) {
@@ -88,8 +92,9 @@ export const enGB: Catalogue = {
   },
   noTransactions: ({ account, day }) =>
     day
-      ? say`I couldn't find any transactions ${day} on your ${account}.`
+      ? say`I couldn't find any transactions on your ${account} ${day}.`
       : say`I couldn't find any transactions on your ${account}.`,
+  period: (range, today) => relativePeriod(range, today, LOCALE, dayWords, englishPeriodWords),
   nothingToContinue: () => say`There's nothing more to read at the moment. What would you like to do?`,
 
   anythingElse: (variant = 0) => variantOf(anythingElse, variant)(),
@@ -108,10 +113,12 @@ export const enGB: Catalogue = {
     say`Sorry, your ${account} only has ${available} available, so I can't send that. Nothing has been sent.`,
   pinWrong: (triesLeft) =>
     say`That PIN didn't match. You have ${triesLeft} ${triesLeft === 1 ? 'attempt' : 'attempts'} left. What's your four-digit voice PIN?`,
-  pinLockedCard: ({ bankName, customerId }) => ({
+  pinLockedCard: ({ bankName, contact, developerReset }) => ({
     title: 'Voice payments locked',
-    text: `Reset your voice PIN in the ${bankName} app or with your bank's customer services.
-Sandbox developers: npm run pin -- reset ${customerId}`,
+    text: [
+      `Reset your voice PIN in the ${bankName} app${contact ? `, or ${contact}` : ` or with your bank's customer services`}.`,
+      ...(developerReset ? [`Sandbox developers: npm run pin -- reset ${developerReset}`] : []),
+    ].join('\n'),
   }),
   pinNotEnrolled: (bank) =>
     say`You haven't set up a voice PIN with ${bank} yet, so I can't make payments. You can set one up in your banking app.`,

@@ -5,10 +5,10 @@
  * output would come out as Spain says it is overridden here; the rest are said the same way.
  */
 import type { SuggestionKey } from '../draft';
-import { type CurrencyWords, relativeDay } from '../format';
+import { type CurrencyWords, relativeDay, relativePeriod } from '../format';
 import { say, type Spoken } from '../spoken';
 import type { Catalogue, TransactionLine } from './catalogue';
-import { esES, ofDay, spanishDayWords, spanishMoney } from './es-ES';
+import { esES, ofDay, spanishDayWords, spanishMoney, spanishPeriodWords } from './es-ES';
 import { variantOf } from './variety';
 import { capitalise } from './text';
 
@@ -60,6 +60,10 @@ export const esUS: Catalogue = {
     platform === 'alexa'
       ? say`Para usar ${bank}, vincula tu cuenta bancaria. Te envié una tarjeta a la app de Alexa para hacerlo.`
       : say`Para usar ${bank}, primero tienes que vincular tu cuenta bancaria.`,
+  guestCannotLink: (bank) =>
+    say`Para usar ${bank}, inicia sesión en el Asistente de Google con tu propia cuenta y asegúrate de que reconozca tu voz. Después podrás vincular tu cuenta bancaria.`,
+  speakerNotRecognised: (bank) =>
+    say`Por tu seguridad, ${bank} solo hace pagos, y consulta tus cuentas, para una voz que reconoce. Configura un perfil de voz en la app de Alexa y vuelve a intentarlo.`,
 
   depositBalance: ({ account, available, current }) => {
     if (available && current) {
@@ -97,7 +101,9 @@ export const esUS: Catalogue = {
     return say`${when}${status}: ${line.amount} en ${line.description}.`;
   },
   noTransactions: ({ account, day }) =>
-    day ? say`No encontré transacciones ${day} en tu ${account}.` : say`No encontré transacciones en tu ${account}.`,
+    day ? say`No encontré transacciones en tu ${account} ${day}.` : say`No encontré transacciones en tu ${account}.`,
+  period: (range, today) => relativePeriod(range, today, LOCALE, spanishDayWords, spanishPeriodWords),
+  onlyLookBack: () => say`Solo puedo ver hacia atrás: puedo decirte las transacciones hasta hoy.`,
   noMoreTransactions: () => say`No hay más transacciones en esa cuenta.`,
   hearMore: () => say`¿Quieres escuchar más?`,
   nothingToContinue: () => say`Por ahora no hay nada más que leer. ¿Qué quieres hacer?`,
@@ -111,6 +117,7 @@ export const esUS: Catalogue = {
     say`Lo siento, no puedo ayudarte con eso. Puedes consultar un saldo o tus transacciones recientes. ¿Qué quieres hacer?`,
   bankUnavailable: (bank) =>
     say`Lo siento, en este momento no puedo conectarme con ${bank}. Inténtalo de nuevo en unos minutos.`,
+  somethingWentWrong: () => say`Lo siento, algo falló de mi lado. Inténtalo de nuevo en un momento.`,
 
   payWhom: () =>
     say`Puedes pagarle a cualquier beneficiario que tengas guardado en tu banco. ¿A quién le quieres pagar?`,
@@ -141,9 +148,12 @@ export const esUS: Catalogue = {
       ? say`Ese PIN no coincide, así que por tu seguridad bloqueé los pagos por voz. Para desbloquearlos, restablece tu PIN de voz en la app de ${bankName}. ${steps}`
       : say`Los pagos por voz están bloqueados por tu seguridad. Para desbloquearlos, restablece tu PIN de voz en la app de ${bankName}. ${steps}`;
   },
-  pinLockedCard: ({ bankName, customerId }) => ({
+  pinLockedCard: ({ bankName, contact, developerReset }) => ({
     title: 'Pagos por voz bloqueados',
-    text: `Restablece tu PIN de voz en la app de ${bankName} o con el servicio al cliente de tu banco.\nDesarrolladores del sandbox: npm run pin -- reset ${customerId}`,
+    text: [
+      `Restablece tu PIN de voz en la app de ${bankName}${contact ? `, o ${contact}` : ' o con el servicio al cliente de tu banco'}.`,
+      ...(developerReset ? [`Desarrolladores del sandbox: npm run pin -- reset ${developerReset}`] : []),
+    ].join('\n'),
   }),
   pinNotEnrolled: (bank) =>
     say`No tienes un PIN de voz configurado con ${bank}, así que todavía no puedo hacer pagos. Puedes configurarlo en la app de tu banco.`,
