@@ -184,7 +184,18 @@ export async function createApplication(
       );
       const privacy = bank.privacyMode ? { approvals: readApprovals(db) } : undefined;
       const conversation = createConversation(
-        { connector, bankNames: bank.names, now, log, payments, privacy, phrasing: overrides.phrasing },
+        {
+          connector,
+          bankNames: bank.names,
+          bankContact: bank.contact,
+          // Only the bundled sandbox bank tells its developers how to unlock a customer.
+          developerHints: bank.connector.type === 'sandbox',
+          now,
+          log,
+          payments,
+          privacy,
+          phrasing: overrides.phrasing,
+        },
         (event) => {
           log.warn({ securityEvent: event, bank: bank.id }, 'security event: outgoing text redacted');
           payments

@@ -119,7 +119,11 @@ export type PaymentResult =
    * approve it in the bank's own app (decoupled SCA), or is still processing it. Asking
    * again with the same idempotency key returns where it stands; nothing is sent twice.
    */
-  | { readonly status: 'pending'; readonly paymentId: string; readonly awaiting: 'customer_approval' | 'bank_processing' };
+  | {
+      readonly status: 'pending';
+      readonly paymentId: string;
+      readonly awaiting: 'customer_approval' | 'bank_processing';
+    };
 
 export interface BankConnector {
   readonly id: string;

@@ -11,6 +11,10 @@ export interface CoreDeps {
   readonly connector: BankConnector;
   /** The bank's spoken name per locale (and per language as a fallback). */
   readonly bankNames: Readonly<Record<string, string>>;
+  /** How the bank's customers reach it, per locale ("call 0800 123 456"); said where they need help. */
+  readonly bankContact?: Readonly<Record<string, string>>;
+  /** Only the bundled sandbox bank: tell developers how to reset a lockout (`npm run pin`). */
+  readonly developerHints?: boolean;
   readonly now: () => Date;
   readonly log: Logger;
   readonly payments: PaymentDeps;
@@ -29,6 +33,8 @@ export interface CustomerTurn {
   readonly deps: CoreDeps;
   readonly say: Catalogue;
   readonly bankName: string;
+  /** The bank's contact phrase in the customer's language, when configured. */
+  readonly bankContact?: string;
   readonly customer: Customer;
   readonly accessToken: string;
   /** Today in the customer's time zone. */

@@ -93,6 +93,12 @@ export function bankNameFor(names: Readonly<Record<string, string>>, locale: str
   return names[locale] ?? names[locale.slice(0, 2)] ?? Object.values(names)[0] ?? 'your bank';
 }
 
+/** A per-locale phrase in the catalogue's locale, else its language's, else none (never another language's). */
+function phraseFor(phrases: Readonly<Record<string, string>> | undefined, locale: string): string | undefined {
+  if (!phrases) return undefined;
+  return phrases[locale] ?? Object.entries(phrases).find(([key]) => key.slice(0, 2) === locale.slice(0, 2))?.[1];
+}
+
 export interface TurnHooks {
   /**
    * Called once, when the bank is taking long, with something to say meanwhile (Alexa's
@@ -128,6 +134,12 @@ const BANK_INTENTS: ReadonlySet<IntentName> = new Set([
 export interface Conversation {
   /** Undefined for requests that get no answer (the session has already ended). */
   handle(turn: Turn, hooks?: TurnHooks): Promise<SafeReply | undefined>;
+  /**
+   * What a platform says when something failed outside `handle` (a bug in an adapter, a
+   * request the SDK could not take): an apology in the request's language. The error is
+   * logged by name and message only.
+   */
+  recover(request: { readonly locale?: string; readonly requestId?: string }, error: unknown): SafeReply;
 }
 
 /** A redaction, with who it happened to. */
@@ -170,6 +182,7 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
       deps,
       say,
       bankName,
+      bankContact: phraseFor(deps.bankContact, say.locale),
       customer,
       accessToken,
       today: todayIn(customer.timeZone, deps.now()),
@@ -253,6 +266,15 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
         timers.forEach(clearTimeout);
       }
       return renderReply(draft, guard(customer), say);
+    },
+    recover(request, error) {
+      deps.log.error({ err: errorSummary(error), requestId: request.requestId }, 'request failed');
+      const say = catalogueFor(request.locale);
+      return renderReply(
+        { speech: say.somethingWentWrong(), session: {}, endSession: true },
+        { identifiers: [], report: () => undefined },
+        say,
+      );
     },
   };
 }

@@ -3,11 +3,12 @@
  * bank that owns the skill id → that bank's skill. Every refusal is a short JSON 4xx.
  */
 import type { Skill } from 'ask-sdk-core';
+import type { ResponseEnvelope } from 'ask-sdk-model';
 import express, { type Router } from 'express';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Logger } from 'pino';
 import { checkEnvelope, skillIdOf } from '../platforms/alexa/envelope';
-import { createAlexaSkill } from '../platforms/alexa/skill';
+import { apologyEnvelope, createAlexaSkill } from '../platforms/alexa/skill';
 import { intentOf } from '../platforms/alexa/turn';
 import type { BankRuntime } from '../app/application';
 import type { Metrics } from '../app/metrics';
@@ -69,7 +70,14 @@ export function alexaRouter({ banks, log, metrics, bodyLimit, verifiers }: Alexa
       res.status(403).json({ error: 'unknown skill id' });
       return;
     }
-    const response = await (skills.get(bank.id) as Skill).invoke(check.envelope);
+    const { requestId, locale } = check.envelope.request;
+    let response: ResponseEnvelope;
+    try {
+      response = await (skills.get(bank.id) as Skill).invoke(check.envelope);
+    } catch (error) {
+      // The skill's own error handler failed too: still a spoken answer, never a 500.
+      response = apologyEnvelope(bank.conversation.recover({ locale, requestId }, error));
+    }
     const intent = intentOf(check.envelope);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     metrics.observeRequest({ bank: bank.id, platform: 'alexa', intent, status: 200 }, seconds);
@@ -77,9 +85,9 @@ export function alexaRouter({ banks, log, metrics, bodyLimit, verifiers }: Alexa
       {
         platform: 'alexa',
         bank: bank.id,
-        requestId: check.envelope.request.requestId,
+        requestId,
         intent,
-        locale: check.envelope.request.locale,
+        locale,
         ms: seconds * 1e3,
       },
       'alexa request',

@@ -7,6 +7,7 @@
 import express, { type Router } from 'express';
 import type { Logger } from 'pino';
 import type { GoogleApp } from '../platforms/google/app';
+import { apologyBody } from '../platforms/google/apology';
 import { intentOfHandler } from '../platforms/google/turn';
 import { webhookRequestSchema } from '../platforms/google/webhook';
 import type { BankRuntime } from '../app/application';
@@ -77,8 +78,18 @@ export function googleRouter(options: GoogleRouteOptions): Router {
         ? audience
         : bank.googleProjectIds[0]
       : undefined;
-    const app = await appFor(bank, project);
-    const result = await app.handler(req.body as Record<string, never>, req.headers as Record<string, string>);
+    let result: { status: number; body: unknown; headers?: Record<string, string | string[] | undefined> };
+    try {
+      const app = await appFor(bank, project);
+      result = await app.handler(req.body as Record<string, never>, req.headers as Record<string, string>);
+    } catch (error) {
+      // The app's own catch failed too: still a spoken answer, never a 500.
+      const apology = bank.conversation.recover(
+        { locale: parsed.data.user?.locale, requestId: parsed.data.session.id },
+        error,
+      );
+      result = { status: 200, body: apologyBody(apology, parsed.data.session.id) };
+    }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     metrics.observeRequest(
       { bank: bank.id, platform: 'google', intent: intentOfHandler(parsed.data.handler.name), status: result.status },

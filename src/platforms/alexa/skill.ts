@@ -1,6 +1,6 @@
 /** The ask-sdk-core skill: every request goes to the core and back through one renderer. */
-import { DefaultApiClient, SkillBuilders, type HandlerInput, type Skill } from 'ask-sdk-core';
-import type { Intent, Response } from 'ask-sdk-model';
+import { DefaultApiClient, ResponseFactory, SkillBuilders, type HandlerInput, type Skill } from 'ask-sdk-core';
+import type { Intent, Response, ResponseEnvelope } from 'ask-sdk-model';
 import { maskForLog } from '../../voice/mask';
 import type { Conversation, TurnHooks } from '../../core/conversation';
 import { sessionOf, type SafeReply } from '../../voice/reply';
@@ -46,9 +46,18 @@ function progressResponse(input: HandlerInput): TurnHooks['progress'] {
     });
 }
 
+/**
+ * Session attributes are Saldo's own state or nothing: a request without a session (skill
+ * events, playback events) has none to set, and a request that gets no answer keeps none
+ * of what the client sent (ask-sdk would otherwise echo the incoming attributes).
+ */
 function render(input: HandlerInput, reply: SafeReply | undefined): Response {
   const builder = input.responseBuilder;
-  if (!reply) return builder.getResponse();
+  const inSession = input.requestEnvelope.session !== undefined;
+  if (!reply) {
+    if (inSession) input.attributesManager.setSessionAttributes({});
+    return builder.getResponse();
+  }
   builder.speak(reply.speechSsml);
   if (reply.repromptSsml) builder.reprompt(reply.repromptSsml);
   if (reply.linkAccount) builder.withLinkAccountCard();
@@ -57,8 +66,16 @@ function render(input: HandlerInput, reply: SafeReply | undefined): Response {
     builder.addElicitSlotDirective(reply.elicitSlot, withoutNumbers(input.requestEnvelope.request.intent));
   }
   builder.withShouldEndSession(reply.endSession);
-  input.attributesManager.setSessionAttributes(reply.endSession ? {} : sessionOf(reply));
+  if (inSession) input.attributesManager.setSessionAttributes(reply.endSession ? {} : sessionOf(reply));
   return builder.getResponse();
+}
+
+/** The whole response for an apology when the skill itself could not answer (the route's last resort). */
+export function apologyEnvelope(apology: SafeReply): ResponseEnvelope {
+  return {
+    version: '1.0',
+    response: { outputSpeech: { type: 'SSML', ssml: apology.speechSsml }, shouldEndSession: true },
+  };
 }
 
 export function createAlexaSkill({ conversation }: AlexaSkillOptions): Skill {
@@ -68,6 +85,16 @@ export function createAlexaSkill({ conversation }: AlexaSkillOptions): Skill {
       canHandle: () => true,
       handle: async (input) =>
         render(input, await conversation.handle(toTurn(input.requestEnvelope), { progress: progressResponse(input) })),
+    })
+    // Whatever throws inside the skill gets a spoken apology, never an HTTP error.
+    .addErrorHandlers({
+      canHandle: () => true,
+      handle: (input, error) => {
+        const { request } = input.requestEnvelope;
+        const apology = conversation.recover({ locale: request.locale, requestId: request.requestId }, error);
+        // A fresh builder: the failed handler may have left half a response in the old one.
+        return render({ ...input, responseBuilder: ResponseFactory.init() }, apology);
+      },
     });
   return builder.create();
 }

@@ -1,0 +1,164 @@
+/**
+ * Every request type Alexa sends, with or without a session: answered with a valid
+ * response, never a 500, never an echo of what the client sent.
+ */
+import type { Express } from 'express';
+import request from 'supertest';
+import { createHttpApp } from '../../src/server/app';
+import type { Conversation } from '../../src/core/conversation';
+import { alexaEnvelope } from '../support/alexa-requests';
+import { testHttpApp, type TestHttp } from '../support/http';
+import { expectWellFormedSsml } from '../support/ssml';
+
+function post(app: Express, body: unknown) {
+  return request(app).post('/alexa').set('content-type', 'application/json').send(JSON.stringify(body));
+}
+
+/** An envelope as Alexa sends it outside a session: only context.System says who and which skill. */
+function withoutSession(envelope: Record<string, unknown>): Record<string, unknown> {
+  const { session: _session, ...rest } = envelope;
+  return rest;
+}
+
+describe('requests without a session', () => {
+  let http: TestHttp;
+  beforeAll(async () => {
+    http = await testHttpApp();
+  });
+
+  it('answers a LaunchRequest without a session with speech', async () => {
+    const res = await post(http.app, withoutSession(alexaEnvelope({ token: 'sandbox-token-john' })));
+    expect(res.status).toBe(200);
+    expectWellFormedSsml(res.body.response.outputSpeech.ssml);
+    expect(res.body.sessionAttributes).toBeUndefined();
+  });
+
+  it('answers an IntentRequest without a session with the balance', async () => {
+    const res = await post(
+      http.app,
+      withoutSession(alexaEnvelope({ intent: 'GetBalanceIntent', token: 'sandbox-token-john' })),
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.response.outputSpeech.ssml).toContain('$1,234.56');
+  });
+
+  it.each([
+    'AlexaSkillEvent.SkillEnabled',
+    'AlexaSkillEvent.SkillDisabled',
+    'AlexaSkillEvent.SkillAccountLinked',
+    'AlexaSkillEvent.SkillPermissionAccepted',
+    'AlexaSkillEvent.SkillPermissionChanged',
+    'AudioPlayer.PlaybackStarted',
+    'PlaybackController.PlayCommandIssued',
+    'Messaging.MessageReceived',
+    'System.ExceptionEncountered',
+  ])('answers a session-less %s with an empty response', async (type) => {
+    const envelope = withoutSession(alexaEnvelope({ token: 'sandbox-token-john' }));
+    const res = await post(http.app, {
+      ...envelope,
+      request: { type, requestId: 'amzn1.echo-api.request.event', timestamp: new Date().toISOString() },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.version).toBe('1.0');
+    expect(res.body.response.outputSpeech).toBeUndefined();
+    expect(res.body.sessionAttributes).toBeUndefined();
+  });
+});
+
+describe('nothing the client sent comes back', () => {
+  let http: TestHttp;
+  beforeAll(async () => {
+    http = await testHttpApp();
+  });
+
+  const forged = { payment: 'A'.repeat(22), note: 'sandbox-token-john', more: { evil: true } };
+
+  it('replies to a SessionEndedRequest with no session attributes', async () => {
+    const envelope = alexaEnvelope({ token: 'sandbox-token-john', attributes: forged, newSession: false });
+    const res = await post(http.app, {
+      ...envelope,
+      request: {
+        type: 'SessionEndedRequest',
+        requestId: 'amzn1.echo-api.request.end',
+        timestamp: new Date().toISOString(),
+        reason: 'USER_INITIATED',
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.sessionAttributes ?? {}).toEqual({});
+    expect(res.text).not.toContain('sandbox-token-john');
+  });
+
+  it('replies to an unsupported request type in a session with no session attributes', async () => {
+    const envelope = alexaEnvelope({ token: 'sandbox-token-john', attributes: forged, newSession: false });
+    const res = await post(http.app, {
+      ...envelope,
+      request: {
+        type: 'Alexa.Presentation.APL.UserEvent',
+        requestId: 'amzn1.echo-api.request.apl',
+        timestamp: new Date().toISOString(),
+        arguments: ['sandbox-token-john'],
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.sessionAttributes ?? {}).toEqual({});
+    expect(res.text).not.toContain('sandbox-token-john');
+  });
+});
+
+describe('nothing thrown inside the skill becomes a 500', () => {
+  const throwing: Pick<Conversation, 'handle'> = {
+    handle: () => Promise.reject(new TypeError('boom: secret detail sandbox-token-john')),
+  };
+
+  async function appWith(conversation: Pick<Conversation, 'handle'>) {
+    const http = await testHttpApp();
+    const app = createHttpApp({
+      log: http.application.log,
+      banks: http.application.banks.map((bank) => ({
+        ...bank,
+        conversation: { ...bank.conversation, ...conversation },
+      })),
+      metrics: http.application.metrics,
+      readiness: http.application.readiness,
+      verifyRequests: false,
+      alexaVerifiers: [],
+      bodyLimit: '256kb',
+    });
+    return { app, logs: http.saldo.logs };
+  }
+
+  it('answers Alexa with a spoken apology and logs the error by name and message', async () => {
+    const { app, logs } = await appWith(throwing);
+    const res = await post(app, alexaEnvelope({ intent: 'GetBalanceIntent', token: 'sandbox-token-john' }));
+    expect(res.status).toBe(200);
+    expectWellFormedSsml(res.body.response.outputSpeech.ssml);
+    expect(res.body.response.outputSpeech.ssml).toMatch(/sorry/i);
+    expect(res.body.response.shouldEndSession).toBe(true);
+    expect(res.text).not.toMatch(/boom|TypeError|at .*\.(ts|js):\d+/);
+    const logged = logs.lines.map(
+      (line) => JSON.parse(line) as { err?: { name?: string; message?: string; stack?: string } },
+    );
+    const failure = logged.find((line) => line.err?.name === 'TypeError');
+    expect(failure?.err?.message).toContain('boom');
+    // Name and message only: a stack could carry request data into the logs.
+    expect(failure?.err?.stack ?? '').toBe('');
+  });
+
+  it('answers Google with a spoken apology', async () => {
+    const { app } = await appWith(throwing);
+    const res = await request(app)
+      .post('/google')
+      .set('content-type', 'application/json')
+      .send({
+        handler: { name: 'GetBalance' },
+        session: { id: 'g1', params: {} },
+        user: { locale: 'en-US', params: { bearerToken: 'sandbox-token-john' } },
+      });
+    expect(res.status).toBe(200);
+    expectWellFormedSsml(res.body.prompt.firstSimple.speech);
+    expect(res.body.prompt.firstSimple.speech).toMatch(/sorry/i);
+    expect(res.body.scene.next.name).toBe('actions.scene.END_CONVERSATION');
+    expect(res.text).not.toMatch(/boom|TypeError/);
+  });
+});
