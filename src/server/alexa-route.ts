@@ -5,7 +5,6 @@
 import type { Skill } from 'ask-sdk-core';
 import type { ResponseEnvelope } from 'ask-sdk-model';
 import express, { type Router } from 'express';
-import type { IncomingHttpHeaders } from 'node:http';
 import type { Logger } from 'pino';
 import { checkEnvelope, skillIdOf } from '../platforms/alexa/envelope';
 import { apologyEnvelope, createAlexaSkill } from '../platforms/alexa/skill';
@@ -13,10 +12,9 @@ import { intentOf } from '../platforms/alexa/turn';
 import type { BankRuntime } from '../app/application';
 import type { Metrics } from '../app/metrics';
 import { bankForSkill } from '../app/routing';
+import { signatureVerifier, timestampVerifier, type RequestVerifier } from './alexa-verification';
 
-export interface RequestVerifier {
-  verify(body: string, headers: IncomingHttpHeaders): Promise<unknown>;
-}
+export type { RequestVerifier } from './alexa-verification';
 
 export interface AlexaRouteOptions {
   readonly banks: readonly BankRuntime[];
@@ -27,13 +25,16 @@ export interface AlexaRouteOptions {
   readonly verifiers: readonly RequestVerifier[];
 }
 
-/** ask-sdk-express-adapter's signature (certificate chain) and 150 s timestamp checks. */
-export async function amazonVerifiers(): Promise<RequestVerifier[]> {
-  const { SkillRequestSignatureVerifier, TimestampVerifier } = await import('ask-sdk-express-adapter');
-  return [new SkillRequestSignatureVerifier(), new TimestampVerifier()];
+/** Alexa's signature (certificate chain) and ±150 s timestamp checks (see alexa-verification.ts). */
+export function amazonVerifiers(): Promise<RequestVerifier[]> {
+  return Promise.resolve([signatureVerifier(), timestampVerifier()]);
 }
 
+export const MISSING_SKILL_ID =
+  'Alexa request verification is on but no Alexa skill id is configured, so requests for any skill are served: set ALEXA_SKILL_ID to your skill id (or alexaSkillIds in SALDO_CONFIG)';
+
 export function alexaRouter({ banks, log, metrics, bodyLimit, verifiers }: AlexaRouteOptions): Router {
+  if (verifiers.length > 0 && banks.every((bank) => bank.alexaSkillIds.length === 0)) log.warn(MISSING_SKILL_ID);
   const router = express.Router();
   const skills = new Map<string, Skill>(
     banks.map((bank) => [bank.id, createAlexaSkill({ conversation: bank.conversation })]),

@@ -3,7 +3,9 @@ import type { RequestEnvelope } from 'ask-sdk-model';
 import { z } from 'zod';
 
 const text = z.string().max(2048);
-const user = z.object({ userId: text, accessToken: text.optional() }).passthrough();
+/** Banks issue long JWTs as access tokens; Saldo accepts them up to this many characters. */
+export const MAX_ACCESS_TOKEN_LENGTH = 8 * 1024;
+const user = z.object({ userId: text, accessToken: z.string().max(MAX_ACCESS_TOKEN_LENGTH).optional() }).passthrough();
 const slot = z
   .object({
     name: text,
@@ -20,9 +22,10 @@ const request = z
     type: text,
     requestId: text,
     timestamp: text,
+    // A BCP 47 tag as Alexa writes them (en-US), or any region a platform may name (es-419).
     locale: z
       .string()
-      .regex(/^[a-z]{2}-[A-Z]{2}$/)
+      .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/)
       .optional(),
     intent: z
       .object({ name: text, slots: z.record(text, slot).optional() })
