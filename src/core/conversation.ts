@@ -265,7 +265,8 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
       } finally {
         timers.forEach(clearTimeout);
       }
-      return renderReply(draft, guard(customer), say);
+      const said = Object.fromEntries(Object.entries(turn.slots).map(([name, value]) => [name, value.spoken]));
+      return renderReply(draft, guard(customer), say, said);
     },
     recover(request, error) {
       deps.log.error({ err: errorSummary(error), requestId: request.requestId }, 'request failed');

@@ -6,7 +6,8 @@
  */
 import type { Draft, DraftCard } from './draft';
 import type { SessionState } from '../shared/session';
-import { guardFields, type SecurityEventSink } from './guard';
+import { guardFields, redactIdentifiers, type SecurityEventSink } from './guard';
+import { maskForLog } from './mask';
 import type { Catalogue } from './locales';
 import type { Spoken } from './spoken';
 import type { SlotName } from '../shared/slots';
@@ -24,6 +25,12 @@ export interface SafeReply {
   readonly endSession: boolean;
   readonly linkAccount: boolean;
   readonly elicitSlot?: SlotName;
+  /**
+   * With `elicitSlot`: what the customer already said that the platform may keep while it
+   * asks (Alexa's updatedIntent). Never the PIN, nothing shaped like an account number,
+   * nothing the final scan would redact; already scanned.
+   */
+  readonly elicitKeep: Readonly<Partial<Record<SlotName, string>>>;
   /** Chip titles in the customer's language, already scanned. */
   readonly suggestions: readonly string[];
   /** Serialised session state, already scanned. */
@@ -47,7 +54,31 @@ function cardText(card: DraftCard): string {
 /** Google limits a suggestion chip to 25 characters. */
 const MAX_SUGGESTION_LENGTH = 25;
 
-export function renderReply(draft: Draft, guard: ReplyGuard, say: Catalogue): SafeReply {
+const SSML_FIELDS = new Set(['speechSsml', 'repromptSsml'] as const);
+
+/** The turn's slot values that may go back to the platform while it elicits another. */
+function keepable(
+  said: Readonly<Partial<Record<SlotName, string>>>,
+  identifiers: readonly string[],
+): Partial<Record<SlotName, string>> {
+  const keep: Partial<Record<SlotName, string>> = {};
+  for (const [name, value] of Object.entries(said) as Array<[SlotName, string | undefined]>) {
+    if (name === 'pin' || value === undefined || maskForLog(value) !== value) continue;
+    if (redactIdentifiers(value, identifiers, false).redacted.length === 0) keep[name] = value;
+  }
+  return keep;
+}
+
+/**
+ * `said`: the slot values of the turn being answered, as the customer said them; only an
+ * elicitation sends any of them back (see SafeReply.elicitKeep).
+ */
+export function renderReply(
+  draft: Draft,
+  guard: ReplyGuard,
+  say: Catalogue,
+  said: Readonly<Partial<Record<SlotName, string>>> = {},
+): SafeReply {
   const reprompt = draft.endSession ? undefined : draft.reprompt;
   const fields = guardFields(
     {
@@ -62,6 +93,7 @@ export function renderReply(draft: Draft, guard: ReplyGuard, say: Catalogue): Sa
     },
     guard.identifiers,
     guard.report,
+    SSML_FIELDS,
   );
   const reply: Omit<SafeReply, typeof voiceSafe> = {
     speechSsml: fields.speechSsml,
@@ -72,6 +104,7 @@ export function renderReply(draft: Draft, guard: ReplyGuard, say: Catalogue): Sa
     endSession: draft.endSession,
     linkAccount: draft.linkAccount === true,
     elicitSlot: draft.endSession ? undefined : draft.elicitSlot,
+    elicitKeep: !draft.endSession && draft.elicitSlot ? keepable(said, guard.identifiers) : {},
     sessionJson: fields.sessionJson,
     suggestions: fields.suggestions ? fields.suggestions.split('\n') : [],
   };

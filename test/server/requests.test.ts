@@ -106,6 +106,62 @@ describe('nothing the client sent comes back', () => {
   });
 });
 
+describe('nothing reflected, nothing malformed', () => {
+  let http: TestHttp;
+  beforeAll(async () => {
+    http = await testHttpApp();
+  });
+
+  it('keeps SSML valid when what the customer said touches an escaped character ("\'andbox token john")', async () => {
+    const res = await post(
+      http.app,
+      alexaEnvelope({
+        intent: 'PayBillIntent',
+        token: 'sandbox-token-john',
+        slots: { payee: { value: "'andbox token john" } },
+      }),
+    );
+    expect(res.status).toBe(200);
+    expectWellFormedSsml(res.body.response.outputSpeech.ssml);
+    expectWellFormedSsml(res.body.response.reprompt.outputSpeech.ssml);
+  });
+
+  it('never echoes a token said as a payee, or a PIN, in the elicitation directive', async () => {
+    const res = await post(
+      http.app,
+      alexaEnvelope({
+        intent: 'PayBillIntent',
+        token: 'sandbox-token-john',
+        slots: { payee: { value: 'sandbox token john' }, pin: { value: '2468' }, count: { value: 'three' } },
+      }),
+    );
+    expect(res.status).toBe(200);
+    const directive = res.body.response.directives?.[0];
+    expect(directive?.type).toBe('Dialog.ElicitSlot');
+    expect(directive.slotToElicit).toBe('payee');
+    expect(JSON.stringify(directive)).not.toMatch(/sandbox|token|john|2468/i);
+    // What is harmless stays, so the customer need not say it again.
+    expect(directive.updatedIntent.slots.count.value).toBe('three');
+    expect(directive.updatedIntent.slots.pin).toEqual({ name: 'pin', confirmationStatus: 'NONE' });
+    expect(res.text).not.toMatch(/sandbox token john|2468/i);
+  });
+
+  it('echoes no slot it does not know, and no resolutions', async () => {
+    const envelope = alexaEnvelope({
+      intent: 'PayBillIntent',
+      token: 'sandbox-token-john',
+      slots: { amount: { value: '45' }, fromAccount: { value: 'checking', id: 'checking' } },
+    });
+    const intent = (envelope.request as { intent: { slots: Record<string, unknown> } }).intent;
+    intent.slots.evil = { name: 'evil', value: '<script>sandbox-token-john</script>' };
+    const res = await post(http.app, envelope);
+    const directive = res.body.response.directives?.[0];
+    expect(directive?.type).toBe('Dialog.ElicitSlot');
+    expect(Object.keys(directive.updatedIntent.slots).sort()).toEqual(['amount', 'fromAccount']);
+    expect(JSON.stringify(directive)).not.toMatch(/script|resolutions|sandbox/);
+  });
+});
+
 describe('nothing thrown inside the skill becomes a 500', () => {
   const throwing: Pick<Conversation, 'handle'> = {
     handle: () => Promise.reject(new TypeError('boom: secret detail sandbox-token-john')),

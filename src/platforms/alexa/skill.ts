@@ -1,7 +1,7 @@
 /** The ask-sdk-core skill: every request goes to the core and back through one renderer. */
 import { DefaultApiClient, ResponseFactory, SkillBuilders, type HandlerInput, type Skill } from 'ask-sdk-core';
 import type { Intent, Response, ResponseEnvelope } from 'ask-sdk-model';
-import { maskForLog } from '../../voice/mask';
+import { SLOT_NAMES } from '../../shared/slots';
 import type { Conversation, TurnHooks } from '../../core/conversation';
 import { sessionOf, type SafeReply } from '../../voice/reply';
 import { toTurn } from './turn';
@@ -10,18 +10,28 @@ export interface AlexaSkillOptions {
   readonly conversation: Conversation;
 }
 
+const CONFIRMATION_STATUSES: ReadonlySet<string> = new Set(['NONE', 'DENIED', 'CONFIRMED']);
+
+function confirmation(status: unknown): 'NONE' | 'DENIED' | 'CONFIRMED' {
+  return typeof status === 'string' && CONFIRMATION_STATUSES.has(status)
+    ? (status as 'NONE' | 'DENIED' | 'CONFIRMED')
+    : 'NONE';
+}
+
 /**
- * The intent to keep eliciting, minus slot values shaped like account or card numbers:
- * the directive would otherwise echo them back (Saldo keeps the known terms itself).
+ * The intent to keep eliciting, rebuilt rather than echoed: Saldo's own slot names only,
+ * each with the value the voice layer let through (never a PIN, nothing number-shaped,
+ * nothing the final scan would redact) and no resolutions (Saldo keeps the known terms itself).
  */
-function withoutNumbers(intent: Intent): Intent {
+function updatedIntent(intent: Intent, keep: SafeReply['elicitKeep']): Intent {
   const slots = Object.fromEntries(
-    Object.entries(intent.slots ?? {}).map(([name, slot]) => {
-      const safe = slot.value === undefined || maskForLog(slot.value) === slot.value;
-      return [name, safe ? slot : { name: slot.name, confirmationStatus: slot.confirmationStatus }];
+    SLOT_NAMES.filter((name) => intent.slots?.[name] !== undefined).map((name) => {
+      const value = keep[name];
+      const slot = { name, confirmationStatus: confirmation(intent.slots?.[name]?.confirmationStatus) };
+      return [name, value === undefined ? slot : { ...slot, value }];
     }),
   );
-  return { ...intent, slots };
+  return { name: intent.name, confirmationStatus: confirmation(intent.confirmationStatus), slots };
 }
 
 /**
@@ -63,7 +73,10 @@ function render(input: HandlerInput, reply: SafeReply | undefined): Response {
   if (reply.linkAccount) builder.withLinkAccountCard();
   else if (reply.card) builder.withSimpleCard(reply.card.title, reply.card.text);
   if (reply.elicitSlot && input.requestEnvelope.request.type === 'IntentRequest') {
-    builder.addElicitSlotDirective(reply.elicitSlot, withoutNumbers(input.requestEnvelope.request.intent));
+    builder.addElicitSlotDirective(
+      reply.elicitSlot,
+      updatedIntent(input.requestEnvelope.request.intent, reply.elicitKeep),
+    );
   }
   builder.withShouldEndSession(reply.endSession);
   if (inSession) input.attributesManager.setSessionAttributes(reply.endSession ? {} : sessionOf(reply));
