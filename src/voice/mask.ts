@@ -1,8 +1,19 @@
 /** Masking of identifiers and cleaning of bank-written text before anyone hears it. */
 
-/** Card numbers, IBANs and long digit runs, possibly grouped with spaces or dashes. */
-const CARD_OR_ACCOUNT_RUN = /\b\d(?:[ -]?\d){5,}\b/g;
-const IBAN = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b/gi;
+/**
+ * Card numbers and account numbers: runs of six or more digits, possibly grouped with
+ * spaces or dashes, wherever they sit: glued to letters or underscores
+ * ("ref_000123454217", "REF5454…") as much as between spaces.
+ */
+const CARD_OR_ACCOUNT_RUN = /(?<!\d)\d(?:[ -]?\d){5,}(?!\d)/g;
+/**
+ * IBANs standing as a word of their own (after a space, "_" or punctuation), in electronic
+ * form or printed in groups of four separated by spaces or dashes (so the words after one
+ * are not taken for its last group). One glued to a prefix ("REFES91…") loses its digits
+ * to the rule above.
+ */
+const IBAN =
+  /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?:[ -][A-Z0-9]{4}){2,7}(?:[ -][A-Z0-9]{1,4})?)(?![A-Z0-9])/gi;
 const TERMINAL_PREFIXES = /^(?:POS|DEBIT CARD PURCHASE|CARD PURCHASE|ACH|CHECKCARD)\b[\s:-]*/i;
 
 /** "SHELL OIL" → "Shell Oil"; tokens like "AT&T" or "7-ELEVEN" stay as written. */
