@@ -265,8 +265,7 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
       } finally {
         timers.forEach(clearTimeout);
       }
-      const said = Object.fromEntries(Object.entries(turn.slots).map(([name, value]) => [name, value.spoken]));
-      return renderReply(draft, guard(customer), say, said);
+      return renderReply(draft, guard(customer), say, turn.slots);
     },
     recover(request, error) {
       deps.log.error({ err: errorSummary(error), requestId: request.requestId }, 'request failed');

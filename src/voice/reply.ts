@@ -10,7 +10,7 @@ import { guardFields, redactIdentifiers, type SecurityEventSink } from './guard'
 import { maskForLog } from './mask';
 import type { Catalogue } from './locales';
 import type { Spoken } from './spoken';
-import type { SlotName } from '../shared/slots';
+import type { SlotName, SlotValue } from '../shared/slots';
 
 declare const voiceSafe: unique symbol;
 
@@ -30,7 +30,7 @@ export interface SafeReply {
    * asks (Alexa's updatedIntent). Never the PIN, nothing shaped like an account number,
    * nothing the final scan would redact; already scanned.
    */
-  readonly elicitKeep: Readonly<Partial<Record<SlotName, string>>>;
+  readonly elicitKeep: Readonly<Partial<Record<SlotName, SlotValue>>>;
   /** Chip titles in the customer's language, already scanned. */
   readonly suggestions: readonly string[];
   /** Serialised session state, already scanned. */
@@ -57,14 +57,21 @@ const MAX_SUGGESTION_LENGTH = 25;
 const SSML_FIELDS = new Set(['speechSsml', 'repromptSsml'] as const);
 
 /** The turn's slot values that may go back to the platform while it elicits another. */
+/** A value id as slot types name them ("checking", "payee-john-mom"). */
+const VALUE_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
+
 function keepable(
-  said: Readonly<Partial<Record<SlotName, string>>>,
+  said: Readonly<Partial<Record<SlotName, SlotValue>>>,
   identifiers: readonly string[],
-): Partial<Record<SlotName, string>> {
-  const keep: Partial<Record<SlotName, string>> = {};
-  for (const [name, value] of Object.entries(said) as Array<[SlotName, string | undefined]>) {
-    if (name === 'pin' || value === undefined || maskForLog(value) !== value) continue;
-    if (redactIdentifiers(value, identifiers, false).redacted.length === 0) keep[name] = value;
+): Partial<Record<SlotName, SlotValue>> {
+  const harmless = (text: string) =>
+    maskForLog(text) === text && redactIdentifiers(text, identifiers, false).redacted.length === 0;
+  const keep: Partial<Record<SlotName, SlotValue>> = {};
+  for (const [name, value] of Object.entries(said) as Array<[SlotName, SlotValue | undefined]>) {
+    if (name === 'pin' || value?.spoken === undefined || !harmless(value.spoken)) continue;
+    const { resolvedId } = value;
+    const id = resolvedId !== undefined && VALUE_ID.test(resolvedId) && harmless(resolvedId) ? resolvedId : undefined;
+    keep[name] = id === undefined ? { spoken: value.spoken } : { spoken: value.spoken, resolvedId: id };
   }
   return keep;
 }
@@ -77,7 +84,7 @@ export function renderReply(
   draft: Draft,
   guard: ReplyGuard,
   say: Catalogue,
-  said: Readonly<Partial<Record<SlotName, string>>> = {},
+  said: Readonly<Partial<Record<SlotName, SlotValue>>> = {},
 ): SafeReply {
   const reprompt = draft.endSession ? undefined : draft.reprompt;
   const fields = guardFields(

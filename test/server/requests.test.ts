@@ -146,19 +146,53 @@ describe('nothing reflected, nothing malformed', () => {
     expect(res.text).not.toMatch(/sandbox token john|2468/i);
   });
 
-  it('echoes no slot it does not know, and no resolutions', async () => {
+  it('echoes no slot it does not know, and of a resolution only the value id Saldo read', async () => {
     const envelope = alexaEnvelope({
       intent: 'PayBillIntent',
       token: 'sandbox-token-john',
       slots: { amount: { value: '45' }, fromAccount: { value: 'checking', id: 'checking' } },
     });
-    const intent = (envelope.request as { intent: { slots: Record<string, unknown> } }).intent;
+    const intent = (envelope.request as { intent: { slots: Record<string, Record<string, unknown>> } }).intent;
     intent.slots.evil = { name: 'evil', value: '<script>sandbox-token-john</script>' };
+    const resolution = (
+      intent.slots.fromAccount?.resolutions as { resolutionsPerAuthority: Array<Record<string, unknown>> }
+    ).resolutionsPerAuthority[0] as Record<string, unknown>;
+    resolution.values = [
+      { value: { name: 'checking', id: 'checking', extra: 'sandbox-token-john' } },
+      { value: { id: 'x' } },
+    ];
     const res = await post(http.app, envelope);
     const directive = res.body.response.directives?.[0];
     expect(directive?.type).toBe('Dialog.ElicitSlot');
     expect(Object.keys(directive.updatedIntent.slots).sort()).toEqual(['amount', 'fromAccount']);
-    expect(JSON.stringify(directive)).not.toMatch(/script|resolutions|sandbox/);
+    expect(directive.updatedIntent.slots.fromAccount.resolutions.resolutionsPerAuthority).toEqual([
+      {
+        authority: 'amzn1.er-authority.echo-sdk.test.ACCOUNT_TYPE',
+        status: { code: 'ER_SUCCESS_MATCH' },
+        values: [{ value: { name: 'checking', id: 'checking' } }],
+      },
+    ]);
+    expect(JSON.stringify(directive)).not.toMatch(/script|sandbox|extra/);
+  });
+
+  it('drops a resolution under an authority that is not Alexa’s', async () => {
+    const envelope = alexaEnvelope({
+      intent: 'PayBillIntent',
+      token: 'sandbox-token-john',
+      slots: { amount: { value: '45' }, fromAccount: { value: 'checking', id: 'checking' } },
+    });
+    const intent = (envelope.request as { intent: { slots: Record<string, Record<string, unknown>> } }).intent;
+    const resolution = (
+      intent.slots.fromAccount?.resolutions as { resolutionsPerAuthority: Array<Record<string, unknown>> }
+    ).resolutionsPerAuthority[0] as Record<string, unknown>;
+    resolution.authority = '<evil authority>';
+    const res = await post(http.app, envelope);
+    const directive = res.body.response.directives?.[0];
+    expect(directive.updatedIntent.slots.fromAccount).toEqual({
+      name: 'fromAccount',
+      confirmationStatus: 'NONE',
+      value: 'checking',
+    });
   });
 });
 

@@ -1,7 +1,7 @@
 /** The ask-sdk-core skill: every request goes to the core and back through one renderer. */
 import { DefaultApiClient, ResponseFactory, SkillBuilders, type HandlerInput, type Skill } from 'ask-sdk-core';
-import type { Intent, Response, ResponseEnvelope } from 'ask-sdk-model';
-import { SLOT_NAMES } from '../../shared/slots';
+import type { Intent, Response, ResponseEnvelope, Slot } from 'ask-sdk-model';
+import { SLOT_NAMES, type SlotValue } from '../../shared/slots';
 import type { Conversation, TurnHooks } from '../../core/conversation';
 import { sessionOf, type SafeReply } from '../../voice/reply';
 import { toTurn } from './turn';
@@ -18,17 +18,40 @@ function confirmation(status: unknown): 'NONE' | 'DENIED' | 'CONFIRMED' {
     : 'NONE';
 }
 
+/** Alexa's entity-resolution authorities: the skill's own slot types, static or dynamic. */
+const AUTHORITY = /^amzn1\.er-authority\.echo-sdk\.[A-Za-z0-9._-]{1,200}$/;
+
+/** The resolution Saldo read (its matched value id), under the authority Alexa named, or none. */
+function keptResolution(slot: Slot | undefined, kept: SlotValue): Slot['resolutions'] {
+  const authority = slot?.resolutions?.resolutionsPerAuthority?.find(
+    (r) => r.status?.code === 'ER_SUCCESS_MATCH',
+  )?.authority;
+  if (kept.resolvedId === undefined || typeof authority !== 'string' || !AUTHORITY.test(authority)) return undefined;
+  return {
+    resolutionsPerAuthority: [
+      {
+        authority,
+        status: { code: 'ER_SUCCESS_MATCH' },
+        values: [{ value: { name: kept.spoken ?? kept.resolvedId, id: kept.resolvedId } }],
+      },
+    ],
+  };
+}
+
 /**
  * The intent to keep eliciting, rebuilt rather than echoed: Saldo's own slot names only,
- * each with the value the voice layer let through (never a PIN, nothing number-shaped,
- * nothing the final scan would redact) and no resolutions (Saldo keeps the known terms itself).
+ * each with the value (and matched value id) the voice layer let through: never a PIN,
+ * nothing number-shaped, nothing the final scan would redact.
  */
 function updatedIntent(intent: Intent, keep: SafeReply['elicitKeep']): Intent {
   const slots = Object.fromEntries(
-    SLOT_NAMES.filter((name) => intent.slots?.[name] !== undefined).map((name) => {
-      const value = keep[name];
-      const slot = { name, confirmationStatus: confirmation(intent.slots?.[name]?.confirmationStatus) };
-      return [name, value === undefined ? slot : { ...slot, value }];
+    SLOT_NAMES.filter((name) => intent.slots?.[name] !== undefined).map((name): [string, Slot] => {
+      const incoming = intent.slots?.[name];
+      const slot: Slot = { name, confirmationStatus: confirmation(incoming?.confirmationStatus) };
+      const kept = keep[name];
+      if (kept?.spoken === undefined) return [name, slot];
+      const resolutions = keptResolution(incoming, kept);
+      return [name, { ...slot, value: kept.spoken, ...(resolutions ? { resolutions } : {}) }];
     }),
   );
   return { name: intent.name, confirmationStatus: confirmation(intent.confirmationStatus), slots };
