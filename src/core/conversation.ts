@@ -172,9 +172,9 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
   ): Promise<{ draft: Draft; customer?: Customer }> {
     const simple = answerWithoutBank(turn, say);
     if (simple) return { draft: simple };
-    if (!turn.accessToken) return { draft: linkAccount(say, bankName, turn.platform) };
+    if (!turn.accessToken) return { draft: linkAccount(say, bankName, turn.platform, turn.guest) };
     const customer = await deps.connector.identify(turn.accessToken);
-    if (!customer) return { draft: linkAccount(say, bankName, turn.platform) };
+    if (!customer) return { draft: linkAccount(say, bankName, turn.platform, turn.guest) };
     const accessToken = turn.accessToken;
     let accounts: Promise<readonly Account[]> | undefined;
     const contextFor = (t: Turn): CustomerTurn => ({
@@ -249,7 +249,7 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
         ({ draft, customer } = await Promise.race([work, deadline]));
       } catch (error) {
         if (error instanceof UnknownAccessTokenError) {
-          draft = linkAccount(say, bankName, turn.platform);
+          draft = linkAccount(say, bankName, turn.platform, turn.guest);
         } else if (error instanceof TurnDeadlineError) {
           // The work goes on (a payment completes or not, recorded under its key); the customer hears now.
           deps.log.warn({ requestId: turn.requestId, intent: turn.intent }, 'turn deadline reached');
