@@ -24,6 +24,7 @@ import { pendingPayments } from '../store/pending-payments';
 import { pinCredentials } from '../store/pin-credentials';
 import { readApprovals } from '../store/read-approvals';
 import { voiceSpending } from '../store/spending';
+import { voiceProfiles } from '../store/voice-profiles';
 import { createLogger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
 
@@ -91,6 +92,7 @@ function defaultBanks(config: Config, fixtureAt: FixtureLoader): BankConfig[] {
       locales: ['en-US', 'en-GB', 'es-ES', 'es-US'],
       connector: { type: 'sandbox', fixture: config.sandboxFixture },
       privacyMode: false,
+      requireRecognizedSpeaker: false,
     },
   ];
 }
@@ -183,6 +185,7 @@ export async function createApplication(
         now,
       );
       const privacy = bank.privacyMode ? { approvals: readApprovals(db) } : undefined;
+      const speakers = bank.requireRecognizedSpeaker ? { profiles: voiceProfiles(db) } : undefined;
       const conversation = createConversation(
         {
           connector,
@@ -194,6 +197,7 @@ export async function createApplication(
           log,
           payments,
           privacy,
+          speakers,
           phrasing: overrides.phrasing,
         },
         (event) => {

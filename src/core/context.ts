@@ -3,6 +3,7 @@ import type { Account, BankConnector, Customer } from '../bank/connector';
 import type { Catalogue } from '../voice/locales';
 import type { PhrasingChooser } from '../voice/locales/variety';
 import type { ReadApprovals } from '../store/read-approvals';
+import type { VoiceProfiles } from '../store/voice-profiles';
 import type { PaymentDeps } from './payments/deps';
 import type { Logger } from '../shared/logger';
 import type { Turn } from './turn';
@@ -18,6 +19,8 @@ export interface CoreDeps {
   readonly now: () => Date;
   readonly log: Logger;
   readonly payments: PaymentDeps;
+  /** Present for a bank that requires a recognised speaker: the voice profiles enrolled with each PIN. */
+  readonly speakers?: { readonly profiles: VoiceProfiles };
   /** Present for a bank in privacy mode: reads wait for the voice PIN. */
   readonly privacy?: { readonly approvals: ReadApprovals };
   /** Which phrasing of a varied message to say (default: one per customer and day). */

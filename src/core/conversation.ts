@@ -17,6 +17,7 @@ import { bankUnavailable, fallback, goodbye, help, linkAccount, welcome } from '
 import { requestPayment } from './handlers/pay';
 import { approveRead, privacyGate } from './handlers/privacy';
 import { repeat } from './handlers/repeat';
+import { speakerGate } from './handlers/speaker';
 import { settleLostPayments } from './payments/reconcile';
 import { getTransactions, moreTransactions } from './handlers/transactions';
 import type { Draft } from '../voice/draft';
@@ -200,6 +201,8 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
         deps.log.warn({ err: errorSummary(error), requestId: turn.requestId }, 'could not settle a lost payment'),
       );
     }
+    const unrecognised = await speakerGate(contextFor(turn));
+    if (unrecognised) return { draft: unrecognised, customer };
     const approvedRead = turn.intent === 'ProvidePin' ? await approveRead(contextFor(turn), answerTurn) : undefined;
     return { draft: approvedRead ?? (await answerTurn(turn)), customer };
   }

@@ -181,7 +181,7 @@ function samplesFor(c: Catalogue): Samples {
     ],
     linkAccountCardTitle: [[]],
     guestCannotLink: [[BANK]],
-    speakerNotRecognised: [[BANK]],
+    speakerNotRecognised: (['alexa', 'google'] as const).map((platform) => [{ bankName: BANK, platform }] as const),
     depositBalance: [
       [{ account, available: amount, current: amount }],
       [{ account, available: amount }],

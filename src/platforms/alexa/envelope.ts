@@ -51,7 +51,12 @@ const envelope = z
     context: z
       .object({
         System: z
-          .object({ application: z.object({ applicationId: text }).passthrough(), user, apiEndpoint: text.optional() })
+          .object({
+            application: z.object({ applicationId: text }).passthrough(),
+            user,
+            person: z.object({ personId: text }).passthrough().optional(),
+            apiEndpoint: text.optional(),
+          })
           .passthrough(),
       })
       .passthrough(),

@@ -62,6 +62,7 @@ export function toTurn(envelope: RequestEnvelope): Turn {
     requestId: request.requestId,
     locale: request.locale ?? 'en-US',
     accessToken: envelope.context?.System?.user?.accessToken ?? envelope.session?.user?.accessToken ?? undefined,
+    personId: envelope.context?.System?.person?.personId || undefined,
     intent: intentOf(envelope),
     slots: request.type === 'IntentRequest' ? slotsOf(request) : {},
     session: parseSessionState(envelope.session?.attributes),

@@ -37,8 +37,11 @@ export interface Catalogue {
   linkAccountCardTitle(): string;
   /** A Google guest (not signed in, or not voice-matched) cannot link an account. */
   guestCannotLink(bankName: string): Spoken;
-  /** The bank asks for a recognised voice profile before payments (and privacy-mode reads). */
-  speakerNotRecognised(bankName: string): Spoken;
+  /**
+   * The bank serves payments (and privacy-mode reads) only to a voice profile enrolled with
+   * the PIN; Google Assistant tells Saldo no voice profile at all.
+   */
+  speakerNotRecognised(p: { bankName: string; platform: Platform }): Spoken;
 
   depositBalance(p: { account: Spoken; available?: Spoken; current?: Spoken }): Spoken;
   creditCardBalance(p: {

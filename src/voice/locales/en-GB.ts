@@ -66,8 +66,10 @@ export const enGB: Catalogue = {
       : say`To use ${bank}, you'll need to link your bank account first.`,
   guestCannotLink: (bank) =>
     say`To use ${bank}, sign in to Google Assistant with your own account, and make sure it recognises your voice. Then you can link your bank account.`,
-  speakerNotRecognised: (bank) =>
-    say`For your security, ${bank} only makes payments, and reads your accounts, for a voice it recognises. Set up a voice profile in the Alexa app, then try again.`,
+  speakerNotRecognised: ({ bankName, platform }) =>
+    platform === 'alexa'
+      ? say`For your security, ${bankName} only does that for a voice enrolled with your voice PIN, and I didn't recognise yours. You can set up a voice profile in the Alexa app and enrol it with your bank.`
+      : say`For your security, ${bankName} only does that for a voice enrolled with your voice PIN, and Google Assistant can't tell me who's speaking. Please use Alexa for this.`,
 
   depositBalance: ({ account, available, current }) => {
     if (available && current) {

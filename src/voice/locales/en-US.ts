@@ -84,8 +84,10 @@ export const enUS: Catalogue = {
   linkAccountCardTitle: () => 'Link your bank account',
   guestCannotLink: (bank) =>
     say`To use ${bank}, sign in to Google Assistant with your own account, and make sure it recognizes your voice. Then you can link your bank account.`,
-  speakerNotRecognised: (bank) =>
-    say`For your security, ${bank} only makes payments, and reads your accounts, for a voice it recognizes. Set up a voice profile in the Alexa app, then try again.`,
+  speakerNotRecognised: ({ bankName, platform }) =>
+    platform === 'alexa'
+      ? say`For your security, ${bankName} only does that for a voice enrolled with your voice PIN, and I didn't recognize yours. You can set up a voice profile in the Alexa app and enroll it with your bank.`
+      : say`For your security, ${bankName} only does that for a voice enrolled with your voice PIN, and Google Assistant can't tell me who's speaking. Please use Alexa for this.`,
 
   depositBalance: ({ account, available, current }) => {
     if (available && current) {

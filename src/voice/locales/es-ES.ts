@@ -116,8 +116,10 @@ export const esES: Catalogue = {
   linkAccountCardTitle: () => 'Vincula tu cuenta bancaria',
   guestCannotLink: (bank) =>
     say`Para usar ${bank}, inicia sesión en el Asistente de Google con tu propia cuenta y asegúrate de que reconoce tu voz. Después podrás vincular tu cuenta bancaria.`,
-  speakerNotRecognised: (bank) =>
-    say`Por tu seguridad, ${bank} solo hace pagos, y consulta tus cuentas, para una voz que reconoce. Configura un perfil de voz en la aplicación de Alexa y vuelve a intentarlo.`,
+  speakerNotRecognised: ({ bankName, platform }) =>
+    platform === 'alexa'
+      ? say`Por tu seguridad, ${bankName} solo lo hace para una voz registrada con tu PIN de voz, y no he reconocido la tuya. Puedes configurar un perfil de voz en la aplicación de Alexa y registrarlo con tu banco.`
+      : say`Por tu seguridad, ${bankName} solo lo hace para una voz registrada con tu PIN de voz, y el Asistente de Google no me dice quién habla. Usa Alexa para esto.`,
 
   depositBalance: ({ account, available, current }) => {
     if (available && current) {

@@ -62,8 +62,10 @@ export const esUS: Catalogue = {
       : say`Para usar ${bank}, primero tienes que vincular tu cuenta bancaria.`,
   guestCannotLink: (bank) =>
     say`Para usar ${bank}, inicia sesión en el Asistente de Google con tu propia cuenta y asegúrate de que reconozca tu voz. Después podrás vincular tu cuenta bancaria.`,
-  speakerNotRecognised: (bank) =>
-    say`Por tu seguridad, ${bank} solo hace pagos, y consulta tus cuentas, para una voz que reconoce. Configura un perfil de voz en la app de Alexa y vuelve a intentarlo.`,
+  speakerNotRecognised: ({ bankName, platform }) =>
+    platform === 'alexa'
+      ? say`Por tu seguridad, ${bankName} solo lo hace para una voz registrada con tu PIN de voz, y no reconocí la tuya. Puedes configurar un perfil de voz en la app de Alexa y registrarlo con tu banco.`
+      : say`Por tu seguridad, ${bankName} solo lo hace para una voz registrada con tu PIN de voz, y el Asistente de Google no me dice quién habla. Usa Alexa para esto.`,
 
   depositBalance: ({ account, available, current }) => {
     if (available && current) {
