@@ -13,6 +13,7 @@ import type { BankRuntime } from '../app/application';
 import type { Metrics } from '../app/metrics';
 import { bankForSkill } from '../app/routing';
 import { signatureVerifier, timestampVerifier, type RequestVerifier } from './alexa-verification';
+import { withoutPrototypeKeys } from './json';
 
 export type { RequestVerifier } from './alexa-verification';
 
@@ -55,7 +56,7 @@ export function alexaRouter({ banks, log, metrics, bodyLimit, verifiers }: Alexa
     }
     let body: unknown;
     try {
-      body = JSON.parse(raw);
+      body = JSON.parse(raw, withoutPrototypeKeys);
     } catch {
       res.status(400).json({ error: 'body is not JSON' });
       return;

@@ -48,3 +48,19 @@ export function cleanDescription(description: string): string {
 export function maskForLog(spoken: string): string {
   return spoken.replace(IBAN, '[number]').replace(CARD_OR_ACCOUNT_RUN, '[number]');
 }
+
+/** The most of what a customer said that Saldo repeats back. */
+export const MAX_HEARD_BACK_LENGTH = 60;
+
+/**
+ * What the customer said, fit to be repeated back ("I couldn't find a payee called …"):
+ * numbers and IBANs dropped as in a description, at most a few words. Undefined when
+ * nothing worth repeating is left.
+ */
+export function heardBack(said: string): string | undefined {
+  const cleaned = cleanDescription(said);
+  if (cleaned.length <= MAX_HEARD_BACK_LENGTH) return cleaned || undefined;
+  const cut = cleaned.slice(0, MAX_HEARD_BACK_LENGTH);
+  const words = cut.slice(0, Math.max(cut.lastIndexOf(' '), 0)).trim();
+  return words || undefined;
+}

@@ -399,6 +399,9 @@ describe('catalogue registry', () => {
     ['fr-FR', enUS],
     ['fr-CA', enUS],
     ['', enUS],
+    ['constructor', enUS],
+    ['toString', enUS],
+    ['__proto__', enUS],
     [undefined, enUS],
   ] as const)('%s → %s', (locale, catalogue) => {
     expect(catalogueFor(locale).locale).toBe(catalogue.locale);

@@ -112,6 +112,53 @@ describe('nothing reflected, nothing malformed', () => {
     http = await testHttpApp();
   });
 
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'takes an intent or locale named %s for what it is: nothing Saldo knows',
+    async (name) => {
+      const alexa = await post(http.app, alexaEnvelope({ intent: name, token: 'sandbox-token-john', locale: 'en-US' }));
+      expect(alexa.body.response.outputSpeech.ssml).toContain('I can&apos;t help with that');
+      const google = await request(http.app)
+        .post('/google')
+        .send({
+          handler: { name: 'Help' },
+          session: { id: 's', params: {}, languageCode: name },
+          user: { params: { bearerToken: 'sandbox-token-john' } },
+        });
+      expect(google.body.prompt.firstSimple.speech).toContain('You can ask for a balance');
+    },
+  );
+
+  it('reads no "__proto__" or "constructor" a sender put in a request (the SDKs copy request objects)', async () => {
+    const raw = JSON.stringify({
+      handler: { name: 'Help' },
+      session: { id: 's', params: {} },
+      user: { locale: 'en-US' },
+    })
+      .replace('"user":{', '"user":{"__proto__":{"x":1},"constructor":[1],')
+      .replace('"session":{', '"session":{"typeOverrides":[],"constructor":{"a":1},');
+    const res = await request(http.app)
+      .post('/google')
+      .set('content-type', 'application/json')
+      .set('authorization', 'Bearer sandbox-token-john')
+      .send(raw);
+    expect(res.status).toBe(200);
+    expect(res.body.prompt.firstSimple.speech).toContain('You can ask for a balance');
+  });
+
+  it('names where an envelope is wrong without echoing the keys the sender chose', async () => {
+    const key = `sandbox-token-john${'x'.repeat(3000)}`;
+    const envelope = alexaEnvelope({ token: 'sandbox-token-john', attributes: { [key]: 1 } });
+    const res = await post(http.app, envelope);
+    expect(res.status).toBe(400);
+    expect(res.body.detail).toBe('session.attributes.*: Invalid key in record');
+    expect(res.text).not.toContain('sandbox-token-john');
+    const google = await request(http.app)
+      .post('/google')
+      .send({ handler: { name: 'GetBalance' }, session: { id: 's' }, intent: { params: { [key]: {} } } });
+    expect(google.status).toBe(400);
+    expect(google.text).not.toContain('sandbox-token-john');
+  });
+
   it('keeps SSML valid when what the customer said touches an escaped character ("\'andbox token john")', async () => {
     const res = await post(
       http.app,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { cleanDescription, maskForLog } from '../../src/voice/mask';
+import { cleanDescription, heardBack, maskForLog } from '../../src/voice/mask';
 
 describe('cleanDescription', () => {
   it.each([
@@ -62,5 +62,18 @@ describe('masking where banks really put numbers', () => {
   it('masks them for the logs too', () => {
     expect(maskForLog('ref_000123454217')).toBe('ref_[number]');
     expect(maskForLog('ES91-2100-0418-4502-0005-1332')).toBe('[number]');
+  });
+});
+
+describe('heardBack', () => {
+  it.each([
+    ['city powr', 'city powr'],
+    ['88001234', undefined],
+    ['ES38 0182 4321 5602 0098 7654', undefined],
+    ['pay ref_000123454217 please', 'pay ref please'],
+    [`${'verylongname '.repeat(10)}`, 'verylongname verylongname verylongname verylongname'],
+    ['x'.repeat(16_000), undefined],
+  ])('%s → %s', (said, heard) => {
+    expect(heardBack(said)).toBe(heard);
   });
 });

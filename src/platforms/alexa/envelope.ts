@@ -1,6 +1,7 @@
 /** The shape an Alexa request must have before the skill sees it. */
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { z } from 'zod';
+import { describeIssue } from '../../shared/schema-issue';
 
 const text = z.string().max(2048);
 /** Banks issue long JWTs as access tokens; Saldo accepts them up to this many characters. */
@@ -64,14 +65,41 @@ const envelope = z
   })
   .passthrough();
 
+/** The envelope's own field names: anything else in a path is the sender's key, never echoed. */
+const FIELD_NAMES: ReadonlySet<string> = new Set([
+  'version',
+  'session',
+  'new',
+  'sessionId',
+  'application',
+  'applicationId',
+  'attributes',
+  'user',
+  'userId',
+  'accessToken',
+  'context',
+  'System',
+  'person',
+  'personId',
+  'apiEndpoint',
+  'request',
+  'type',
+  'requestId',
+  'timestamp',
+  'locale',
+  'intent',
+  'name',
+  'slots',
+  'value',
+  'resolutions',
+  'resolutionsPerAuthority',
+]);
+
 export type EnvelopeCheck = { ok: true; envelope: RequestEnvelope } | { ok: false; problem: string };
 
 export function checkEnvelope(body: unknown): EnvelopeCheck {
   const parsed = envelope.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, problem: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}` };
-  }
+  if (!parsed.success) return { ok: false, problem: describeIssue(parsed.error.issues[0], FIELD_NAMES) };
   return { ok: true, envelope: parsed.data as unknown as RequestEnvelope };
 }
 

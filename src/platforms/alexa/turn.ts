@@ -27,7 +27,8 @@ export function intentOf(envelope: RequestEnvelope): IntentName {
     case 'LaunchRequest':
       return 'Launch';
     case 'IntentRequest':
-      return INTENTS[request.intent.name] ?? 'Unknown';
+      // Own entries only: an intent named "constructor" is not Object's.
+      return Object.hasOwn(INTENTS, request.intent.name) ? (INTENTS[request.intent.name] as IntentName) : 'Unknown';
     case 'SessionEndedRequest':
       return 'SessionEnded';
     default:

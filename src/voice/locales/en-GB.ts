@@ -5,6 +5,7 @@
  */
 import type { Money } from '../../money';
 import { type CurrencyWords, moneyInWords, moneyText, relativeDay, relativePeriod } from '../format';
+import { heardBack } from '../mask';
 import { plain, say, type Spoken } from '../spoken';
 import type { Catalogue, TransactionLine } from './catalogue';
 import { englishPeriodWords, enUS, paymentConfirmations } from './en-US';
@@ -107,7 +108,7 @@ export const enGB: Catalogue = {
   bankUnavailable: (bank) => say`Sorry, I can't reach ${bank} at the moment. Please try again in a few minutes.`,
 
   unknownPayee: (spoken) =>
-    say`I couldn't find a saved payee called ${spoken}. For your security, I can only pay payees you've already saved with your bank. Who would you like to pay?`,
+    say`I couldn't find a saved payee called ${heardBack(spoken) ?? 'that'}. For your security, I can only pay payees you've already saved with your bank. Who would you like to pay?`,
   overPaymentLimit: (limit) => say`Sorry, each voice payment can be no more than ${limit}. Nothing has been sent.`,
   overDailyLimit: ({ limit, remaining }) =>
     say`Sorry, that would take you over your daily voice payment limit of ${limit}. You can still send ${remaining} today. Nothing has been sent.`,

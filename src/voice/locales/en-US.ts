@@ -1,5 +1,6 @@
 import type { Money } from '../../money';
 import { moneyText, relativeDay, relativePeriod } from '../format';
+import { heardBack } from '../mask';
 import { join, plain, say, type Spoken } from '../spoken';
 import type { Catalogue, TransactionLine } from './catalogue';
 import { variantOf } from './variety';
@@ -155,7 +156,7 @@ export const enUS: Catalogue = {
   payFromWhich: (options) => say`Which account should the money come from: ${options}?`,
   transferToWhich: (options) => say`Which account would you like to transfer to: ${options}?`,
   unknownPayee: (spoken) =>
-    say`I couldn't find a saved payee called ${spoken}. For your security, I can only pay payees you've saved with your bank. Who would you like to pay?`,
+    say`I couldn't find a saved payee called ${heardBack(spoken) ?? 'that'}. For your security, I can only pay payees you've saved with your bank. Who would you like to pay?`,
   whichPayee: (options) => say`Did you mean ${options}?`,
   sameAccount: () => say`The money has to go to a different account. Which account would you like to transfer to?`,
   cannotPayFrom: (account) => say`I can't send money from your ${account}. Which account should the money come from?`,

@@ -1,5 +1,6 @@
 import type { Money } from '../../money';
 import { type CurrencyWords, moneyInWords, moneyText, relativeDay, relativePeriod } from '../format';
+import { heardBack } from '../mask';
 import { join, plain, say, type Spoken } from '../spoken';
 import type { Catalogue, TransactionLine } from './catalogue';
 import { variantOf } from './variety';
@@ -196,7 +197,7 @@ export const esES: Catalogue = {
   payFromWhich: (options) => say`¿Desde qué cuenta quieres enviar el dinero: ${options}?`,
   transferToWhich: (options) => say`¿A qué cuenta quieres transferir: ${options}?`,
   unknownPayee: (spoken) =>
-    say`No encuentro ningún beneficiario guardado que se llame ${spoken}. Por tu seguridad, solo puedo pagar a beneficiarios que tengas guardados en tu banco. ¿A quién quieres pagar?`,
+    say`No encuentro ningún beneficiario guardado que se llame ${heardBack(spoken) ?? 'así'}. Por tu seguridad, solo puedo pagar a beneficiarios que tengas guardados en tu banco. ¿A quién quieres pagar?`,
   whichPayee: (options) => say`¿Te refieres a ${options}?`,
   sameAccount: () => say`El dinero tiene que ir a otra cuenta. ¿A qué cuenta quieres transferir?`,
   cannotPayFrom: (account) => say`No puedo enviar dinero desde tu ${account}. ¿Desde qué cuenta quieres enviarlo?`,

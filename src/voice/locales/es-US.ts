@@ -6,6 +6,7 @@
  */
 import type { SuggestionKey } from '../draft';
 import { type CurrencyWords, relativeDay, relativePeriod } from '../format';
+import { heardBack } from '../mask';
 import { say, type Spoken } from '../spoken';
 import type { Catalogue, TransactionLine } from './catalogue';
 import { esES, ofDay, spanishDayWords, spanishMoney, spanishPeriodWords } from './es-ES';
@@ -126,7 +127,7 @@ export const esUS: Catalogue = {
   payHowMuch: (payee) => say`¿Cuánto le quieres pagar a ${payee}?`,
   payFromWhich: (options) => say`¿De qué cuenta quieres enviar el dinero: ${options}?`,
   unknownPayee: (spoken) =>
-    say`No encontré ningún beneficiario guardado que se llame ${spoken}. Por tu seguridad, solo puedo pagarles a beneficiarios que tengas guardados en tu banco. ¿A quién le quieres pagar?`,
+    say`No encontré ningún beneficiario guardado que se llame ${heardBack(spoken) ?? 'así'}. Por tu seguridad, solo puedo pagarles a beneficiarios que tengas guardados en tu banco. ¿A quién le quieres pagar?`,
   cannotPayFrom: (account) => say`No puedo enviar dinero desde tu ${account}. ¿De qué cuenta quieres enviarlo?`,
   overPaymentLimit: (limit) => say`Lo siento, cada pago por voz puede ser de ${limit} como máximo. No se envió nada.`,
   overDailyLimit: ({ limit, remaining }) =>

@@ -57,15 +57,20 @@ function canonical(locale: string): string {
   return region ? `${language.toLowerCase()}-${region.toUpperCase()}` : language.toLowerCase();
 }
 
+/** A table's own entry only: a locale is the sender's text, and "constructor" must not find Object's. */
+function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /** The supported locale a request's locale is answered in. */
 export function nearestLocale(locale: string | undefined): string {
   if (!locale) return FALLBACK;
   const tag = canonical(locale);
-  if (catalogues[tag]) return tag;
-  return NEAREST_LOCALE[tag] ?? BY_LANGUAGE[tag.slice(0, 2)] ?? FALLBACK;
+  if (own(catalogues, tag)) return tag;
+  return own(NEAREST_LOCALE, tag) ?? own(BY_LANGUAGE, tag.slice(0, 2)) ?? FALLBACK;
 }
 
 /** The catalogue a request's locale is answered with (see NEAREST_LOCALE). */
 export function catalogueFor(locale: string | undefined): Catalogue {
-  return catalogues[nearestLocale(locale)] ?? enUS;
+  return own(catalogues, nearestLocale(locale)) ?? enUS;
 }
