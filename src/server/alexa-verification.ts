@@ -71,11 +71,8 @@ export function normaliseCertificateUrl(raw: string): string {
 export type CertificateDownload = (url: string) => Promise<string>;
 
 /** GET without redirects, within the timeout, refusing bodies larger than a certificate chain. */
-export async function downloadCertificate(url: string): Promise<string> {
-  const response = await fetch(url, {
-    redirect: 'error',
-    signal: AbortSignal.timeout(CERTIFICATE_DOWNLOAD_TIMEOUT_MS),
-  });
+export async function downloadCertificate(url: string, timeoutMs = CERTIFICATE_DOWNLOAD_TIMEOUT_MS): Promise<string> {
+  const response = await fetch(url, { redirect: 'error', signal: AbortSignal.timeout(timeoutMs) });
   if (response.status !== 200 || !response.body) {
     await response.body?.cancel();
     throw new VerificationError(`certificate download answered ${response.status}`);
@@ -155,11 +152,11 @@ function singleHeader(headers: IncomingHttpHeaders, name: string): string {
  * for expiry again on every use; concurrent first uses of a URL share one download.
  */
 export function signatureVerifier(options: SignatureVerifierOptions = {}): RequestVerifier {
-  const download = options.download ?? downloadCertificate;
+  const timeoutMs = options.downloadTimeoutMs ?? CERTIFICATE_DOWNLOAD_TIMEOUT_MS;
+  const download = options.download ?? ((url: string) => downloadCertificate(url, timeoutMs));
   const roots = (options.trustedRoots ?? rootCertificates).map((pem) => new X509Certificate(pem));
   const now = options.now ?? Date.now;
   const cacheSize = options.cacheSize ?? CERTIFICATE_CACHE_SIZE;
-  const timeoutMs = options.downloadTimeoutMs ?? CERTIFICATE_DOWNLOAD_TIMEOUT_MS;
   const cache = new Map<string, Promise<X509Certificate>>();
 
   const leafFor = (url: string): Promise<X509Certificate> => {

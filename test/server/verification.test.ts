@@ -6,11 +6,15 @@
  */
 import { createSign, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { rootCertificates } from 'node:tls';
 import type { Express } from 'express';
 import request from 'supertest';
 import {
+  downloadCertificate,
+  MAX_CERTIFICATE_BYTES,
   normaliseCertificateUrl,
   signatureVerifier,
   SKILL_EVENT_TOLERANCE_MS,
@@ -239,5 +243,41 @@ describe('the start-up warning', () => {
     expect(configured.saldo.logs.text()).not.toContain(MISSING_SKILL_ID);
     const local = await testHttpApp();
     expect(local.saldo.logs.text()).not.toContain(MISSING_SKILL_ID);
+  });
+});
+
+describe('certificate downloads', () => {
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      if (req.url === '/cert.pem') res.end(trustedCert);
+      else if (req.url === '/huge.pem') res.end('x'.repeat(MAX_CERTIFICATE_BYTES + 1));
+      else if (req.url === '/moved.pem') res.writeHead(302, { location: '/cert.pem' }).end();
+      else if (req.url === '/slow.pem') setTimeout(() => res.end(trustedCert), 5000).unref();
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+
+  it('returns a certificate chain', async () => {
+    expect(await downloadCertificate(`${base}/cert.pem`)).toBe(trustedCert);
+  });
+
+  it.each([
+    ['larger than 64 KiB', '/huge.pem'],
+    ['redirected elsewhere', '/moved.pem'],
+    ['not found', '/missing.pem'],
+  ])('refuses a download %s', async (_what, file) => {
+    await expect(downloadCertificate(`${base}${file}`)).rejects.toThrow();
+  });
+
+  it('gives up on a server that does not answer in time', async () => {
+    await expect(downloadCertificate(`${base}/slow.pem`, 100)).rejects.toThrow();
   });
 });
