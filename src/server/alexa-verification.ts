@@ -22,11 +22,11 @@ export class VerificationError extends Error {
 export const TIMESTAMP_TOLERANCE_MS = 150_000;
 /** Skill events (AlexaSkillEvent.*) may be delivered up to an hour late, as Amazon documents. */
 export const SKILL_EVENT_TOLERANCE_MS = 3_600_000;
-export const CERTIFICATE_DOWNLOAD_TIMEOUT_MS = 3000;
+const CERTIFICATE_DOWNLOAD_TIMEOUT_MS = 3000;
 /** Amazon's chain is about 6 KB; anything much larger is not it. */
 export const MAX_CERTIFICATE_BYTES = 64 * 1024;
 /** Distinct certificate URLs kept; Alexa uses one at a time, so a handful is plenty. */
-export const CERTIFICATE_CACHE_SIZE = 16;
+const CERTIFICATE_CACHE_SIZE = 16;
 
 const CERTIFICATE_HOST = 's3.amazonaws.com';
 const CERTIFICATE_PATH_PREFIX = '/echo.api/';
@@ -68,7 +68,7 @@ export function normaliseCertificateUrl(raw: string): string {
   return url.href;
 }
 
-export type CertificateDownload = (url: string) => Promise<string>;
+type CertificateDownload = (url: string) => Promise<string>;
 
 /** GET without redirects, within the timeout, refusing bodies larger than a certificate chain. */
 export async function downloadCertificate(url: string, timeoutMs = CERTIFICATE_DOWNLOAD_TIMEOUT_MS): Promise<string> {

@@ -50,7 +50,7 @@ export function maskForLog(spoken: string): string {
 }
 
 /** The most of what a customer said that Saldo repeats back. */
-export const MAX_HEARD_BACK_LENGTH = 60;
+const MAX_HEARD_BACK_LENGTH = 60;
 
 /**
  * What the customer said, fit to be repeated back ("I couldn't find a payee called …"):

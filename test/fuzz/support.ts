@@ -17,7 +17,7 @@ import { esUS } from '../../src/voice/locales/es-US';
 import { alnum, expectWellFormedSsml } from '../support/ssml';
 
 /** A fixed seed unless SALDO_FUZZ_SEED names one; every failure says which to re-run with. */
-export const FUZZ_SEED = Number(process.env.SALDO_FUZZ_SEED ?? 20261129);
+const FUZZ_SEED = Number(process.env.SALDO_FUZZ_SEED ?? 20261129);
 
 /** Runs a property with the fuzz seed; a failure names the seed, how to replay it, and what broke. */
 export async function fuzz<T>(arbitrary: fc.Arbitrary<T>, check: (value: T) => Promise<void>, numRuns: number) {
@@ -71,7 +71,7 @@ export function forbiddenSecrets(sent: unknown, requesterToken: unknown): readon
   const own = CUSTOMER_SECRETS.find((customer) => customer.token === requesterToken)?.secrets ?? [];
   return SECRETS.filter((secret) => own.includes(secret) || !said.includes(alnum(secret)));
 }
-export const REAL_PINS: readonly string[] = fixture.customers.map((customer) => customer.voicePin);
+const REAL_PINS: readonly string[] = fixture.customers.map((customer) => customer.voicePin);
 export const TOKENS: readonly string[] = fixture.customers.map((customer) => customer.accessToken);
 
 /** Secrets as someone might say or type them: spaced, dashed, glued to words. */
@@ -197,7 +197,7 @@ export const anyJson: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.integer({ min: 100, max: 2000 }).map((n) => Array.from({ length: n }, (_, i) => i)) },
 );
 
-export function deep(depth: number): unknown {
+function deep(depth: number): unknown {
   let value: unknown = 'bottom';
   for (let i = 0; i < depth; i++) value = i % 2 ? [value] : { nested: value };
   return value;

@@ -14,7 +14,7 @@ const catalogues: Readonly<Record<string, Catalogue>> = { 'en-US': enUS, 'en-GB'
  * all of Latin America's Spanish (Google's es-419 included) as US Spanish, never Spain's.
  * Money is always said in the account's own currency, whatever the wording.
  */
-export const NEAREST_LOCALE: Readonly<Record<string, string>> = {
+const NEAREST_LOCALE: Readonly<Record<string, string>> = {
   'en-CA': 'en-US',
   'en-AU': 'en-GB',
   'en-IN': 'en-GB',
@@ -63,7 +63,7 @@ function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined 
 }
 
 /** The supported locale a request's locale is answered in. */
-export function nearestLocale(locale: string | undefined): string {
+function nearestLocale(locale: string | undefined): string {
   if (!locale) return FALLBACK;
   const tag = canonical(locale);
   if (own(catalogues, tag)) return tag;
