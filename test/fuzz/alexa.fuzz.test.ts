@@ -21,6 +21,7 @@ import {
   expectSsml,
   forbiddenSecrets,
   fuzz,
+  FUZZ_TIMEOUT_MS,
   hostileText,
   ledgerState,
   pinGuess,
@@ -288,6 +289,7 @@ function checkAnswer(sent: Record<string, unknown>, answer: Answer): AlexaBody |
 }
 
 describe('POST /alexa, fuzzed', () => {
+  jest.setTimeout(FUZZ_TIMEOUT_MS);
   let application: Application;
   let send: ReturnType<typeof sender>;
   let before: string;

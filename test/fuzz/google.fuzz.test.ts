@@ -23,6 +23,7 @@ import {
   expectSsml,
   forbiddenSecrets,
   fuzz,
+  FUZZ_TIMEOUT_MS,
   hostileText,
   ledgerState,
   pinGuess,
@@ -238,6 +239,7 @@ function checkAnswer(sent: Record<string, unknown>, answer: Answer, authorizatio
 }
 
 describe('POST /google, fuzzed', () => {
+  jest.setTimeout(FUZZ_TIMEOUT_MS);
   let application: Application;
   let send: ReturnType<typeof sender>;
   let before: string;

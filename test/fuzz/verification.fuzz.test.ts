@@ -12,7 +12,7 @@ import pino from 'pino';
 import { signatureVerifier, timestampVerifier } from '../../src/server/alexa-verification';
 import { alexaEnvelope } from '../support/alexa-requests';
 import { testHttpApp } from '../support/http';
-import { expectNothingInternalOrSecret, forbiddenSecrets, fuzz, hostileText, sender } from './support';
+import { expectNothingInternalOrSecret, forbiddenSecrets, fuzz, FUZZ_TIMEOUT_MS, hostileText, sender } from './support';
 
 const signingDir = path.join(__dirname, '../fixtures/alexa-signing');
 const trustedCert = readFileSync(path.join(signingDir, 'trusted-cert.pem'), 'utf8');
@@ -54,6 +54,7 @@ const certificateUrl = fc.oneof(
 );
 
 describe('POST /alexa with verification on, fuzzed', () => {
+  jest.setTimeout(FUZZ_TIMEOUT_MS);
   const downloaded: string[] = [];
   let send: ReturnType<typeof sender>;
 
