@@ -24,6 +24,7 @@ import {
   forbiddenSecrets,
   fuzz,
   FUZZ_TIMEOUT_MS,
+  fuzzTogether,
   hostileText,
   ledgerState,
   pinGuess,
@@ -254,7 +255,7 @@ describe('POST /google, fuzzed', () => {
   });
 
   it('keeps every invariant for 5,000 single requests', async () => {
-    await fuzz(
+    await fuzzTogether(
       fc.tuple(anyRequest, authorization),
       async ([sent, auth]) => void checkAnswer(sent, await google(sent, auth), auth),
       5000,

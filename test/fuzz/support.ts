@@ -25,6 +25,20 @@ const FUZZ_SEED = Number(process.env.SALDO_FUZZ_SEED ?? 20261129);
  */
 export const FUZZ_TIMEOUT_MS = 180_000;
 
+/**
+ * `numRuns` inputs, `together` at a time: requests in flight overlap their waits (the
+ * store, the event loop), so thousands fit in seconds. A failure reports the batch.
+ */
+export function fuzzTogether<T>(
+  arbitrary: fc.Arbitrary<T>,
+  check: (value: T) => Promise<void>,
+  numRuns: number,
+  together = 8,
+) {
+  const batch = fc.array(arbitrary, { minLength: together, maxLength: together });
+  return fuzz(batch, async (values) => void (await Promise.all(values.map(check))), Math.ceil(numRuns / together));
+}
+
 /** Runs a property with the fuzz seed; a failure names the seed, how to replay it, and what broke. */
 export async function fuzz<T>(arbitrary: fc.Arbitrary<T>, check: (value: T) => Promise<void>, numRuns: number) {
   const details = await fc.check(fc.asyncProperty(arbitrary, check), { seed: FUZZ_SEED, numRuns, endOnFailure: true });
