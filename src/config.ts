@@ -88,6 +88,13 @@ export const bankConfigSchema = z.strictObject({
   pin: z.strictObject({ maxAttempts: z.number().int().min(1).max(5) }).optional(),
   /** On a shared speaker, balances and transactions too are told only after the voice PIN. */
   privacyMode: z.boolean().default(false),
+  /**
+   * Payments (and, in privacy mode, reads) only for an Alexa voice profile enrolled with
+   * the customer's PIN (`npm run pin -- set <customer> --person <personId>`).
+   */
+  requireRecognizedSpeaker: z.boolean().default(false),
+  /** How customers reach the bank, per locale, completing "reset your PIN in the app, or …": "call 0800 123 456". */
+  contact: z.partialRecord(localeName, z.string().min(1).max(120)).optional(),
 });
 
 export const configFileSchema = z.strictObject({ banks: z.array(bankConfigSchema).min(1) }).superRefine((file, ctx) => {

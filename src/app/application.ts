@@ -25,6 +25,7 @@ import { openStore } from '../store/open';
 import { pinCredentials } from '../store/pin-credentials';
 import { readApprovals } from '../store/read-approvals';
 import { paymentStore } from '../store/payments';
+import { voiceProfiles } from '../store/voice-profiles';
 import { createLogger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
 
@@ -104,6 +105,7 @@ function defaultBanks(config: Config, fixtureAt: FixtureLoader): BankConfig[] {
       locales: ['en-US', 'en-GB', 'es-ES', 'es-US'],
       connector: { type: 'sandbox', fixture: config.sandboxFixture },
       privacyMode: false,
+      requireRecognizedSpeaker: false,
     },
   ];
 }
@@ -210,15 +212,20 @@ export async function createApplication(
         overrides.coalesceConfirmations,
       );
       const privacy = bank.privacyMode ? { approvals: readApprovals(db) } : undefined;
+      const speakers = bank.requireRecognizedSpeaker ? { profiles: voiceProfiles(db) } : undefined;
       const conversation = createConversation(
         {
           connector,
           bankNames: bank.names,
+          bankContact: bank.contact,
+          // Only the bundled sandbox bank tells its developers how to unlock a customer.
+          developerHints: bank.connector.type === 'sandbox',
           now,
           log,
           payments,
           privacy,
           background: background.run,
+          speakers,
           phrasing: overrides.phrasing,
         },
         (event) => {

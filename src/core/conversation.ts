@@ -20,6 +20,7 @@ import { bankUnavailable, fallback, goodbye, help, linkAccount, welcome } from '
 import { requestPayment } from './handlers/pay';
 import { approveRead, askPinFirst, readsApproved } from './handlers/privacy';
 import { repeat } from './handlers/repeat';
+import { speakerGate } from './handlers/speaker';
 import { settleLostPayments } from './payments/reconcile';
 import { getTransactions, moreTransactions } from './handlers/transactions';
 import type { Draft } from '../voice/draft';
@@ -96,6 +97,12 @@ export function bankNameFor(names: Readonly<Record<string, string>>, locale: str
   return names[locale] ?? names[locale.slice(0, 2)] ?? Object.values(names)[0] ?? 'your bank';
 }
 
+/** A per-locale phrase in the catalogue's locale, else its language's, else none (never another language's). */
+function phraseFor(phrases: Readonly<Record<string, string>> | undefined, locale: string): string | undefined {
+  if (!phrases) return undefined;
+  return phrases[locale] ?? Object.entries(phrases).find(([key]) => key.slice(0, 2) === locale.slice(0, 2))?.[1];
+}
+
 export interface TurnHooks {
   /**
    * Called once, when the bank is taking long, with something to say meanwhile (Alexa's
@@ -131,6 +138,12 @@ const BANK_INTENTS: ReadonlySet<IntentName> = new Set([
 export interface Conversation {
   /** Undefined for requests that get no answer (the session has already ended). */
   handle(turn: Turn, hooks?: TurnHooks): Promise<SafeReply | undefined>;
+  /**
+   * What a platform says when something failed outside `handle` (a bug in an adapter, a
+   * request the SDK could not take): an apology in the request's language. The error is
+   * logged by name and message only.
+   */
+  recover(request: { readonly locale?: string; readonly requestId?: string }, error: unknown): SafeReply;
 }
 
 /** A redaction, with who it happened to. */
@@ -163,9 +176,9 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
   ): Promise<{ draft: Draft; customer?: Customer }> {
     const simple = answerWithoutBank(turn, say);
     if (simple) return { draft: simple };
-    if (!turn.accessToken) return { draft: linkAccount(say, bankName, turn.platform) };
+    if (!turn.accessToken) return { draft: linkAccount(say, bankName, turn.platform, turn.guest) };
     const customer = await deps.connector.identify(turn.accessToken);
-    if (!customer) return { draft: linkAccount(say, bankName, turn.platform) };
+    if (!customer) return { draft: linkAccount(say, bankName, turn.platform, turn.guest) };
     const accessToken = turn.accessToken;
     const today = todayIn(customer.timeZone, deps.now());
     // One view of the bank per turn: accounts and payees are listed once, whoever asks.
@@ -175,6 +188,7 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
       deps,
       say,
       bankName,
+      bankContact: phraseFor(deps.bankContact, say.locale),
       customer,
       bank: bankWith(privacy),
       privacy,
@@ -203,6 +217,8 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
     const payees = named.payee ? await lists.payees() : [];
     const mine = named.payee || named.account ? withBankIds(turn, customer.id, payees, await lists.accounts()) : turn;
     const privacy = disclosure(await readsApproved(deps, mine, customer.id));
+    const unrecognised = await speakerGate(contextFor(mine, privacy));
+    if (unrecognised) return { draft: unrecognised, customer };
     const approvedRead =
       mine.intent === 'ProvidePin' && !privacy.allowed
         ? await approveRead(contextFor(mine, privacy), (waiting) => answerTurn(waiting, disclosure(true)))
@@ -272,7 +288,7 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
         ({ draft, customer } = await Promise.race([work, deadline]));
       } catch (error) {
         if (error instanceof UnknownAccessTokenError) {
-          draft = linkAccount(say, bankName, turn.platform);
+          draft = linkAccount(say, bankName, turn.platform, turn.guest);
         } else if (error instanceof TurnDeadlineError) {
           // The work goes on (a payment completes or not, recorded under its key); the customer hears now.
           deps.log.warn({ requestId: turn.requestId, intent: turn.intent }, 'turn deadline reached');
@@ -288,7 +304,16 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
       } finally {
         timers.forEach(clearTimeout);
       }
-      return renderReply(draft, guard(customer), say);
+      return renderReply(draft, guard(customer), say, turn.slots);
+    },
+    recover(request, error) {
+      deps.log.error({ err: errorSummary(error), requestId: request.requestId }, 'request failed');
+      const say = catalogueFor(request.locale);
+      return renderReply(
+        { speech: say.somethingWentWrong(), session: {}, endSession: true },
+        { identifiers: [], report: () => undefined },
+        say,
+      );
     },
   };
 }

@@ -27,6 +27,10 @@ export interface Turn {
   readonly requestId: string;
   readonly locale: string;
   readonly accessToken?: string;
+  /** Alexa's recognised speaker (context.System.person.personId), when the account has voice profiles. */
+  readonly personId?: string;
+  /** The platform says this user cannot link an account (a Google guest: not signed in or not voice-matched). */
+  readonly guest?: boolean;
   readonly intent: IntentName;
   readonly slots: Partial<Record<SlotName, SlotValue>>;
   /** Untrusted: the platform echoes back whatever the client sends. */

@@ -211,6 +211,8 @@ function accountLinkingScene(): Record<string, unknown> {
   const outcome = (status: string) => `session.params.${slot} == "${status}"`;
   return {
     conditionalEvents: [
+      // As Google's samples do: a guest cannot link, so the webhook tells them what to do instead.
+      { condition: 'user.verificationStatus != "VERIFIED"', ...webhookHandler(LAUNCH_HANDLER, END_CONVERSATION) },
       { condition: outcome('LINKED'), ...webhookHandler(LAUNCH_HANDLER, MAIN_SCENE) },
       { condition: outcome('REJECTED'), ...webhookHandler('Cancel', END_CONVERSATION) },
       { condition: outcome('ERROR'), ...webhookHandler('Cancel', END_CONVERSATION) },

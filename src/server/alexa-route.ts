@@ -3,19 +3,19 @@
  * bank that owns the skill id → that bank's skill. Every refusal is a short JSON 4xx.
  */
 import type { Skill } from 'ask-sdk-core';
+import type { ResponseEnvelope } from 'ask-sdk-model';
 import express, { type Router } from 'express';
-import type { IncomingHttpHeaders } from 'node:http';
 import type { Logger } from 'pino';
 import { checkEnvelope, skillIdOf } from '../platforms/alexa/envelope';
-import { createAlexaSkill } from '../platforms/alexa/skill';
+import { apologyEnvelope, createAlexaSkill } from '../platforms/alexa/skill';
 import { intentOf } from '../platforms/alexa/turn';
 import type { BankRuntime } from '../app/application';
 import type { Metrics } from '../app/metrics';
 import { bankForSkill } from '../app/routing';
+import { signatureVerifier, timestampVerifier, type RequestVerifier } from './alexa-verification';
+import { withoutPrototypeKeys } from './json';
 
-export interface RequestVerifier {
-  verify(body: string, headers: IncomingHttpHeaders): Promise<unknown>;
-}
+export type { RequestVerifier } from './alexa-verification';
 
 export interface AlexaRouteOptions {
   readonly banks: readonly BankRuntime[];
@@ -26,13 +26,16 @@ export interface AlexaRouteOptions {
   readonly verifiers: readonly RequestVerifier[];
 }
 
-/** ask-sdk-express-adapter's signature (certificate chain) and 150 s timestamp checks. */
-export async function amazonVerifiers(): Promise<RequestVerifier[]> {
-  const { SkillRequestSignatureVerifier, TimestampVerifier } = await import('ask-sdk-express-adapter');
-  return [new SkillRequestSignatureVerifier(), new TimestampVerifier()];
+/** Alexa's signature (certificate chain) and ±150 s timestamp checks (see alexa-verification.ts). */
+export function amazonVerifiers(): Promise<RequestVerifier[]> {
+  return Promise.resolve([signatureVerifier(), timestampVerifier()]);
 }
 
+export const MISSING_SKILL_ID =
+  'Alexa request verification is on but no Alexa skill id is configured, so requests for any skill are served: set ALEXA_SKILL_ID to your skill id (or alexaSkillIds in SALDO_CONFIG)';
+
 export function alexaRouter({ banks, log, metrics, bodyLimit, verifiers }: AlexaRouteOptions): Router {
+  if (verifiers.length > 0 && banks.every((bank) => bank.alexaSkillIds.length === 0)) log.warn(MISSING_SKILL_ID);
   const router = express.Router();
   const skills = new Map<string, Skill>(
     banks.map((bank) => [bank.id, createAlexaSkill({ conversation: bank.conversation })]),
@@ -53,7 +56,7 @@ export function alexaRouter({ banks, log, metrics, bodyLimit, verifiers }: Alexa
     }
     let body: unknown;
     try {
-      body = JSON.parse(raw);
+      body = JSON.parse(raw, withoutPrototypeKeys);
     } catch {
       res.status(400).json({ error: 'body is not JSON' });
       return;
@@ -69,7 +72,14 @@ export function alexaRouter({ banks, log, metrics, bodyLimit, verifiers }: Alexa
       res.status(403).json({ error: 'unknown skill id' });
       return;
     }
-    const response = await (skills.get(bank.id) as Skill).invoke(check.envelope);
+    const { requestId, locale } = check.envelope.request;
+    let response: ResponseEnvelope;
+    try {
+      response = await (skills.get(bank.id) as Skill).invoke(check.envelope);
+    } catch (error) {
+      // The skill's own error handler failed too: still a spoken answer, never a 500.
+      response = apologyEnvelope(bank.conversation.recover({ locale, requestId }, error));
+    }
     const intent = intentOf(check.envelope);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     metrics.observeRequest({ bank: bank.id, platform: 'alexa', intent, status: 200 }, seconds);
@@ -77,9 +87,9 @@ export function alexaRouter({ banks, log, metrics, bodyLimit, verifiers }: Alexa
       {
         platform: 'alexa',
         bank: bank.id,
-        requestId: check.envelope.request.requestId,
+        requestId,
         intent,
-        locale: check.envelope.request.locale,
+        locale,
         ms: seconds * 1e3,
       },
       'alexa request',

@@ -7,8 +7,11 @@
 import express, { type Router } from 'express';
 import type { Logger } from 'pino';
 import type { GoogleApp } from '../platforms/google/app';
+import { apologyBody } from '../platforms/google/apology';
 import { intentOfHandler } from '../platforms/google/turn';
-import { webhookRequestSchema } from '../platforms/google/webhook';
+import { WEBHOOK_FIELD_NAMES, webhookRequestSchema } from '../platforms/google/webhook';
+import { describeIssue } from '../shared/schema-issue';
+import { withoutPrototypeKeys } from './json';
 import type { BankRuntime } from '../app/application';
 import type { Metrics } from '../app/metrics';
 import { audienceOf, bankForProject } from '../app/routing';
@@ -25,6 +28,26 @@ export interface GoogleRouteOptions {
 
 export const MISSING_PROJECT_ID =
   'Google request verification is on but GOOGLE_PROJECT_ID is not set: set GOOGLE_PROJECT_ID to your Actions project id (or SALDO_VERIFY_REQUESTS=false for local tools only)';
+
+/**
+ * The webhook response Saldo means: the prompt, the scene transition and its own session
+ * params, under the session id and scene name the protocol has it repeat. The library
+ * would otherwise echo whatever else the request carried: user storage (with an
+ * Authorization header's token in user.params.bearerToken), home storage, the session's
+ * languageCode, the scene's slots.
+ */
+function onlyWhatSaldoSays(body: unknown): Record<string, unknown> {
+  const { prompt, scene, session } = (body ?? {}) as {
+    prompt?: unknown;
+    scene?: { name?: unknown; next?: unknown };
+    session?: { id?: unknown; params?: unknown };
+  };
+  return {
+    ...(session ? { session: { id: session.id, params: session.params } } : {}),
+    ...(prompt ? { prompt } : {}),
+    ...(scene ? { scene: { name: scene.name, next: scene.next } } : {}),
+  };
+}
 
 export function googleRouter(options: GoogleRouteOptions): Router {
   const { banks, log, metrics, bodyLimit, verifyRequests } = options;
@@ -45,7 +68,7 @@ export function googleRouter(options: GoogleRouteOptions): Router {
   };
   const anyProject = banks.some((bank) => bank.googleProjectIds.length > 0);
 
-  router.post('/google', express.json({ limit: bodyLimit }), async (req, res) => {
+  router.post('/google', express.json({ limit: bodyLimit, reviver: withoutPrototypeKeys }), async (req, res) => {
     const started = process.hrtime.bigint();
     if (verifyRequests && !anyProject) {
       res.status(503).json({ error: MISSING_PROJECT_ID });
@@ -53,10 +76,9 @@ export function googleRouter(options: GoogleRouteOptions): Router {
     }
     const parsed = webhookRequestSchema.safeParse(req.body);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
       res.status(400).json({
         error: 'not an Actions Builder webhook request',
-        detail: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`,
+        detail: describeIssue(parsed.error.issues[0], WEBHOOK_FIELD_NAMES),
       });
       return;
     }
@@ -77,8 +99,18 @@ export function googleRouter(options: GoogleRouteOptions): Router {
         ? audience
         : bank.googleProjectIds[0]
       : undefined;
-    const app = await appFor(bank, project);
-    const result = await app.handler(req.body as Record<string, never>, req.headers as Record<string, string>);
+    let result: { status: number; body: unknown; headers?: Record<string, string | string[] | undefined> };
+    try {
+      const app = await appFor(bank, project);
+      result = await app.handler(req.body as Record<string, never>, req.headers as Record<string, string>);
+    } catch (error) {
+      // The app's own catch failed too: still a spoken answer, never a 500.
+      const apology = bank.conversation.recover(
+        { locale: parsed.data.user?.locale, requestId: parsed.data.session.id },
+        error,
+      );
+      result = { status: 200, body: apologyBody(apology, parsed.data.session.id) };
+    }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     metrics.observeRequest(
       { bank: bank.id, platform: 'google', intent: intentOfHandler(parsed.data.handler.name), status: result.status },
@@ -95,13 +127,10 @@ export function googleRouter(options: GoogleRouteOptions): Router {
       },
       'google request',
     );
-    // Saldo never writes user storage; the library would echo an Authorization header's
-    // token there (user.params.bearerToken), so user data never goes back.
-    const { user: _user, ...body } = result.body as Record<string, unknown>;
     res
       .status(result.status)
       .set(result.headers ?? {})
-      .json(body);
+      .json(result.status === 200 ? onlyWhatSaldoSays(result.body) : result.body);
   });
   return router;
 }

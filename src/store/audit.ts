@@ -15,7 +15,9 @@ export type AuditEvent =
   | 'payment.rejected'
   /** The bank's answer was lost: the payment stays approved and is asked again with the same key. */
   | 'payment.outcome_unknown'
-  | 'security.redaction';
+  | 'security.redaction'
+  /** A bank that requires a recognised speaker refused a voice it has no enrolled profile for. */
+  | 'speaker.unrecognised';
 
 export interface AuditEntry {
   readonly bankId: string;

@@ -198,6 +198,19 @@ export const MIGRATIONS: readonly Migration[] = [
       'ALTER TABLE pin_credentials ADD COLUMN check_lease_holder TEXT',
     ],
   },
+  {
+    version: 7,
+    name: 'voice profiles enrolled with the PIN (Alexa person ids), for banks that require a recognised speaker',
+    statements: () => [
+      `CREATE TABLE voice_profiles (
+        bank_id TEXT NOT NULL,
+        customer_id TEXT NOT NULL,
+        person_id TEXT NOT NULL,
+        enrolled_at BIGINT NOT NULL,
+        PRIMARY KEY (bank_id, customer_id, person_id)
+      )`,
+    ],
+  },
 ];
 
 /** PostgreSQL advisory lock id guarding migrations: any constant unique to Saldo. */

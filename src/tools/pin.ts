@@ -1,8 +1,9 @@
 /**
- * `npm run pin -- <set|reset|status> <customerId> [--bank <id>]`
+ * `npm run pin -- <set|reset|status> <customerId> [--bank <id>] [--person <personId>]`
  *
  * set     reads a new four-digit PIN from standard input (not echoed on a terminal),
- *         stores its salted scrypt hash and clears any lockout;
+ *         stores its salted scrypt hash and clears any lockout; with --person, also
+ *         enrols that Alexa voice profile (for banks that require a recognised speaker);
  * reset   clears the failure counter and the lockout, keeping the PIN;
  * status  says whether a PIN is enrolled, the consecutive failures and any lockout.
  *
@@ -16,8 +17,9 @@ import { isWeakPin } from '../security/pin-policy';
 import { auditLog } from '../store/audit';
 import { openStore } from '../store/open';
 import { pinCredentials } from '../store/pin-credentials';
+import { voiceProfiles } from '../store/voice-profiles';
 
-const USAGE = 'usage: npm run pin -- <set|reset|status> <customerId> [--bank <bankId>]';
+const USAGE = 'usage: npm run pin -- <set|reset|status> <customerId> [--bank <bankId>] [--person <personId>]';
 
 async function readSecretLine(prompt: string): Promise<string> {
   const input = process.stdin;
@@ -61,7 +63,10 @@ async function readSecretLine(prompt: string): Promise<string> {
 }
 
 async function main(): Promise<number> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { bank: { type: 'string' } } });
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { bank: { type: 'string' }, person: { type: 'string' } },
+  });
   const [command, customerId] = positionals;
   if (!command || !customerId || !['set', 'reset', 'status'].includes(command)) {
     console.error(USAGE);
@@ -79,7 +84,10 @@ async function main(): Promise<number> {
       if (!status.enrolled) console.log(`${customerId}: no voice PIN enrolled`);
       else {
         const lock = status.lockedAt ? `locked since ${new Date(status.lockedAt).toISOString()}` : 'not locked';
-        console.log(`${customerId}: voice PIN enrolled; ${status.failures} consecutive failure(s); ${lock}`);
+        const profiles = await voiceProfiles(db).count(bankId, customerId);
+        console.log(
+          `${customerId}: voice PIN enrolled; ${status.failures} consecutive failure(s); ${lock}; ${profiles} voice profile(s)`,
+        );
       }
       return 0;
     }
@@ -106,8 +114,17 @@ async function main(): Promise<number> {
       return 1;
     }
     await credentials.set(bankId, customerId, await hashPin(pin), now().getTime());
-    await audit({ bankId, customerId, channel: 'cli', event: 'pin.set', details: { by: 'pin tool' } });
-    console.log(`${customerId}: voice PIN set; failures cleared and voice payments unlocked`);
+    if (values.person) await voiceProfiles(db).enrol(bankId, customerId, values.person, now().getTime());
+    await audit({
+      bankId,
+      customerId,
+      channel: 'cli',
+      event: 'pin.set',
+      details: { by: 'pin tool', voiceProfile: values.person ? 'enrolled' : undefined },
+    });
+    console.log(
+      `${customerId}: voice PIN set${values.person ? ' with a voice profile' : ''}; failures cleared and voice payments unlocked`,
+    );
     return 0;
   } finally {
     await db.close();

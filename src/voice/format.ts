@@ -87,3 +87,49 @@ export function relativeDay(isoDate: string, today: string, locale: string, word
     : { month: 'long', day: 'numeric', year: 'numeric' };
   return plain(words.onDate(cachedDateFormat(locale, options).format(date)));
 }
+
+export interface PeriodWords {
+  /** "in November", "en noviembre de 2025". */
+  readonly inMonth: (month: string) => string;
+  readonly inYear: (year: string) => string;
+  /** "between November 2 and November 8". */
+  readonly between: (from: string, to: string) => string;
+}
+
+function isFirstOfMonth(isoDate: string): boolean {
+  return isoDate.endsWith('-01');
+}
+
+function isLastOfMonth(isoDate: string): boolean {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + 86_400_000).getUTCDate() === 1;
+}
+
+/**
+ * A range of days as the question put it: one day relative to today, a whole month or
+ * year by its name, anything else from its first to its last day. The year is said only
+ * when it is not this one.
+ */
+export function relativePeriod(
+  range: { readonly from: string; readonly to: string },
+  today: string,
+  locale: string,
+  days: DayWords,
+  words: PeriodWords,
+): Spoken {
+  const { from, to } = range;
+  if (from === to) return relativeDay(from, today, locale, days);
+  const thisYear = today.slice(0, 4);
+  const withYear = (iso: string) => iso.slice(0, 4) !== thisYear || to.slice(0, 4) !== from.slice(0, 4);
+  const date = (iso: string, options: Intl.DateTimeFormatOptions) =>
+    cachedDateFormat(locale, withYear(iso) ? { ...options, year: 'numeric' } : options).format(
+      new Date(`${iso}T00:00:00Z`),
+    );
+  if (from.slice(0, 7) === to.slice(0, 7) && isFirstOfMonth(from) && isLastOfMonth(to)) {
+    return plain(words.inMonth(date(from, { month: 'long' })));
+  }
+  if (from.slice(0, 4) === to.slice(0, 4) && from.endsWith('-01-01') && to.endsWith('-12-31')) {
+    return plain(words.inYear(from.slice(0, 4)));
+  }
+  const day: Intl.DateTimeFormatOptions = { month: 'long', day: 'numeric' };
+  return plain(words.between(date(from, day), date(to, day)));
+}

@@ -37,15 +37,26 @@ interface Projection {
   readonly positions: number[];
 }
 
-/** The text's letters and digits only, outside SSML tags, upper-cased. */
-function project(text: string): Projection {
+/** An XML entity ("&apos;", "&#39;") starting at `i`: its length, else 0. */
+function entityLength(text: string, i: number): number {
+  const match = /^&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);/.exec(text.slice(i, i + 12));
+  return match ? match[0].length : 0;
+}
+
+/**
+ * The text's letters and digits only, outside SSML tags and XML entities, upper-cased.
+ * An entity stands for one character that is neither (Saldo escapes only & < > " '), so
+ * a redaction can never start or end inside one and break the markup.
+ */
+function project(text: string, markup: boolean): Projection {
   let chars = '';
   const positions: number[] = [];
   let inTag = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code === 60 /* < */) inTag = true;
-    else if (code === 62 /* > */) inTag = false;
+    if (markup && code === 60 /* < */) inTag = true;
+    else if (markup && code === 62 /* > */) inTag = false;
+    else if (markup && !inTag && code === 38 /* & */) i += Math.max(entityLength(text, i) - 1, 0);
     else if (!inTag) {
       if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90)) {
         chars += text[i];
@@ -63,8 +74,10 @@ function project(text: string): Projection {
  * Where a short number (a PIN) is said as a number of its own: its digits alone or
  * spaced or dashed ("2468", "2 4 6 8"), never as part of "$24.68" or "12,468".
  */
-function wholeNumberRanges(text: string, identifier: string): Array<[number, number]> {
-  const outsideTags = text.replace(/<[^>]*>/g, (tag) => ' '.repeat(tag.length));
+function wholeNumberRanges(text: string, identifier: string, markup: boolean): Array<[number, number]> {
+  const outsideTags = !markup
+    ? text
+    : text.replace(/<[^>]*>|&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);/g, (tag) => ' '.repeat(tag.length));
   const ranges: Array<[number, number]> = [];
   for (const match of outsideTags.matchAll(/(?<![\d.,])\d(?:[ -]?\d)*(?![\d]|[.,]\d)/g)) {
     if (match[0].replace(/[ -]/g, '') === identifier) ranges.push([match.index, match.index + match[0].length - 1]);
@@ -81,15 +94,18 @@ export interface ScanResult {
   readonly redacted: string[];
 }
 
-/** Redacts every occurrence of the identifiers from the text. */
-export function redactIdentifiers(text: string, identifiers: readonly string[]): ScanResult {
+/**
+ * Redacts every occurrence of the identifiers from the text. In markup (SSML) tags and
+ * entities are not text; in plain text (cards, display text) every character is.
+ */
+export function redactIdentifiers(text: string, identifiers: readonly string[], markup = true): ScanResult {
   if (identifiers.length === 0 || text.length === 0) return { text, redacted: [] };
-  const { chars, positions } = project(text);
+  const { chars, positions } = project(text, markup);
   const ranges: Array<[number, number]> = [];
   const redacted: string[] = [];
   for (const identifier of identifiers) {
     if (identifier.length < SHORT_IDENTIFIER_LENGTH && /^\d+$/.test(identifier)) {
-      for (const range of wholeNumberRanges(text, identifier)) {
+      for (const range of wholeNumberRanges(text, identifier, markup)) {
         ranges.push(range);
         redacted.push(identifier);
       }
@@ -110,27 +126,29 @@ export function redactIdentifiers(text: string, identifiers: readonly string[]):
   for (const [start, end] of ranges) {
     if (end >= lastStart) continue;
     // Keep SSML tags that sat between the identifier's characters so the markup stays valid.
-    const tags =
-      out
-        .slice(start, end + 1)
-        .match(/<[^>]*>/g)
-        ?.join('') ?? '';
+    const tags = !markup
+      ? ''
+      : (out
+          .slice(start, end + 1)
+          .match(/<[^>]*>/g)
+          ?.join('') ?? '');
     out = `${out.slice(0, start)}[redacted]${tags}${out.slice(end + 1)}`;
     lastStart = start;
   }
   return { text: out, redacted };
 }
 
-/** Scans named fields; reports each hit without revealing it. */
+/** Scans named fields (those named in `markup` as SSML); reports each hit without revealing it. */
 export function guardFields<T extends Record<string, string | undefined>>(
   fields: T,
   identifiers: readonly string[],
   report: SecurityEventSink,
+  markup: ReadonlySet<string> = new Set(),
 ): T {
   const result: Record<string, string | undefined> = { ...fields };
   for (const [field, value] of Object.entries(fields)) {
     if (value === undefined) continue;
-    const scan = redactIdentifiers(value, identifiers);
+    const scan = redactIdentifiers(value, identifiers, markup.has(field));
     for (const identifier of scan.redacted)
       report({ kind: 'identifier-redacted', field, identifierHint: hintFor(identifier) });
     result[field] = scan.text;

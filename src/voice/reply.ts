@@ -7,10 +7,11 @@
 import type { Draft, DraftCard } from './draft';
 import type { DynamicEntities } from '../shared/entities';
 import type { SessionState } from '../shared/session';
-import { guardFields, type SecurityEventSink } from './guard';
+import { guardFields, redactIdentifiers, type SecurityEventSink } from './guard';
+import { maskForLog } from './mask';
 import type { Catalogue } from './locales';
 import type { Spoken } from './spoken';
-import type { SlotName } from '../shared/slots';
+import type { SlotName, SlotValue } from '../shared/slots';
 
 declare const voiceSafe: unique symbol;
 
@@ -25,6 +26,12 @@ export interface SafeReply {
   readonly endSession: boolean;
   readonly linkAccount: boolean;
   readonly elicitSlot?: SlotName;
+  /**
+   * With `elicitSlot`: what the customer already said that the platform may keep while it
+   * asks (Alexa's updatedIntent). Never the PIN, nothing shaped like an account number,
+   * nothing the final scan would redact; already scanned.
+   */
+  readonly elicitKeep: Readonly<Partial<Record<SlotName, SlotValue>>>;
   /** Chip titles in the customer's language, already scanned. */
   readonly suggestions: readonly string[];
   /** Serialised session state, already scanned. */
@@ -50,7 +57,38 @@ function cardText(card: DraftCard): string {
 /** Google limits a suggestion chip to 25 characters. */
 const MAX_SUGGESTION_LENGTH = 25;
 
-export function renderReply(draft: Draft, guard: ReplyGuard, say: Catalogue): SafeReply {
+const SSML_FIELDS = new Set(['speechSsml', 'repromptSsml'] as const);
+
+/** The turn's slot values that may go back to the platform while it elicits another. */
+/** A value id as slot types name them ("checking", "payee-john-mom"). */
+const VALUE_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
+
+function keepable(
+  said: Readonly<Partial<Record<SlotName, SlotValue>>>,
+  identifiers: readonly string[],
+): Partial<Record<SlotName, SlotValue>> {
+  const harmless = (text: string) =>
+    maskForLog(text) === text && redactIdentifiers(text, identifiers, false).redacted.length === 0;
+  const keep: Partial<Record<SlotName, SlotValue>> = {};
+  for (const [name, value] of Object.entries(said) as Array<[SlotName, SlotValue | undefined]>) {
+    if (name === 'pin' || value?.spoken === undefined || !harmless(value.spoken)) continue;
+    const { resolvedId } = value;
+    const id = resolvedId !== undefined && VALUE_ID.test(resolvedId) && harmless(resolvedId) ? resolvedId : undefined;
+    keep[name] = id === undefined ? { spoken: value.spoken } : { spoken: value.spoken, resolvedId: id };
+  }
+  return keep;
+}
+
+/**
+ * `said`: the slot values of the turn being answered, as the customer said them; only an
+ * elicitation sends any of them back (see SafeReply.elicitKeep).
+ */
+export function renderReply(
+  draft: Draft,
+  guard: ReplyGuard,
+  say: Catalogue,
+  said: Readonly<Partial<Record<SlotName, SlotValue>>> = {},
+): SafeReply {
   const reprompt = draft.endSession ? undefined : draft.reprompt;
   const fields = guardFields(
     {
@@ -65,6 +103,7 @@ export function renderReply(draft: Draft, guard: ReplyGuard, say: Catalogue): Sa
     },
     guard.identifiers,
     guard.report,
+    SSML_FIELDS,
   );
   const entities = draft.entities && scannedEntities(draft.entities, guard);
   const reply: Omit<SafeReply, typeof voiceSafe> = {
@@ -76,6 +115,7 @@ export function renderReply(draft: Draft, guard: ReplyGuard, say: Catalogue): Sa
     endSession: draft.endSession,
     linkAccount: draft.linkAccount === true,
     elicitSlot: draft.endSession ? undefined : draft.elicitSlot,
+    elicitKeep: !draft.endSession && draft.elicitSlot ? keepable(said, guard.identifiers) : {},
     sessionJson: fields.sessionJson,
     suggestions: fields.suggestions ? fields.suggestions.split('\n') : [],
     ...(entities && entities.length > 0 ? { entities } : {}),

@@ -350,7 +350,7 @@ describe('en-US conversation (John)', () => {
       asCustomer(JOHN, [
         {
           request: r.intent('GetTransactionsIntent', { date: '2026-11-25' }),
-          says: `I found no transactions on Wednesday on your ${CHECKING}.`,
+          says: `I found no transactions on your ${CHECKING} on Wednesday.`,
           shouldEndSession: true,
         },
       ]),

@@ -322,7 +322,7 @@ describe('es-ES conversation (Ana)', () => {
       asCustomer(ANA, [
         {
           request: r.intent('GetTransactionsIntent', { date: '2026-11-25' }),
-          says: `No he encontrado movimientos el miércoles en tu ${CHECKING}.`,
+          says: `No he encontrado movimientos en tu ${CHECKING} el miércoles.`,
           shouldEndSession: true,
         },
       ]),

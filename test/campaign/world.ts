@@ -133,19 +133,27 @@ class LostAnswerError extends Error {
   }
 }
 
-/** The in-process bank with a queue of faults for its next payments. */
+/**
+ * The in-process bank with a queue of faults for its next payments. A bank keeps its word
+ * per idempotency key: a key it already paid is answered with that payment whatever fault
+ * is queued, and a key it refused stays refused.
+ */
 function faultyConnector(
   connector: BankConnector,
   faults: PaymentFault[],
   hold: <T>(answer: Promise<T>) => Promise<T>,
+  paidAlready: (idempotencyKey: string) => Promise<boolean>,
 ): BankConnector {
-  const pending = new Set<string>();
+  const refused = new Set<string>();
+  const refusal = (): PaymentResult => ({ status: 'rejected', paymentId: 'bank-refused', reason: 'rejected_by_bank' });
   return {
     ...connector,
     getBalances: (token, accountId) => hold(connector.getBalances(token, accountId)),
     async makePayment(token: string, order: PaymentOrder): Promise<PaymentResult> {
       const fault = faults.shift();
-      const send = () => connector.makePayment(token, order);
+      const key = order.idempotencyKey;
+      const send = () => (refused.has(key) ? Promise.resolve(refusal()) : connector.makePayment(token, order));
+      const decided = refused.has(key) || (await paidAlready(key));
       switch (fault) {
         case 'lost_before':
           return hold(Promise.reject(new LostAnswerError()));
@@ -154,14 +162,13 @@ function faultyConnector(
         case 'not_sent':
           return hold(Promise.reject(new PaymentNotSentError('injected')));
         case 'rejected':
-          return hold(Promise.resolve({ status: 'rejected', paymentId: 'bank-refused', reason: 'rejected_by_bank' }));
+          if (!decided) refused.add(key);
+          return hold(send());
         case 'pending':
-          pending.add(order.idempotencyKey);
           return hold(
-            Promise.resolve({ status: 'pending', paymentId: order.idempotencyKey, awaiting: 'customer_approval' }),
+            decided ? send() : Promise.resolve({ status: 'pending', paymentId: key, awaiting: 'customer_approval' }),
           );
         default:
-          pending.delete(order.idempotencyKey);
           return hold(send());
       }
     },
@@ -254,8 +261,11 @@ export async function createWorld(options: WorldOptions): Promise<World> {
     }),
   );
 
+  const paidAlready = async (key: string) =>
+    (await db.query('SELECT status FROM sandbox_payments WHERE bank_id = ? AND idempotency_key = ?', [bankId, key]))
+      .length > 0;
   const wrap = (_bank: string, real: BankConnector): BankConnector =>
-    connector === 'sandbox' ? faultyConnector(real, faults, order.hold) : holdPayments(real, order.hold);
+    connector === 'sandbox' ? faultyConnector(real, faults, order.hold, paidAlready) : holdPayments(real, order.hold);
   const build = () =>
     createApplication(
       { SALDO_CONFIG: configFile, SALDO_VERIFY_REQUESTS: 'false' },

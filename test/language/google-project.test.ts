@@ -151,6 +151,15 @@ describe('Google Actions Builder project', () => {
     expect(used.filter((handler) => !declared.includes(handler))).toEqual([]);
   });
 
+  it('checks that the user is verified before asking a guest to link an account, as Google’s samples do', () => {
+    const scene = record(yamlOf('custom/scenes/AccountLinking.yaml'), 'AccountLinking');
+    const [first] = Array.isArray(scene.conditionalEvents) ? scene.conditionalEvents : [];
+    const event = record(first, 'the first conditional event');
+    expect(event.condition).toBe('user.verificationStatus != "VERIFIED"');
+    expect(event.transitionToScene).toBe(END_SCENE);
+    expect(webhookHandlers(event)).toEqual([LAUNCH_HANDLER]);
+  });
+
   it('transitions only to scenes that exist, and scenes handle only declared intents', () => {
     const targets = files.filter((file) => file.startsWith('custom/')).flatMap((file) => sceneTargets(yamlOf(file)));
     expect(targets.filter((scene) => scene !== END_SCENE && !scenes.has(scene))).toEqual([]);

@@ -476,18 +476,18 @@ describe('a full account number said as the payee', () => {
       asCustomer(JOHN, [
         {
           request: r.payBill({ payee: '88001234', amount: '20' }),
-          says: 'I couldn&apos;t find a saved payee called [redacted]. For your security, I can only pay payees you&apos;ve saved with your bank. Who would you like to pay?',
+          says: 'I couldn&apos;t find a saved payee called that. For your security, I can only pay payees you&apos;ve saved with your bank. Who would you like to pay?',
           elicitsSlot: 'payee',
           shouldEndSession: false,
         },
         {
           request: r.payBill({ payee: '5454 5454 5454 5454', amount: '20' }),
-          says: 'I couldn&apos;t find a saved payee called [redacted]. For your security, I can only pay payees you&apos;ve saved with your bank. Who would you like to pay?',
+          says: 'I couldn&apos;t find a saved payee called that. For your security, I can only pay payees you&apos;ve saved with your bank. Who would you like to pay?',
           shouldEndSession: false,
         },
       ]),
     ),
-    'is not repeated back (the reply guard redacts it)',
+    'is not repeated back (masked before the reply guard ever sees it)',
   );
 
   it('no speech, reprompt, card, session attribute or audit row carries it', async () => {
@@ -495,7 +495,8 @@ describe('a full account number said as the payee', () => {
     for (const response of responses) expect(secretsIn(outgoingTextOf(response))).toEqual([]);
     const audit = await auditOf(saldo, 'cust-john');
     for (const row of audit) expect(secretsIn(row.raw)).toEqual([]);
-    expect(audit.map((a) => a.event)).toContain('security.redaction');
+    // The masking caught it, so the final scan had nothing to redact.
+    expect(audit.map((a) => a.event)).not.toContain('security.redaction');
   });
 
   // Regression: every turn is logged at debug level with its slot values; once only

@@ -1,15 +1,16 @@
 import { createSign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SkillRequestSignatureVerifier, TimestampVerifier } from 'ask-sdk-express-adapter';
 import type { Express } from 'express';
 import request from 'supertest';
+import { signatureVerifier, timestampVerifier } from '../../src/server/alexa-verification';
 import { alexaEnvelope } from '../support/alexa-requests';
 import { testHttpApp } from '../support/http';
 
 const CERT_URL = 'https://s3.amazonaws.com/echo.api/echo-api-cert-test.pem';
 const signingDir = path.join(__dirname, '../fixtures/alexa-signing');
 const trustedCert = readFileSync(path.join(signingDir, 'trusted-cert.pem'), 'utf8');
+const testRoot = readFileSync(path.join(signingDir, 'test-root-ca.pem'), 'utf8');
 const trustedKey = readFileSync(path.join(signingDir, 'trusted-key.pem'), 'utf8');
 const forgerKey = readFileSync(path.join(signingDir, 'forger-key.pem'), 'utf8');
 
@@ -17,11 +18,10 @@ function sign(body: string, key: string): string {
   return createSign('RSA-SHA256').update(body).sign(key, 'base64');
 }
 
-/** The real verifiers, with the test certificate standing in for Amazon's in their cache. */
+/** The real verifiers, downloading the test certificate (issued by the test root) in place of Amazon's. */
 async function verifyingApp(): Promise<Express> {
-  const signature = new SkillRequestSignatureVerifier();
-  (signature as unknown as { certCache: Map<string, string> }).certCache.set(CERT_URL, trustedCert);
-  return (await testHttpApp({ verifiers: [signature, new TimestampVerifier()] })).app;
+  const signature = signatureVerifier({ download: async () => trustedCert, trustedRoots: [testRoot] });
+  return (await testHttpApp({ verifiers: [signature, timestampVerifier()] })).app;
 }
 
 const balanceBody = () => JSON.stringify(alexaEnvelope({ intent: 'GetBalanceIntent', token: 'sandbox-token-john' }));

@@ -5,6 +5,7 @@ import { verifyPin } from '../../src/security/pin-hash';
 import { readAudit } from '../../src/store/audit';
 import { openStore } from '../../src/store/open';
 import { pinCredentials } from '../../src/store/pin-credentials';
+import { voiceProfiles } from '../../src/store/voice-profiles';
 import { isWeakPin } from '../../src/security/pin-policy';
 import { engines } from '../support/databases';
 
@@ -73,6 +74,29 @@ describe('npm run pin', () => {
       expect((await pinTool(['set', 'cust-john'], database.url, '1234\n')).stderr).toContain('too easy to guess');
       expect((await pinTool(['reset', 'nobody'], database.url)).code).toBe(1);
       expect((await pinTool(['frobnicate', 'cust-john'], database.url)).code).toBe(2);
+    } finally {
+      await database.drop();
+    }
+  });
+});
+
+describe('npm run pin -- set --person', () => {
+  const [sqlite] = engines();
+
+  it('enrols an Alexa voice profile with the PIN and shows it in the status', async () => {
+    const database = await sqlite!.fresh();
+    try {
+      const person = 'amzn1.ask.person.TESTPERSON';
+      const set = await pinTool(['set', 'cust-john', '--person', person], database.url, '7391\n');
+      expect(set).toMatchObject({ code: 0 });
+      expect(set.stdout).toContain('with a voice profile');
+      expect((await pinTool(['status', 'cust-john'], database.url)).stdout).toContain('1 voice profile(s)');
+      const db = await openStore(database.url);
+      try {
+        expect(await voiceProfiles(db).isEnrolled('sandbox', 'cust-john', person)).toBe(true);
+      } finally {
+        await db.close();
+      }
     } finally {
       await database.drop();
     }

@@ -61,3 +61,58 @@ describe('a PIN among amounts', () => {
     expect(redactIdentifiers(text, pin).text).toBe(expected);
   });
 });
+
+describe('XML entities', () => {
+  const token = prepareIdentifiers(['sandbox-token-john']);
+
+  it('never redacts from inside an entity: "&apos;andbox token john" is not the token, and stays valid SSML', () => {
+    const ssml = '<speak>I couldn&apos;t find &apos;andbox token john among your payees.</speak>';
+    const out = redactIdentifiers(ssml, token);
+    expect(out.redacted).toEqual([]);
+    expect(out.text).toBe(ssml);
+    expectWellFormedSsml(out.text);
+  });
+
+  it('redacts a whole identifier next to an entity and keeps the entity', () => {
+    const ssml = '<speak>&quot;sandbox token john&quot; &amp; more</speak>';
+    const out = redactIdentifiers(ssml, token).text;
+    expect(out).toBe('<speak>&quot;[redacted]&quot; &amp; more</speak>');
+    expectWellFormedSsml(out);
+  });
+
+  it('keeps any escaped text valid SSML whatever it is redacted for', () => {
+    const escape = (s: string) =>
+      s
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&apos;');
+    fc.assert(
+      fc.property(
+        fc.constantFrom("'", '"', '&', '<', '>'),
+        fc.stringMatching(/^[a-z]{1,4}$/),
+        fc.stringMatching(/^[a-z]{3,8}$/),
+        fc.string({ maxLength: 30 }),
+        (special, entityTail, word, rest) => {
+          // An identifier that spans the end of an entity's name and the word after it.
+          const identifier = `${entityTail}${word}`;
+          const out = redactIdentifiers(
+            `<speak>${escape(`${special}${word} ${rest}`)}</speak>`,
+            prepareIdentifiers([identifier]),
+          ).text;
+          expectWellFormedSsml(out);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('plain text', () => {
+  it('scans every character of plain text: "<" and "&" there are not markup', () => {
+    const token = prepareIdentifiers(['sandbox-token-john', '2468']);
+    expect(redactIdentifiers('a <b sandbox token john', token, false).text).toBe('a <b [redacted]');
+    expect(redactIdentifiers('pin &#2468;', token, false).text).toBe('pin &#[redacted];');
+  });
+});

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { cleanDescription } from '../../src/voice/mask';
+import { cleanDescription, heardBack, maskForLog } from '../../src/voice/mask';
 
 describe('cleanDescription', () => {
   it.each([
@@ -39,5 +39,41 @@ describe('cleanDescription', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('masking where banks really put numbers', () => {
+  it.each([
+    ['Payment ref_000123454217', 'Payment ref'],
+    ['REF5454545454545454 refund', 'REF refund'],
+    ['Transfer to ES91-2100-0418-4502-0005-1332 thanks', 'Transfer to thanks'],
+    ['Transfer ref_ES91-2100-0418-4502-0005-1332', 'Transfer ref'],
+    ['REFES9121000418450200051332', 'Refes'],
+    ['TRANSFER TO ES91 2100 0418 4502 0005 1332 THANKS', 'Transfer To Thanks'],
+    ['Card 4000-0012-3456-7899_x', 'Card x'],
+  ])('%s → %s', (raw, spoken) => {
+    expect(cleanDescription(raw)).toBe(spoken);
+  });
+
+  it('keeps words that merely start like an IBAN', () => {
+    expect(cleanDescription('Order abc12 and more words')).toBe('Order abc12 and more words');
+  });
+
+  it('masks them for the logs too', () => {
+    expect(maskForLog('ref_000123454217')).toBe('ref_[number]');
+    expect(maskForLog('ES91-2100-0418-4502-0005-1332')).toBe('[number]');
+  });
+});
+
+describe('heardBack', () => {
+  it.each([
+    ['city powr', 'city powr'],
+    ['88001234', undefined],
+    ['ES38 0182 4321 5602 0098 7654', undefined],
+    ['pay ref_000123454217 please', 'pay ref please'],
+    [`${'verylongname '.repeat(10)}`, 'verylongname verylongname verylongname verylongname'],
+    ['x'.repeat(16_000), undefined],
+  ])('%s → %s', (said, heard) => {
+    expect(heardBack(said)).toBe(heard);
   });
 });

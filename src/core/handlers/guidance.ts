@@ -61,7 +61,9 @@ export function goodbye(say: Catalogue): Draft {
   return { speech: say.goodbye(), session: {}, endSession: true };
 }
 
-export function linkAccount(say: Catalogue, bankName: string, platform: Platform): Draft {
+export function linkAccount(say: Catalogue, bankName: string, platform: Platform, guest = false): Draft {
+  // A guest cannot link: say what to do instead of starting a linking flow that must fail.
+  if (guest) return { speech: say.guestCannotLink(bankName), session: {}, endSession: true };
   return { speech: say.linkAccount(bankName, platform), session: {}, endSession: true, linkAccount: true };
 }
 

@@ -246,7 +246,11 @@ export async function requestPayment(ctx: CustomerTurn, kind: PaymentKind): Prom
 
 /** Voice payments are locked: say how to unlock, with the details on a card. */
 export function lockedDraft(ctx: CustomerTurn, justLocked: boolean): Draft {
-  const card = ctx.say.pinLockedCard({ bankName: ctx.bankName, customerId: ctx.customer.id });
+  const card = ctx.say.pinLockedCard({
+    bankName: ctx.bankName,
+    contact: ctx.bankContact,
+    developerReset: ctx.deps.developerHints ? ctx.customer.id : undefined,
+  });
   return {
     speech: ctx.say.pinLocked({ bankName: ctx.bankName, justLocked, platform: ctx.turn.platform }),
     card: { title: card.title, lines: card.text.split('\n').map((line) => plain(line)) },

@@ -15,6 +15,7 @@ import { answer, ask } from '../answers';
 import type { CoreDeps, CustomerTurn } from '../context';
 import { INTENT_NAMES, type Turn } from '../turn';
 import { lockedDraft } from './pay';
+import { unrecognisedSpeaker } from './speaker';
 
 export const READ_APPROVAL_TTL_MS = 5 * 60 * 1000;
 
@@ -57,6 +58,8 @@ export async function askPinFirst(ctx: CustomerTurn): Promise<Draft> {
   const { bankId, pins } = ctx.deps.payments;
   if (!privacy) throw new Error('only a bank in privacy mode keeps amounts until the PIN');
   if (await pins.isLocked(bankId, ctx.customer.id)) return lockedDraft(ctx, false);
+  const unrecognised = await unrecognisedSpeaker(ctx);
+  if (unrecognised) return unrecognised;
   const now = ctx.deps.now().getTime();
   const created = await privacy.approvals.create(
     bankId,

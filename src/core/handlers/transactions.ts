@@ -37,7 +37,7 @@ export async function readTransactions(ctx: CustomerTurn, account: Account, page
     limit: page.count,
   });
   const name = accountName(say, account);
-  const day = page.range && page.range.from === page.range.to ? say.day(page.range.from, ctx.today) : undefined;
+  const day = page.range ? say.period(page.range, ctx.today) : undefined;
   const last = { intent: 'GetTransactions' as const, page };
   if (result.transactions.length === 0) {
     const speech = page.offset > 0 ? say.noMoreTransactions() : say.noTransactions({ account: name, day });
@@ -74,6 +74,8 @@ function defaultAccount(accounts: readonly Account[]): Account | undefined {
 
 export async function getTransactions(ctx: CustomerTurn): Promise<Draft> {
   const { say, turn } = ctx;
+  const range = parseDateSlot(turn.slots.date?.spoken ?? turn.slots.date?.resolvedId, ctx.today);
+  if (range === 'future') return answer(ctx, say.onlyLookBack(), {});
   const accounts = await ctx.bank.accounts();
   const choice = resolveAccount(accounts, turn.slots.accountType, turn.locale);
   let account: Account | undefined;
@@ -96,7 +98,7 @@ export async function getTransactions(ctx: CustomerTurn): Promise<Draft> {
   }
   return readTransactions(ctx, account, {
     accountId: account.id,
-    range: parseDateSlot(turn.slots.date?.spoken ?? turn.slots.date?.resolvedId, ctx.today),
+    range,
     count: requestedCount(turn.slots.count?.spoken),
     offset: 0,
   });

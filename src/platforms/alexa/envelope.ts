@@ -1,9 +1,12 @@
 /** The shape an Alexa request must have before the skill sees it. */
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { z } from 'zod';
+import { describeIssue } from '../../shared/schema-issue';
 
 const text = z.string().max(2048);
-const user = z.object({ userId: text, accessToken: text.optional() }).passthrough();
+/** Banks issue long JWTs as access tokens; Saldo accepts them up to this many characters. */
+export const MAX_ACCESS_TOKEN_LENGTH = 8 * 1024;
+const user = z.object({ userId: text, accessToken: z.string().max(MAX_ACCESS_TOKEN_LENGTH).optional() }).passthrough();
 const slot = z
   .object({
     name: text,
@@ -20,9 +23,10 @@ const request = z
     type: text,
     requestId: text,
     timestamp: text,
+    // A BCP 47 tag as Alexa writes them (en-US), or any region a platform may name (es-419).
     locale: z
       .string()
-      .regex(/^[a-z]{2}-[A-Z]{2}$/)
+      .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/)
       .optional(),
     intent: z
       .object({ name: text, slots: z.record(text, slot).optional() })
@@ -48,7 +52,12 @@ const envelope = z
     context: z
       .object({
         System: z
-          .object({ application: z.object({ applicationId: text }).passthrough(), user, apiEndpoint: text.optional() })
+          .object({
+            application: z.object({ applicationId: text }).passthrough(),
+            user,
+            person: z.object({ personId: text }).passthrough().optional(),
+            apiEndpoint: text.optional(),
+          })
           .passthrough(),
       })
       .passthrough(),
@@ -56,14 +65,41 @@ const envelope = z
   })
   .passthrough();
 
+/** The envelope's own field names: anything else in a path is the sender's key, never echoed. */
+const FIELD_NAMES: ReadonlySet<string> = new Set([
+  'version',
+  'session',
+  'new',
+  'sessionId',
+  'application',
+  'applicationId',
+  'attributes',
+  'user',
+  'userId',
+  'accessToken',
+  'context',
+  'System',
+  'person',
+  'personId',
+  'apiEndpoint',
+  'request',
+  'type',
+  'requestId',
+  'timestamp',
+  'locale',
+  'intent',
+  'name',
+  'slots',
+  'value',
+  'resolutions',
+  'resolutionsPerAuthority',
+]);
+
 export type EnvelopeCheck = { ok: true; envelope: RequestEnvelope } | { ok: false; problem: string };
 
 export function checkEnvelope(body: unknown): EnvelopeCheck {
   const parsed = envelope.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, problem: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}` };
-  }
+  if (!parsed.success) return { ok: false, problem: describeIssue(parsed.error.issues[0], FIELD_NAMES) };
   return { ok: true, envelope: parsed.data as unknown as RequestEnvelope };
 }
 

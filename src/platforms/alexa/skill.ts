@@ -1,8 +1,8 @@
 /** The ask-sdk-core skill: every request goes to the core and back through one renderer. */
-import { DefaultApiClient, SkillBuilders, type HandlerInput, type Skill } from 'ask-sdk-core';
-import type { Directive, Intent, Response } from 'ask-sdk-model';
+import { DefaultApiClient, ResponseFactory, SkillBuilders, type HandlerInput, type Skill } from 'ask-sdk-core';
+import type { Directive, Intent, Response, ResponseEnvelope, Slot } from 'ask-sdk-model';
 import type { DynamicEntities } from '../../shared/entities';
-import { maskForLog } from '../../voice/mask';
+import { SLOT_NAMES, type SlotValue } from '../../shared/slots';
 import type { Conversation, TurnHooks } from '../../core/conversation';
 import { sessionOf, type SafeReply } from '../../voice/reply';
 import { toTurn } from './turn';
@@ -11,18 +11,51 @@ export interface AlexaSkillOptions {
   readonly conversation: Conversation;
 }
 
+const CONFIRMATION_STATUSES: ReadonlySet<string> = new Set(['NONE', 'DENIED', 'CONFIRMED']);
+
+function confirmation(status: unknown): 'NONE' | 'DENIED' | 'CONFIRMED' {
+  return typeof status === 'string' && CONFIRMATION_STATUSES.has(status)
+    ? (status as 'NONE' | 'DENIED' | 'CONFIRMED')
+    : 'NONE';
+}
+
+/** Alexa's entity-resolution authorities: the skill's own slot types, static or dynamic. */
+const AUTHORITY = /^amzn1\.er-authority\.echo-sdk\.[A-Za-z0-9._-]{1,200}$/;
+
+/** The resolution Saldo read (its matched value id), under the authority Alexa named, or none. */
+function keptResolution(slot: Slot | undefined, kept: SlotValue): Slot['resolutions'] {
+  const authority = slot?.resolutions?.resolutionsPerAuthority?.find(
+    (r) => r.status?.code === 'ER_SUCCESS_MATCH',
+  )?.authority;
+  if (kept.resolvedId === undefined || typeof authority !== 'string' || !AUTHORITY.test(authority)) return undefined;
+  return {
+    resolutionsPerAuthority: [
+      {
+        authority,
+        status: { code: 'ER_SUCCESS_MATCH' },
+        values: [{ value: { name: kept.spoken ?? kept.resolvedId, id: kept.resolvedId } }],
+      },
+    ],
+  };
+}
+
 /**
- * The intent to keep eliciting, minus slot values shaped like account or card numbers:
- * the directive would otherwise echo them back (Saldo keeps the known terms itself).
+ * The intent to keep eliciting, rebuilt rather than echoed: Saldo's own slot names only,
+ * each with the value (and matched value id) the voice layer let through: never a PIN,
+ * nothing number-shaped, nothing the final scan would redact.
  */
-function withoutNumbers(intent: Intent): Intent {
+function updatedIntent(intent: Intent, keep: SafeReply['elicitKeep']): Intent {
   const slots = Object.fromEntries(
-    Object.entries(intent.slots ?? {}).map(([name, slot]) => {
-      const safe = slot.value === undefined || maskForLog(slot.value) === slot.value;
-      return [name, safe ? slot : { name: slot.name, confirmationStatus: slot.confirmationStatus }];
+    SLOT_NAMES.filter((name) => intent.slots?.[name] !== undefined).map((name): [string, Slot] => {
+      const incoming = intent.slots?.[name];
+      const slot: Slot = { name, confirmationStatus: confirmation(incoming?.confirmationStatus) };
+      const kept = keep[name];
+      if (kept?.spoken === undefined) return [name, slot];
+      const resolutions = keptResolution(incoming, kept);
+      return [name, { ...slot, value: kept.spoken, ...(resolutions ? { resolutions } : {}) }];
     }),
   );
-  return { ...intent, slots };
+  return { name: intent.name, confirmationStatus: confirmation(intent.confirmationStatus), slots };
 }
 
 /**
@@ -71,9 +104,18 @@ function pinIntent(): Intent {
   };
 }
 
+/**
+ * Session attributes are Saldo's own state or nothing: a request without a session (skill
+ * events, playback events) has none to set, and a request that gets no answer keeps none
+ * of what the client sent (ask-sdk would otherwise echo the incoming attributes).
+ */
 function render(input: HandlerInput, reply: SafeReply | undefined): Response {
   const builder = input.responseBuilder;
-  if (!reply) return builder.getResponse();
+  const inSession = input.requestEnvelope.session !== undefined;
+  if (!reply) {
+    if (inSession) input.attributesManager.setSessionAttributes({});
+    return builder.getResponse();
+  }
   builder.speak(reply.speechSsml);
   if (reply.repromptSsml) builder.reprompt(reply.repromptSsml);
   if (reply.linkAccount) builder.withLinkAccountCard();
@@ -82,11 +124,22 @@ function render(input: HandlerInput, reply: SafeReply | undefined): Response {
   if (reply.elicitSlot === 'pin') {
     builder.addElicitSlotDirective('pin', pinIntent());
   } else if (reply.elicitSlot && input.requestEnvelope.request.type === 'IntentRequest') {
-    builder.addElicitSlotDirective(reply.elicitSlot, withoutNumbers(input.requestEnvelope.request.intent));
+    builder.addElicitSlotDirective(
+      reply.elicitSlot,
+      updatedIntent(input.requestEnvelope.request.intent, reply.elicitKeep),
+    );
   }
   builder.withShouldEndSession(reply.endSession);
-  input.attributesManager.setSessionAttributes(reply.endSession ? {} : sessionOf(reply));
+  if (inSession) input.attributesManager.setSessionAttributes(reply.endSession ? {} : sessionOf(reply));
   return builder.getResponse();
+}
+
+/** The whole response for an apology when the skill itself could not answer (the route's last resort). */
+export function apologyEnvelope(apology: SafeReply): ResponseEnvelope {
+  return {
+    version: '1.0',
+    response: { outputSpeech: { type: 'SSML', ssml: apology.speechSsml }, shouldEndSession: true },
+  };
 }
 
 export function createAlexaSkill({ conversation }: AlexaSkillOptions): Skill {
@@ -96,6 +149,16 @@ export function createAlexaSkill({ conversation }: AlexaSkillOptions): Skill {
       canHandle: () => true,
       handle: async (input) =>
         render(input, await conversation.handle(toTurn(input.requestEnvelope), { progress: progressResponse(input) })),
+    })
+    // Whatever throws inside the skill gets a spoken apology, never an HTTP error.
+    .addErrorHandlers({
+      canHandle: () => true,
+      handle: (input, error) => {
+        const { request } = input.requestEnvelope;
+        const apology = conversation.recover({ locale: request.locale, requestId: request.requestId }, error);
+        // A fresh builder: the failed handler may have left half a response in the old one.
+        return render({ ...input, responseBuilder: ResponseFactory.init() }, apology);
+      },
     });
   return builder.create();
 }

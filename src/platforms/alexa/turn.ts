@@ -27,7 +27,8 @@ export function intentOf(envelope: RequestEnvelope): IntentName {
     case 'LaunchRequest':
       return 'Launch';
     case 'IntentRequest':
-      return INTENTS[request.intent.name] ?? 'Unknown';
+      // Own entries only: an intent named "constructor" is not Object's.
+      return Object.hasOwn(INTENTS, request.intent.name) ? (INTENTS[request.intent.name] as IntentName) : 'Unknown';
     case 'SessionEndedRequest':
       return 'SessionEnded';
     default:
@@ -69,6 +70,7 @@ export function toTurn(envelope: RequestEnvelope): Turn {
     requestId: request.requestId,
     locale: request.locale ?? 'en-US',
     accessToken: envelope.context?.System?.user?.accessToken ?? envelope.session?.user?.accessToken ?? undefined,
+    personId: envelope.context?.System?.person?.personId || undefined,
     intent: intentOf(envelope),
     slots: request.type === 'IntentRequest' ? slotsOf(request) : {},
     session: parseSessionState(envelope.session?.attributes),

@@ -3,7 +3,7 @@
  * through one renderer. Verification (the Google-signed JWT in
  * `google-assistant-signature`, audience = the Actions project id) is the library's.
  */
-import { Card, conversation, Simple, Suggestion, type ConversationV3 } from '@assistant/conversation';
+import { Card, conversation, Prompt, Simple, Suggestion, type ConversationV3 } from '@assistant/conversation';
 import type { TypeOverride } from '@assistant/conversation/dist/api/schema';
 import type { Conversation } from '../../core/conversation';
 import { INTENT_NAMES } from '../../core/turn';
@@ -57,9 +57,16 @@ export function createGoogleApp({ conversation: core, projectId }: GoogleAppOpti
     verification: projectId ? { project: projectId, status: 401, error: 'request verification failed' } : undefined,
   });
   const handle = async (conv: ConversationV3) => {
-    const bearer = conv.user.params.bearerToken;
-    const turn = toTurn(conv.request as WebhookRequest, typeof bearer === 'string' ? bearer : undefined);
-    render(conv, await core.handle(turn));
+    try {
+      const bearer = conv.user.params.bearerToken;
+      const turn = toTurn(conv.request as WebhookRequest, typeof bearer === 'string' ? bearer : undefined);
+      render(conv, await core.handle(turn));
+    } catch (error) {
+      // Whatever throws here gets a spoken apology, never an HTTP error.
+      // A fresh prompt: the failed turn may have added half an answer.
+      conv.prompt = new Prompt();
+      render(conv, core.recover({ locale: conv.user.locale, requestId: conv.session.id }, error));
+    }
   };
   const known = new Set<string>([...INTENT_NAMES.filter((name) => name !== 'SessionEnded'), UNKNOWN_HANDLER]);
   for (const name of known) app.handle(name, handle);

@@ -59,11 +59,14 @@ export interface GoogleSessionParams {
 export function toTurn(request: WebhookRequest, authorizationBearer?: string): Turn {
   const sessionParams = (request.session.params ?? {}) as GoogleSessionParams;
   const userToken = request.user?.params?.bearerToken;
+  const verification = (request.user as { verificationStatus?: unknown } | undefined)?.verificationStatus;
   return {
     platform: 'google',
     requestId: request.session.id,
     locale: request.user?.locale || request.session.languageCode || 'en-US',
     accessToken: typeof userToken === 'string' && userToken ? userToken : authorizationBearer,
+    // Only a status Google states: older requests and the simulator's carry none.
+    guest: typeof verification === 'string' && verification !== 'VERIFIED',
     intent: intentOfHandler(request.handler.name),
     slots: slotsOf(request),
     session: parseSessionState(sessionParams.saldo),

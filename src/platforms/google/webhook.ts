@@ -3,6 +3,8 @@ import { z } from 'zod';
 
 const text = z.string().max(2048);
 const params = z.record(text, z.unknown());
+/** An object of Google's own (a type override, a slot, an entitlement): the library reads into each one. */
+const googleObject = z.object({}).passthrough();
 
 export const webhookRequestSchema = z
   .object({
@@ -17,9 +19,27 @@ export const webhookRequestSchema = z
       })
       .passthrough()
       .optional(),
-    scene: z.object({ name: text.optional() }).passthrough().optional(),
-    session: z.object({ id: text, params: params.optional(), languageCode: text.optional() }).passthrough(),
-    user: z.object({ locale: text.optional(), params: params.optional() }).passthrough().optional(),
+    scene: z
+      .object({ name: text.optional(), slots: z.record(text, googleObject).optional() })
+      .passthrough()
+      .optional(),
+    session: z
+      .object({
+        id: text,
+        params: params.optional(),
+        languageCode: text.optional(),
+        typeOverrides: z.array(googleObject).max(50).optional(),
+      })
+      .passthrough(),
+    user: z
+      .object({
+        locale: text.optional(),
+        params: params.optional(),
+        packageEntitlements: z.array(googleObject).max(50).optional(),
+      })
+      .passthrough()
+      .optional(),
+    home: z.object({ params: params.optional() }).passthrough().optional(),
     device: z
       .object({ capabilities: z.array(text).max(20).optional() })
       .passthrough()
@@ -28,3 +48,26 @@ export const webhookRequestSchema = z
   .passthrough();
 
 export type WebhookRequest = z.infer<typeof webhookRequestSchema>;
+
+/** The request's own field names, for refusals that never echo the sender's keys. */
+export const WEBHOOK_FIELD_NAMES: ReadonlySet<string> = new Set([
+  'handler',
+  'name',
+  'intent',
+  'params',
+  'original',
+  'resolved',
+  'query',
+  'scene',
+  'session',
+  'id',
+  'languageCode',
+  'user',
+  'locale',
+  'slots',
+  'typeOverrides',
+  'packageEntitlements',
+  'home',
+  'device',
+  'capabilities',
+]);

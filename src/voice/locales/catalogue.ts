@@ -35,6 +35,13 @@ export interface Catalogue {
   welcomeReprompt(): Spoken;
   linkAccount(bankName: string, platform: Platform): Spoken;
   linkAccountCardTitle(): string;
+  /** A Google guest (not signed in, or not voice-matched) cannot link an account. */
+  guestCannotLink(bankName: string): Spoken;
+  /**
+   * The bank serves payments (and privacy-mode reads) only to a voice profile enrolled with
+   * the PIN; Google Assistant tells Saldo no voice profile at all.
+   */
+  speakerNotRecognised(p: { bankName: string; platform: Platform }): Spoken;
 
   depositBalance(p: { account: Spoken; available?: Spoken; current?: Spoken }): Spoken;
   creditCardBalance(p: {
@@ -55,9 +62,14 @@ export interface Catalogue {
   /** No account named and no obvious default. */
   whichAccountToUse(options: Spoken): Spoken;
 
+  /** `day` is a day or a period, as `period` says it: "today", "on Tuesday", "in November". */
   transactionsIntro(p: { account: Spoken; count: number; day?: Spoken; older: boolean }): Spoken;
   transactionLine(line: TransactionLine): Spoken;
   noTransactions(p: { account: Spoken; day?: Spoken }): Spoken;
+  /** A range of past days: one day as `day` says it, else "in November", "in 2025", "between … and …". */
+  period(range: { readonly from: string; readonly to: string }, today: string): Spoken;
+  /** Asked about a period that has not happened yet. */
+  onlyLookBack(): Spoken;
   noMoreTransactions(): Spoken;
   hearMore(): Spoken;
   nothingToContinue(): Spoken;
@@ -73,6 +85,8 @@ export interface Catalogue {
   nothingToRepeat(): Spoken;
   goodbye(variant?: number): Spoken;
   bankUnavailable(bankName: string): Spoken;
+  /** Something failed on Saldo's side: an apology, nothing more. */
+  somethingWentWrong(): Spoken;
   /** Said while the bank is slow to answer (a progressive response). */
   oneMoment(bankName: string): Spoken;
 
@@ -97,7 +111,11 @@ export interface Catalogue {
   pinFormat(): Spoken;
   pinWrong(triesLeft: number): Spoken;
   pinLocked(p: { bankName: string; justLocked: boolean; platform: Platform }): Spoken;
-  pinLockedCard(p: { bankName: string; customerId: string }): { title: string; text: string };
+  /**
+   * `contact`: how the bank's customers reach it ("call 0800 123 456"), when configured.
+   * `developerReset`: the customer id, only for the bundled sandbox bank (a developer's reset command).
+   */
+  pinLockedCard(p: { bankName: string; contact?: string; developerReset?: string }): { title: string; text: string };
   pinNotEnrolled(bankName: string): Spoken;
   pinBusy(): Spoken;
   noPendingPayment(): Spoken;

@@ -4,10 +4,11 @@
  * output would come out American is overridden here; the rest are said the same way.
  */
 import type { Money } from '../../money';
-import { type CurrencyWords, moneyInWords, moneyText, relativeDay } from '../format';
+import { type CurrencyWords, moneyInWords, moneyText, relativeDay, relativePeriod } from '../format';
+import { heardBack } from '../mask';
 import { plain, say, type Spoken } from '../spoken';
 import type { Catalogue, TransactionLine } from './catalogue';
-import { enUS, paymentConfirmations } from './en-US';
+import { englishPeriodWords, enUS, paymentConfirmations } from './en-US';
 import { variantOf } from './variety';
 import { capitalise } from './text';
 
@@ -76,6 +77,12 @@ export const enGB: Catalogue = {
     platform === 'alexa'
       ? say`To use ${bank}, please link your bank account. I've sent a card to the Alexa app to help you do that.`
       : say`To use ${bank}, you'll need to link your bank account first.`,
+  guestCannotLink: (bank) =>
+    say`To use ${bank}, sign in to Google Assistant with your own account, and make sure it recognises your voice. Then you can link your bank account.`,
+  speakerNotRecognised: ({ bankName, platform }) =>
+    platform === 'alexa'
+      ? say`For your security, ${bankName} only does that for a voice enrolled with your voice PIN, and I didn't recognise yours. You can set up a voice profile in the Alexa app and enrol it with your bank.`
+      : say`For your security, ${bankName} only does that for a voice enrolled with your voice PIN, and Google Assistant can't tell me who's speaking. Please use Alexa for this.`,
 
   depositBalance: ({ account, available, current }) => {
     if (available && current) {
@@ -100,8 +107,9 @@ export const enGB: Catalogue = {
   },
   noTransactions: ({ account, day }) =>
     day
-      ? say`I couldn't find any transactions ${day} on your ${account}.`
+      ? say`I couldn't find any transactions on your ${account} ${day}.`
       : say`I couldn't find any transactions on your ${account}.`,
+  period: (range, today) => relativePeriod(range, today, LOCALE, dayWords, englishPeriodWords),
   nothingToContinue: () => say`There's nothing more to read at the moment. What would you like to do?`,
 
   anythingElse: (variant = 0) => variantOf(anythingElse, variant)(),
@@ -111,7 +119,7 @@ export const enGB: Catalogue = {
   bankUnavailable: (bank) => say`Sorry, I can't reach ${bank} at the moment. Please try again in a few minutes.`,
 
   unknownPayee: (spoken) =>
-    say`I couldn't find a saved payee called ${spoken}. For your security, I can only pay payees you've already saved with your bank. Who would you like to pay?`,
+    say`I couldn't find a saved payee called ${heardBack(spoken) ?? 'that'}. For your security, I can only pay payees you've already saved with your bank. Who would you like to pay?`,
   overPaymentLimit: (limit) => say`Sorry, each voice payment can be no more than ${limit}. Nothing has been sent.`,
   overDailyLimit: ({ limit, remaining }) =>
     say`Sorry, that would take you over your daily voice payment limit of ${limit}. You can still send ${remaining} today. Nothing has been sent.`,
@@ -121,10 +129,12 @@ export const enGB: Catalogue = {
       : say`Sorry, that's more than your ${account} has available, so I can't send it. Nothing has been sent.`,
   pinWrong: (triesLeft) =>
     say`That PIN didn't match. You have ${triesLeft} ${triesLeft === 1 ? 'attempt' : 'attempts'} left. What's your four-digit voice PIN?`,
-  pinLockedCard: ({ bankName, customerId }) => ({
+  pinLockedCard: ({ bankName, contact, developerReset }) => ({
     title: 'Voice payments locked',
-    text: `Reset your voice PIN in the ${bankName} app or with your bank's customer services.
-Sandbox developers: npm run pin -- reset ${customerId}`,
+    text: [
+      `Reset your voice PIN in the ${bankName} app${contact ? `, or ${contact}` : ` or with your bank's customer services`}.`,
+      ...(developerReset ? [`Sandbox developers: npm run pin -- reset ${developerReset}`] : []),
+    ].join('\n'),
   }),
   pinNotEnrolled: (bank) =>
     say`You haven't set up a voice PIN with ${bank} yet, so I can't make payments. You can set one up in your banking app.`,

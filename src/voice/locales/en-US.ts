@@ -1,5 +1,6 @@
 import type { Money } from '../../money';
-import { moneyText, relativeDay } from '../format';
+import { moneyText, relativeDay, relativePeriod } from '../format';
+import { heardBack } from '../mask';
 import { join, plain, say, type Spoken } from '../spoken';
 import type { Catalogue, TransactionLine } from './catalogue';
 import { variantOf } from './variety';
@@ -13,6 +14,13 @@ const dayWords = {
   tomorrow: 'tomorrow',
   onWeekday: (weekday: string) => `on ${weekday}`,
   onDate: (date: string) => `on ${date}`,
+};
+
+/** Shared with en-GB: the words are the same; the dates come from each locale's Intl data. */
+export const englishPeriodWords = {
+  inMonth: (month: string) => `in ${month}`,
+  inYear: (year: string) => `in ${year}`,
+  between: (from: string, to: string) => `between ${from} and ${to}`,
 };
 
 const welcomes = [
@@ -90,6 +98,12 @@ export const enUS: Catalogue = {
       ? say`To use ${bank}, please link your bank account. I've sent a card to the Alexa app to help you do that.`
       : say`To use ${bank}, you need to link your bank account first.`,
   linkAccountCardTitle: () => 'Link your bank account',
+  guestCannotLink: (bank) =>
+    say`To use ${bank}, sign in to Google Assistant with your own account, and make sure it recognizes your voice. Then you can link your bank account.`,
+  speakerNotRecognised: ({ bankName, platform }) =>
+    platform === 'alexa'
+      ? say`For your security, ${bankName} only does that for a voice enrolled with your voice PIN, and I didn't recognize yours. You can set up a voice profile in the Alexa app and enroll it with your bank.`
+      : say`For your security, ${bankName} only does that for a voice enrolled with your voice PIN, and Google Assistant can't tell me who's speaking. Please use Alexa for this.`,
 
   depositBalance: ({ account, available, current }) => {
     if (available && current) {
@@ -131,7 +145,9 @@ export const enUS: Catalogue = {
     return say`${when}${status}: ${line.amount} at ${line.description}.`;
   },
   noTransactions: ({ account, day }) =>
-    day ? say`I found no transactions ${day} on your ${account}.` : say`I found no transactions on your ${account}.`,
+    day ? say`I found no transactions on your ${account} ${day}.` : say`I found no transactions on your ${account}.`,
+  period: (range, today) => relativePeriod(range, today, LOCALE, dayWords, englishPeriodWords),
+  onlyLookBack: () => say`I can only look back: I can tell you about transactions up to today.`,
   noMoreTransactions: () => say`That's all the transactions I have for that account.`,
   hearMore: () => say`Would you like to hear more?`,
   nothingToContinue: () => say`There's nothing more to read right now. What would you like to do?`,
@@ -145,6 +161,7 @@ export const enUS: Catalogue = {
   goodbye: (variant = 0) => variantOf(goodbyes, variant)(),
   oneMoment: (bank) => say`One moment while I check with ${bank}.`,
   bankUnavailable: (bank) => say`Sorry, I can't reach ${bank} right now. Please try again in a few minutes.`,
+  somethingWentWrong: () => say`Sorry, something went wrong on my side. Please try again in a moment.`,
 
   payWhom: () => say`You can pay any payee you've saved with your bank. Who would you like to pay?`,
   payHowMuch: (payee) => say`How much would you like to pay ${payee}?`,
@@ -152,7 +169,7 @@ export const enUS: Catalogue = {
   payFromWhich: (options) => say`Which account should the money come from: ${options}?`,
   transferToWhich: (options) => say`Which account would you like to transfer to: ${options}?`,
   unknownPayee: (spoken) =>
-    say`I couldn't find a saved payee called ${spoken}. For your security, I can only pay payees you've saved with your bank. Who would you like to pay?`,
+    say`I couldn't find a saved payee called ${heardBack(spoken) ?? 'that'}. For your security, I can only pay payees you've saved with your bank. Who would you like to pay?`,
   whichPayee: (options) => say`Did you mean ${options}?`,
   sameAccount: () => say`The money has to go to a different account. Which account would you like to transfer to?`,
   cannotPayFrom: (account) => say`I can't send money from your ${account}. Which account should the money come from?`,
@@ -179,10 +196,12 @@ export const enUS: Catalogue = {
       ? say`That PIN didn't match, so for your security I've locked voice payments. To unlock them, reset your voice PIN in the ${bankName} app. ${steps}`
       : say`Voice payments are locked for your security. To unlock them, reset your voice PIN in the ${bankName} app. ${steps}`;
   },
-  pinLockedCard: ({ bankName, customerId }) => ({
+  pinLockedCard: ({ bankName, contact, developerReset }) => ({
     title: 'Voice payments locked',
-    text: `Reset your voice PIN in the ${bankName} app or with your bank's support.
-Sandbox developers: npm run pin -- reset ${customerId}`,
+    text: [
+      `Reset your voice PIN in the ${bankName} app${contact ? `, or ${contact}` : ` or with your bank's support`}.`,
+      ...(developerReset ? [`Sandbox developers: npm run pin -- reset ${developerReset}`] : []),
+    ].join('\n'),
   }),
   pinNotEnrolled: (bank) =>
     say`You haven't set up a voice PIN with ${bank}, so I can't make payments yet. You can set one up in your bank's app.`,

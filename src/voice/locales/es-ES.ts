@@ -1,5 +1,6 @@
 import type { Money } from '../../money';
-import { type CurrencyWords, moneyInWords, moneyText, relativeDay } from '../format';
+import { type CurrencyWords, moneyInWords, moneyText, relativeDay, relativePeriod } from '../format';
+import { heardBack } from '../mask';
 import { join, plain, say, type Spoken } from '../spoken';
 import type { Catalogue, TransactionLine } from './catalogue';
 import { variantOf } from './variety';
@@ -22,9 +23,23 @@ export const spanishDayWords = {
   onDate: (date: string) => `el ${date}`,
 };
 
-/** "el viernes" → "del viernes", "hoy" → "de hoy". */
+/** Shared with es-US: "en noviembre", "en 2025", "entre el 2 de noviembre y el 8 de noviembre". */
+export const spanishPeriodWords = {
+  inMonth: (month: string) => `en ${month}`,
+  inYear: (year: string) => `en ${year}`,
+  between: (from: string, to: string) => `entre el ${from} y el ${to}`,
+};
+
+/** "el viernes" → "del viernes", "hoy" → "de hoy", "en noviembre" → "de noviembre"; "entre…" stays. */
 export function ofDay(day: Spoken): Spoken {
-  const contract = (value: string) => (value.startsWith('el ') ? `del ${value.slice(3)}` : `de ${value}`);
+  const contract = (value: string) =>
+    value.startsWith('el ')
+      ? `del ${value.slice(3)}`
+      : value.startsWith('en ')
+        ? `de ${value.slice(3)}`
+        : value.startsWith('entre ')
+          ? value
+          : `de ${value}`;
   return { ssml: contract(day.ssml), text: contract(day.text) };
 }
 
@@ -114,6 +129,12 @@ export const esES: Catalogue = {
       ? say`Para usar ${bank}, vincula tu cuenta bancaria. Te he enviado una tarjeta a la aplicación de Alexa para hacerlo.`
       : say`Para usar ${bank}, primero tienes que vincular tu cuenta bancaria.`,
   linkAccountCardTitle: () => 'Vincula tu cuenta bancaria',
+  guestCannotLink: (bank) =>
+    say`Para usar ${bank}, inicia sesión en el Asistente de Google con tu propia cuenta y asegúrate de que reconoce tu voz. Después podrás vincular tu cuenta bancaria.`,
+  speakerNotRecognised: ({ bankName, platform }) =>
+    platform === 'alexa'
+      ? say`Por tu seguridad, ${bankName} solo lo hace para una voz registrada con tu PIN de voz, y no he reconocido la tuya. Puedes configurar un perfil de voz en la aplicación de Alexa y registrarlo con tu banco.`
+      : say`Por tu seguridad, ${bankName} solo lo hace para una voz registrada con tu PIN de voz, y el Asistente de Google no me dice quién habla. Usa Alexa para esto.`,
 
   depositBalance: ({ account, available, current }) => {
     if (available && current) {
@@ -162,8 +183,10 @@ export const esES: Catalogue = {
   },
   noTransactions: ({ account, day }) =>
     day
-      ? say`No he encontrado movimientos ${day} en tu ${account}.`
+      ? say`No he encontrado movimientos en tu ${account} ${day}.`
       : say`No he encontrado movimientos en tu ${account}.`,
+  period: (range, today) => relativePeriod(range, today, LOCALE, spanishDayWords, spanishPeriodWords),
+  onlyLookBack: () => say`Solo puedo mirar hacia atrás: puedo contarte los movimientos hasta hoy.`,
   noMoreTransactions: () => say`No hay más movimientos en esa cuenta.`,
   hearMore: () => say`¿Quieres oír más?`,
   nothingToContinue: () => say`Ahora mismo no hay nada más que leer. ¿Qué quieres hacer?`,
@@ -178,6 +201,7 @@ export const esES: Catalogue = {
   oneMoment: (bank) => say`Un momento, estoy consultando con ${bank}.`,
   bankUnavailable: (bank) =>
     say`Lo siento, ahora mismo no puedo conectar con ${bank}. Inténtalo de nuevo en unos minutos.`,
+  somethingWentWrong: () => say`Lo siento, algo ha fallado por mi parte. Inténtalo de nuevo en un momento.`,
 
   payWhom: () => say`Puedes pagar a cualquier beneficiario que tengas guardado en tu banco. ¿A quién quieres pagar?`,
   payHowMuch: (payee) => say`¿Cuánto quieres pagar a ${payee}?`,
@@ -185,7 +209,7 @@ export const esES: Catalogue = {
   payFromWhich: (options) => say`¿Desde qué cuenta quieres enviar el dinero: ${options}?`,
   transferToWhich: (options) => say`¿A qué cuenta quieres transferir: ${options}?`,
   unknownPayee: (spoken) =>
-    say`No encuentro ningún beneficiario guardado que se llame ${spoken}. Por tu seguridad, solo puedo pagar a beneficiarios que tengas guardados en tu banco. ¿A quién quieres pagar?`,
+    say`No encuentro ningún beneficiario guardado que se llame ${heardBack(spoken) ?? 'así'}. Por tu seguridad, solo puedo pagar a beneficiarios que tengas guardados en tu banco. ¿A quién quieres pagar?`,
   whichPayee: (options) => say`¿Te refieres a ${options}?`,
   sameAccount: () => say`El dinero tiene que ir a otra cuenta. ¿A qué cuenta quieres transferir?`,
   cannotPayFrom: (account) => say`No puedo enviar dinero desde tu ${account}. ¿Desde qué cuenta quieres enviarlo?`,
@@ -215,9 +239,12 @@ export const esES: Catalogue = {
       ? say`Ese PIN no coincide, así que por tu seguridad he bloqueado los pagos por voz. Para desbloquearlos, restablece tu PIN de voz en la aplicación de ${bankName}. ${steps}`
       : say`Los pagos por voz están bloqueados por tu seguridad. Para desbloquearlos, restablece tu PIN de voz en la aplicación de ${bankName}. ${steps}`;
   },
-  pinLockedCard: ({ bankName, customerId }) => ({
+  pinLockedCard: ({ bankName, contact, developerReset }) => ({
     title: 'Pagos por voz bloqueados',
-    text: `Restablece tu PIN de voz en la aplicación de ${bankName} o con la atención al cliente de tu banco.\nDesarrolladores del sandbox: npm run pin -- reset ${customerId}`,
+    text: [
+      `Restablece tu PIN de voz en la aplicación de ${bankName}${contact ? `, o ${contact}` : ' o con la atención al cliente de tu banco'}.`,
+      ...(developerReset ? [`Desarrolladores del sandbox: npm run pin -- reset ${developerReset}`] : []),
+    ].join('\n'),
   }),
   pinNotEnrolled: (bank) =>
     say`No tienes un PIN de voz configurado con ${bank}, así que todavía no puedo hacer pagos. Puedes configurarlo en la aplicación de tu banco.`,

@@ -5,10 +5,11 @@
  * output would come out as Spain says it is overridden here; the rest are said the same way.
  */
 import type { SuggestionKey } from '../draft';
-import { type CurrencyWords, relativeDay } from '../format';
+import { type CurrencyWords, relativeDay, relativePeriod } from '../format';
+import { heardBack } from '../mask';
 import { say, type Spoken } from '../spoken';
 import type { Catalogue, TransactionLine } from './catalogue';
-import { esES, ofDay, spanishDayWords, spanishMoney } from './es-ES';
+import { esES, ofDay, spanishDayWords, spanishMoney, spanishPeriodWords } from './es-ES';
 import { variantOf } from './variety';
 import { capitalise } from './text';
 
@@ -79,6 +80,12 @@ export const esUS: Catalogue = {
     platform === 'alexa'
       ? say`Para usar ${bank}, vincula tu cuenta bancaria. Te envié una tarjeta a la app de Alexa para hacerlo.`
       : say`Para usar ${bank}, primero tienes que vincular tu cuenta bancaria.`,
+  guestCannotLink: (bank) =>
+    say`Para usar ${bank}, inicia sesión en el Asistente de Google con tu propia cuenta y asegúrate de que reconozca tu voz. Después podrás vincular tu cuenta bancaria.`,
+  speakerNotRecognised: ({ bankName, platform }) =>
+    platform === 'alexa'
+      ? say`Por tu seguridad, ${bankName} solo lo hace para una voz registrada con tu PIN de voz, y no reconocí la tuya. Puedes configurar un perfil de voz en la app de Alexa y registrarlo con tu banco.`
+      : say`Por tu seguridad, ${bankName} solo lo hace para una voz registrada con tu PIN de voz, y el Asistente de Google no me dice quién habla. Usa Alexa para esto.`,
 
   depositBalance: ({ account, available, current }) => {
     if (available && current) {
@@ -116,7 +123,9 @@ export const esUS: Catalogue = {
     return say`${when}${status}: ${line.amount} en ${line.description}.`;
   },
   noTransactions: ({ account, day }) =>
-    day ? say`No encontré transacciones ${day} en tu ${account}.` : say`No encontré transacciones en tu ${account}.`,
+    day ? say`No encontré transacciones en tu ${account} ${day}.` : say`No encontré transacciones en tu ${account}.`,
+  period: (range, today) => relativePeriod(range, today, LOCALE, spanishDayWords, spanishPeriodWords),
+  onlyLookBack: () => say`Solo puedo ver hacia atrás: puedo decirte las transacciones hasta hoy.`,
   noMoreTransactions: () => say`No hay más transacciones en esa cuenta.`,
   hearMore: () => say`¿Quieres escuchar más?`,
   nothingToContinue: () => say`Por ahora no hay nada más que leer. ¿Qué quieres hacer?`,
@@ -127,13 +136,14 @@ export const esUS: Catalogue = {
   fallback: (variant = 0) => variantOf(fallbacks, variant)(),
   bankUnavailable: (bank) =>
     say`Lo siento, en este momento no puedo conectarme con ${bank}. Inténtalo de nuevo en unos minutos.`,
+  somethingWentWrong: () => say`Lo siento, algo falló de mi lado. Inténtalo de nuevo en un momento.`,
 
   payWhom: () =>
     say`Puedes pagarle a cualquier beneficiario que tengas guardado en tu banco. ¿A quién le quieres pagar?`,
   payHowMuch: (payee) => say`¿Cuánto le quieres pagar a ${payee}?`,
   payFromWhich: (options) => say`¿De qué cuenta quieres enviar el dinero: ${options}?`,
   unknownPayee: (spoken) =>
-    say`No encontré ningún beneficiario guardado que se llame ${spoken}. Por tu seguridad, solo puedo pagarles a beneficiarios que tengas guardados en tu banco. ¿A quién le quieres pagar?`,
+    say`No encontré ningún beneficiario guardado que se llame ${heardBack(spoken) ?? 'así'}. Por tu seguridad, solo puedo pagarles a beneficiarios que tengas guardados en tu banco. ¿A quién le quieres pagar?`,
   cannotPayFrom: (account) => say`No puedo enviar dinero desde tu ${account}. ¿De qué cuenta quieres enviarlo?`,
   overPaymentLimit: (limit) => say`Lo siento, cada pago por voz puede ser de ${limit} como máximo. No se envió nada.`,
   overDailyLimit: ({ limit, remaining }) =>
@@ -159,9 +169,12 @@ export const esUS: Catalogue = {
       ? say`Ese PIN no coincide, así que por tu seguridad bloqueé los pagos por voz. Para desbloquearlos, restablece tu PIN de voz en la app de ${bankName}. ${steps}`
       : say`Los pagos por voz están bloqueados por tu seguridad. Para desbloquearlos, restablece tu PIN de voz en la app de ${bankName}. ${steps}`;
   },
-  pinLockedCard: ({ bankName, customerId }) => ({
+  pinLockedCard: ({ bankName, contact, developerReset }) => ({
     title: 'Pagos por voz bloqueados',
-    text: `Restablece tu PIN de voz en la app de ${bankName} o con el servicio al cliente de tu banco.\nDesarrolladores del sandbox: npm run pin -- reset ${customerId}`,
+    text: [
+      `Restablece tu PIN de voz en la app de ${bankName}${contact ? `, o ${contact}` : ' o con el servicio al cliente de tu banco'}.`,
+      ...(developerReset ? [`Desarrolladores del sandbox: npm run pin -- reset ${developerReset}`] : []),
+    ].join('\n'),
   }),
   pinNotEnrolled: (bank) =>
     say`No tienes un PIN de voz configurado con ${bank}, así que todavía no puedo hacer pagos. Puedes configurarlo en la app de tu banco.`,
