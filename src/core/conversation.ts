@@ -21,6 +21,7 @@ import { requestPayment } from './handlers/pay';
 import { approveRead, askPinFirst, readsApproved } from './handlers/privacy';
 import { repeat } from './handlers/repeat';
 import { speakerGate } from './handlers/speaker';
+import { onSkillEvent, type SkillEvent } from './lifecycle';
 import { settleLostPayments } from './payments/reconcile';
 import { getTransactions, moreTransactions } from './handlers/transactions';
 import type { Draft } from '../voice/draft';
@@ -144,6 +145,8 @@ export interface Conversation {
    * logged by name and message only.
    */
   recover(request: { readonly locale?: string; readonly requestId?: string }, error: unknown): SafeReply;
+  /** A skill lifecycle event (no session, no answer); a bank that cannot be reached costs only a log line. */
+  event(event: SkillEvent): Promise<void>;
 }
 
 /** A redaction, with who it happened to. */
@@ -305,6 +308,13 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
         timers.forEach(clearTimeout);
       }
       return renderReply(draft, guard(customer), say, turn.slots);
+    },
+    async event(event) {
+      try {
+        await onSkillEvent(deps, event);
+      } catch (error) {
+        deps.log.warn({ err: errorSummary(error), requestId: event.requestId }, 'could not act on a skill event');
+      }
     },
     recover(request, error) {
       deps.log.error({ err: errorSummary(error), requestId: request.requestId }, 'request failed');

@@ -17,7 +17,15 @@ export type AuditEvent =
   | 'payment.outcome_unknown'
   | 'security.redaction'
   /** A bank that requires a recognised speaker refused a voice it has no enrolled profile for. */
-  | 'speaker.unrecognised';
+  | 'speaker.unrecognised'
+  /** Alexa's skill lifecycle: the customer enabled, disabled or linked the skill. */
+  | 'skill.enabled'
+  | 'skill.disabled'
+  | 'skill.account_linked'
+  /** A customer's privacy-mode approvals were withdrawn (the skill was disabled). */
+  | 'privacy.revoked'
+  /** Everything Saldo kept about a customer, but the audit log, was erased. */
+  | 'customer.forgotten';
 
 export interface AuditEntry {
   readonly bankId: string;

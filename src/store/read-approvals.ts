@@ -3,7 +3,9 @@
  * for one conversation. The approval lives here, server-side, behind an opaque id; the
  * request that asked for it is kept so it can be answered once the PIN is right.
  */
+import { appendAudit } from './audit';
 import { queryOne, type Db } from './db';
+import type { Actor } from './payment-transitions';
 import { newPendingId } from './pending-payments';
 
 export interface ReadApproval {
@@ -50,6 +52,22 @@ export function readApprovals(db: Db) {
 
     async approve(id: string): Promise<void> {
       await db.run("UPDATE read_approvals SET status = 'approved' WHERE id = ?", [id]);
+    },
+
+    /** Withdraws every approval of the customer (awaiting or given), audited with how many. */
+    revokeAll(actor: Actor, reason: string): Promise<number> {
+      return db.transaction(async (tx) => {
+        const revoked = await tx.run('DELETE FROM read_approvals WHERE bank_id = ? AND customer_id = ?', [
+          actor.bankId,
+          actor.customerId,
+        ]);
+        await appendAudit(
+          tx,
+          { ...actor, event: 'privacy.revoked', details: { approvals: revoked, reason } },
+          actor.now,
+        );
+        return revoked;
+      });
     },
   };
 }

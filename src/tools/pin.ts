@@ -1,11 +1,14 @@
 /**
- * `npm run pin -- <set|reset|status> <customerId> [--bank <id>] [--person <personId>]`
+ * `npm run pin -- <set|reset|status|forget> <customerId> [--bank <id>] [--person <personId>]`
  *
  * set     reads a new four-digit PIN from standard input (not echoed on a terminal),
  *         stores its salted scrypt hash and clears any lockout; with --person, also
  *         enrols that Alexa voice profile (for banks that require a recognised speaker);
  * reset   clears the failure counter and the lockout, keeping the PIN;
- * status  says whether a PIN is enrolled, the consecutive failures and any lockout.
+ * status  says whether a PIN is enrolled, the consecutive failures and any lockout;
+ * forget  erases everything Saldo keeps about the customer (PIN, voice profiles, approvals,
+ *         payments, voice spending) but the audit log, the bank's legal record; refused while
+ *         a payment's outcome is still unknown.
  *
  * Uses DATABASE_URL like the server. Every change is written to the audit log.
  */
@@ -15,11 +18,12 @@ import { loadSandboxFixture } from '../bank/sandbox/fixture';
 import { hashPin, PIN_PATTERN } from '../security/pin-hash';
 import { isWeakPin } from '../security/pin-policy';
 import { auditLog } from '../store/audit';
+import { forgetCustomer } from '../store/customer-data';
 import { openStore } from '../store/open';
 import { pinCredentials } from '../store/pin-credentials';
 import { voiceProfiles } from '../store/voice-profiles';
 
-const USAGE = 'usage: npm run pin -- <set|reset|status> <customerId> [--bank <bankId>] [--person <personId>]';
+const USAGE = 'usage: npm run pin -- <set|reset|status|forget> <customerId> [--bank <bankId>] [--person <personId>]';
 
 async function readSecretLine(prompt: string): Promise<string> {
   const input = process.stdin;
@@ -68,7 +72,7 @@ async function main(): Promise<number> {
     options: { bank: { type: 'string' }, person: { type: 'string' } },
   });
   const [command, customerId] = positionals;
-  if (!command || !customerId || !['set', 'reset', 'status'].includes(command)) {
+  if (!command || !customerId || !['set', 'reset', 'status', 'forget'].includes(command)) {
     console.error(USAGE);
     return 2;
   }
@@ -89,6 +93,18 @@ async function main(): Promise<number> {
           `${customerId}: voice PIN enrolled; ${status.failures} consecutive failure(s); ${lock}; ${profiles} voice profile(s)`,
         );
       }
+      return 0;
+    }
+    if (command === 'forget') {
+      const erasure = await forgetCustomer(db, { bankId, customerId, channel: 'cli', now: now().getTime() });
+      if (erasure.kind === 'undecided_payments') {
+        console.error(
+          `${customerId}: ${erasure.count} payment(s) still waiting for the bank's answer; nothing erased (try again once they are settled)`,
+        );
+        return 1;
+      }
+      const erased = Object.entries(erasure.rows).map(([table, rows]) => `${rows} ${table}`);
+      console.log(`${customerId}: erased ${erased.join(', ')}; the audit log is kept`);
       return 0;
     }
     if (command === 'reset') {

@@ -6,6 +6,7 @@ import { readAudit } from '../../src/store/audit';
 import { openStore } from '../../src/store/open';
 import { pinCredentials } from '../../src/store/pin-credentials';
 import { voiceProfiles } from '../../src/store/voice-profiles';
+import { paymentStore } from '../../src/store/payments';
 import { isWeakPin } from '../../src/security/pin-policy';
 import { engines } from '../support/databases';
 
@@ -94,6 +95,78 @@ describe('npm run pin -- set --person', () => {
       const db = await openStore(database.url);
       try {
         expect(await voiceProfiles(db).isEnrolled('sandbox', 'cust-john', person)).toBe(true);
+      } finally {
+        await db.close();
+      }
+    } finally {
+      await database.drop();
+    }
+  });
+});
+
+describe('npm run pin -- forget', () => {
+  const [sqlite] = engines();
+  const john = { bankId: 'sandbox', customerId: 'cust-john', channel: 'test' };
+
+  it('erases what Saldo keeps about the customer but the audit log, and refuses while a payment is undecided', async () => {
+    const database = await sqlite!.fresh();
+    try {
+      expect((await pinTool(['set', 'cust-john', '--person', 'amzn1.ask.person.P'], database.url, '7391\n')).code).toBe(
+        0,
+      );
+      const db = await openStore(database.url);
+      try {
+        const store = paymentStore(db);
+        const terms = {
+          kind: 'bill',
+          payeeId: 'payee-john-power',
+          sourceAccountId: 'acc-john-chk',
+          amountMinor: 4520,
+          currency: 'USD',
+        } as const;
+        const actor = { ...john, now: Date.now() };
+        const payment = await store.propose(
+          actor,
+          { status: 'awaiting_pin', terms, readBack: 'paying' },
+          undefined,
+          300_000,
+        );
+        const approval = await store.approve(actor, payment.id, {
+          day: '2026-11-29',
+          limitMinor: 200_000,
+          holder: 'h',
+          leaseMs: 1000,
+        });
+        expect(approval.kind).toBe('approved');
+
+        const refused = await pinTool(['forget', 'cust-john'], database.url);
+        expect(refused.code).toBe(1);
+        expect(refused.stderr).toContain("1 payment(s) still waiting for the bank's answer");
+        expect(await pinCredentials(db).status('sandbox', 'cust-john')).toMatchObject({ enrolled: true });
+
+        await store.record(actor, payment.id, 'h', {
+          kind: 'completed',
+          outcome: { status: 'completed', reference: 'AB12' },
+        });
+        const forgotten = await pinTool(['forget', 'cust-john'], database.url);
+        expect(forgotten.code).toBe(0);
+        expect(forgotten.stdout).toContain('the audit log is kept');
+        for (const table of [
+          'pin_credentials',
+          'voice_profiles',
+          'read_approvals',
+          'pending_payments',
+          'voice_spending',
+        ])
+          expect(await db.query(`SELECT * FROM ${table} WHERE customer_id = 'cust-john'`)).toEqual([]);
+        const events = (await readAudit(db, 'sandbox', 'cust-john')).map((e) => e.event);
+        expect(events).toEqual([
+          'pin.set',
+          'payment.requested',
+          'payment.approved',
+          'payment.executed',
+          'customer.forgotten',
+        ]);
       } finally {
         await db.close();
       }

@@ -41,7 +41,12 @@ const CONFIRMABLE: ReadonlySet<PendingPayment['status']> = new Set([
   'rejected',
 ]);
 
-export function actorOf(ctx: CustomerTurn): Actor {
+/** What settling a payment needs of a turn: who, on which platform, and the bank to ask. */
+export type SettlingTurn = Pick<CustomerTurn, 'deps' | 'customer' | 'bank'> & {
+  readonly turn: Pick<CustomerTurn['turn'], 'platform'>;
+};
+
+export function actorOf(ctx: SettlingTurn): Actor {
   return {
     bankId: ctx.deps.payments.bankId,
     customerId: ctx.customer.id,
@@ -120,7 +125,7 @@ function orderFor(payment: Undecided): PaymentOrder {
 }
 
 /** The bank's answer to the payment, as the state machine records it. */
-async function askBank(ctx: CustomerTurn, payment: Undecided): Promise<BankAnswer> {
+async function askBank(ctx: SettlingTurn, payment: Undecided): Promise<BankAnswer> {
   try {
     const result = await ctx.bank.pay(orderFor(payment));
     switch (result.status) {
@@ -155,7 +160,7 @@ async function askBank(ctx: CustomerTurn, payment: Undecided): Promise<BankAnswe
  * record is the holder's alone; if the lease was lost meanwhile, the store's state is
  * what counts.
  */
-export async function sendAndRecord(ctx: CustomerTurn, payment: Undecided, holder: string): Promise<Recorded> {
+export async function sendAndRecord(ctx: SettlingTurn, payment: Undecided, holder: string): Promise<Recorded> {
   const answerFromBank = await askBank(ctx, payment);
   return ctx.deps.payments.store.record(actorOf(ctx), payment.id, holder, answerFromBank);
 }

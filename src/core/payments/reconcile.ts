@@ -5,10 +5,9 @@
  * can never pay twice), and the state machine records and audits what it said.
  */
 import { randomUUID } from 'node:crypto';
-import type { CustomerTurn } from '../context';
-import { actorOf, sendAndRecord } from '../handlers/approve';
+import { actorOf, sendAndRecord, type SettlingTurn } from '../handlers/approve';
 
-export async function settleLostPayments(ctx: CustomerTurn): Promise<void> {
+export async function settleLostPayments(ctx: SettlingTurn): Promise<void> {
   const { store, bankId, leaseMs } = ctx.deps.payments;
   const unsettled = await store.unsettled(bankId, ctx.customer.id, ctx.deps.now().getTime());
   for (const payment of unsettled) {

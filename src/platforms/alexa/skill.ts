@@ -4,7 +4,9 @@ import type { Directive, Intent, Response, ResponseEnvelope, Slot } from 'ask-sd
 import type { DynamicEntities } from '../../shared/entities';
 import { SLOT_NAMES, type SlotValue } from '../../shared/slots';
 import type { Conversation, TurnHooks } from '../../core/conversation';
+import type { SkillEvent } from '../../core/lifecycle';
 import { sessionOf, type SafeReply } from '../../voice/reply';
+import { skillEventOf } from './skill-events';
 import { toTurn } from './turn';
 
 export interface AlexaSkillOptions {
@@ -145,11 +147,24 @@ export function apologyEnvelope(apology: SafeReply): ResponseEnvelope {
 export function createAlexaSkill({ conversation }: AlexaSkillOptions): Skill {
   const builder = SkillBuilders.custom()
     .withApiClient(new DefaultApiClient())
-    .addRequestHandlers({
-      canHandle: () => true,
-      handle: async (input) =>
-        render(input, await conversation.handle(toTurn(input.requestEnvelope), { progress: progressResponse(input) })),
-    })
+    .addRequestHandlers(
+      {
+        // Lifecycle events: acted on, answered with nothing (there is no one to speak to).
+        canHandle: (input) => skillEventOf(input.requestEnvelope) !== undefined,
+        handle: async (input) => {
+          await conversation.event(skillEventOf(input.requestEnvelope) as SkillEvent);
+          return render(input, undefined);
+        },
+      },
+      {
+        canHandle: () => true,
+        handle: async (input) =>
+          render(
+            input,
+            await conversation.handle(toTurn(input.requestEnvelope), { progress: progressResponse(input) }),
+          ),
+      },
+    )
     // Whatever throws inside the skill gets a spoken apology, never an HTTP error.
     .addErrorHandlers({
       canHandle: () => true,
