@@ -12,20 +12,21 @@
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import type { PaymentRejection } from '../bank/connector';
 import { queryOne, type Db } from './db';
 
 export type PaymentKind = 'bill' | 'transfer';
 
 export const OPEN_STATUSES = ['collecting', 'awaiting_pin'] as const;
-/** Approved and handed to the bank, or to be asked about again: the spending stays reserved. */
-export const UNDECIDED_STATUSES = ['approved', 'unknown'] as const;
-export const SETTLED_STATUSES = ['executed', 'rejected'] as const;
+const SETTLED_STATUSES = ['executed', 'rejected'] as const;
 const CLOSED_STATUSES = ['superseded', 'refused', 'cancelled', 'expired'] as const;
 
 export type OpenStatus = (typeof OPEN_STATUSES)[number];
 export type PendingStatus =
   | OpenStatus
-  | (typeof UNDECIDED_STATUSES)[number]
+  /** Approved and handed to the bank, or to be asked about again: the spending stays reserved. */
+  | 'approved'
+  | 'unknown'
   | (typeof SETTLED_STATUSES)[number]
   | (typeof CLOSED_STATUSES)[number];
 
@@ -50,15 +51,6 @@ export type CompleteTerms =
   | (MoneyTerms & { readonly kind: 'bill'; readonly payeeId: string })
   | (MoneyTerms & { readonly kind: 'transfer'; readonly destinationAccountId: string });
 
-export type PaymentRejectionReason =
-  | 'insufficient_funds'
-  | 'invalid_destination'
-  | 'invalid_source'
-  | 'currency_mismatch'
-  | 'not_authorised'
-  | 'rejected_by_bank'
-  | 'not_sent';
-
 /** What became of a payment at the bank, as recorded once. */
 export type PaymentOutcome =
   | {
@@ -68,7 +60,7 @@ export type PaymentOutcome =
       /** The source account's available balance right after, when the bank said. */
       readonly availableMinor?: number;
     }
-  | { readonly status: 'rejected'; readonly reference: string; readonly reason: PaymentRejectionReason };
+  | { readonly status: 'rejected'; readonly reference: string; readonly reason: PaymentRejection };
 
 /** Why a payment's outcome is not known yet. */
 export type UndecidedReason = 'answer_lost' | 'customer_approval' | 'bank_processing';
@@ -102,17 +94,19 @@ export type AwaitingPin = Extract<PendingPayment, { status: 'awaiting_pin' }>;
 export type Undecided = Extract<PendingPayment, { status: 'approved' | 'unknown' }>;
 export type Settled = Extract<PendingPayment, { status: 'executed' | 'rejected' }>;
 
-const rejectionReason = z.enum([
-  'insufficient_funds',
-  'invalid_destination',
-  'invalid_source',
-  'currency_mismatch',
-  'not_authorised',
-  'rejected_by_bank',
-  'not_sent',
-]);
+/** Every reason a connector can give, as a stored outcome may hold it (a Record: none missed). */
+const REJECTIONS: Readonly<Record<PaymentRejection, true>> = {
+  insufficient_funds: true,
+  invalid_destination: true,
+  invalid_source: true,
+  currency_mismatch: true,
+  not_authorised: true,
+  rejected_by_bank: true,
+  not_sent: true,
+};
+const rejectionReason = z.enum(Object.keys(REJECTIONS) as [PaymentRejection, ...PaymentRejection[]]);
 
-export const outcomeSchema = z.discriminatedUnion('status', [
+const outcomeSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('completed'), reference: z.string(), availableMinor: z.number().int().optional() }),
   z.object({ status: z.literal('rejected'), reference: z.string(), reason: rejectionReason }),
 ]);
@@ -256,13 +250,4 @@ export async function unsettledPayments(
     [bankId, customerId, now, limit],
   );
   return rows.map(paymentFromRow) as Undecided[];
-}
-
-/** Undecided payments whose lease is live: someone is talking to the bank about them now. */
-export function isBeingSettled(db: Db, paymentId: string, now: number): Promise<boolean> {
-  return queryOne(
-    db,
-    "SELECT id FROM pending_payments WHERE id = ? AND status IN ('approved', 'unknown') AND lease_until >= ?",
-    [paymentId, now],
-  ).then((row) => row !== undefined);
 }
