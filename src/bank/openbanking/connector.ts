@@ -18,9 +18,18 @@ import type {
   TransactionPage,
 } from '../connector';
 import { PaymentNotSentError, UnknownAccessTokenError } from '../connector';
-import { BankHttpError, BankNetworkError, openBankingHttp, type CallOptions, type TlsOptions } from './http';
+import { BankHttpError, BankNetworkError, type TlsOptions } from '../http';
+import { openBankingHttp, type CallOptions } from './http';
 import { accountFrom, balancesFrom, creditTermsFrom, identificationsOf, payeeFrom, transactionFrom } from './mapping';
-import { bankPolicies, DEFAULT_RESILIENCE, type ResilienceOptions } from './resilience';
+import { profileCache } from '../profile-cache';
+import {
+  bankPolicies,
+  circuitState,
+  DEFAULT_RESILIENCE,
+  isCancelled,
+  type CircuitState,
+  type ResilienceOptions,
+} from '../resilience';
 import {
   accountsResponse,
   balancesResponse,
@@ -70,12 +79,11 @@ interface Profile {
   readonly customer: Customer;
   readonly accounts: readonly ObAccount[];
   readonly beneficiaries: readonly ObBeneficiary[];
-  readonly fetchedAt: number;
 }
 
 export interface OpenBankingConnector extends BankConnector {
   /** Circuit state, for health and metrics. */
-  readonly circuit: () => 'closed' | 'open' | 'half-open' | 'isolated';
+  readonly circuit: () => CircuitState;
 }
 
 export function createOpenBankingConnector(options: OpenBankingOptions): OpenBankingConnector {
@@ -87,7 +95,6 @@ export function createOpenBankingConnector(options: OpenBankingOptions): OpenBan
     log: options.log,
   });
   const policies = bankPolicies(options.resilience ?? DEFAULT_RESILIENCE);
-  const profiles = new Map<string, Promise<Profile>>();
 
   const read = <S extends z.ZodType>(call: Omit<CallOptions, 'method' | 'signal'>, schema: S): Promise<z.infer<S>> =>
     policies.read.execute(({ signal }) => http.call({ ...call, method: 'GET', signal }, schema)).catch(asLinkError);
@@ -127,25 +134,11 @@ export function createOpenBankingConnector(options: OpenBankingOptions): OpenBan
       },
       accounts: accounts.Data.Account,
       beneficiaries,
-      fetchedAt: Date.now(),
     };
   }
 
-  /** One customer's accounts and payees, shared by the calls of a turn and the next minute's turns. */
-  function profile(accessToken: string): Promise<Profile> {
-    const cached = profiles.get(accessToken);
-    if (cached) {
-      return cached.then((p) => (Date.now() - p.fetchedAt < PROFILE_TTL_MS ? p : refresh(accessToken)));
-    }
-    return refresh(accessToken);
-  }
-
-  function refresh(accessToken: string): Promise<Profile> {
-    const loading = loadProfile(accessToken);
-    profiles.set(accessToken, loading);
-    loading.catch(() => profiles.delete(accessToken));
-    return loading;
-  }
+  const profiles = profileCache(loadProfile, PROFILE_TTL_MS);
+  const profile = (accessToken: string) => profiles.get(accessToken);
 
   async function accountOf(accessToken: string, accountId: string): Promise<ObAccount> {
     const account = (await profile(accessToken)).accounts.find((a) => a.AccountId === accountId);
@@ -220,10 +213,7 @@ export function createOpenBankingConnector(options: OpenBankingOptions): OpenBan
   return {
     id: options.id,
 
-    circuit: () => {
-      const state = policies.breaker.state;
-      return (['closed', 'open', 'half-open', 'isolated'] as const)[state] ?? 'closed';
-    },
+    circuit: () => circuitState(policies.breaker),
 
     async identify(accessToken) {
       try {
@@ -328,10 +318,6 @@ export function createOpenBankingConnector(options: OpenBankingOptions): OpenBan
         });
     },
   };
-}
-
-function isCancelled(error: unknown): boolean {
-  return error instanceof Error && error.name === 'TaskCancelledError';
 }
 
 /** A token the bank no longer accepts means the customer must link again. */

@@ -90,6 +90,9 @@ function delay(ms: number | undefined, req: Request): Promise<void> {
   });
 }
 
+/** The error body a fault answers with, in the bank's own standard. */
+export type FaultBody = (status: number) => string;
+
 function faultBody(status: number): string {
   return JSON.stringify({
     Code: `${status} Fault`,
@@ -114,7 +117,7 @@ function sendRaw(res: Response, status: number, body: string): void {
 type End = (this: Response, ...args: unknown[]) => Response;
 
 /** Holds the handled answer back at res.end and applies the fault to it. */
-function faultAfterHandling(req: Request, res: Response, rule: FaultRule): void {
+function faultAfterHandling(req: Request, res: Response, rule: FaultRule, body: FaultBody): void {
   const target = res as unknown as { end: End };
   const originalEnd = target.end;
   target.end = function faultyEnd(this: Response, ...args: unknown[]): Response {
@@ -126,9 +129,9 @@ function faultAfterHandling(req: Request, res: Response, rule: FaultRule): void 
       }
       if ((rule.malformedJson || rule.status) && !res.headersSent) {
         const [chunk] = args;
-        const body = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : '';
+        const handled = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : '';
         const status = rule.status ?? res.statusCode;
-        const replacement = rule.malformedJson ? truncated(body) : faultBody(status);
+        const replacement = rule.malformedJson ? truncated(handled) : body(status);
         res.removeHeader('content-length');
         res.removeHeader('etag');
         sendRaw(res, status, replacement);
@@ -140,20 +143,20 @@ function faultAfterHandling(req: Request, res: Response, rule: FaultRule): void 
   };
 }
 
-export function faultMiddleware(plan: FaultPlan): RequestHandler {
+export function faultMiddleware(plan: FaultPlan, body: FaultBody = faultBody): RequestHandler {
   return (req, res, next) => {
     if (req.path.startsWith('/__faults')) return next();
     const rule = plan.take(req.method, req.path);
     if (!rule) return next();
     if (rule.afterHandling) {
-      faultAfterHandling(req, res, rule);
+      faultAfterHandling(req, res, rule, body);
       return next();
     }
     void delay(rule.latencyMs, req).then(() => {
       if (req.socket.destroyed) return;
       if (rule.resetConnection) return void req.socket.destroy();
       if (rule.malformedJson) return sendRaw(res, rule.status ?? 200, truncated(''));
-      if (rule.status) return sendRaw(res, rule.status, faultBody(rule.status));
+      if (rule.status) return sendRaw(res, rule.status, body(rule.status));
       next();
     });
   };

@@ -59,3 +59,15 @@ export function bankPolicies(options: ResilienceOptions = DEFAULT_RESILIENCE): B
   });
   return { read: wrap(retryReads, breaker, callTimeout), write: wrap(breaker, callTimeout), breaker };
 }
+
+export type CircuitState = 'closed' | 'open' | 'half-open' | 'isolated';
+
+/** The breaker's state by name, for health and metrics. */
+export function circuitState(breaker: CircuitBreakerPolicy): CircuitState {
+  return (['closed', 'open', 'half-open', 'isolated'] as const)[breaker.state] ?? 'closed';
+}
+
+/** A call cockatiel's timeout gave up on: like a lost answer, nothing is known of it. */
+export function isCancelled(error: unknown): boolean {
+  return error instanceof Error && error.name === 'TaskCancelledError';
+}
