@@ -47,6 +47,24 @@ const sandboxConnector = z.strictObject({
   fixture: z.string().min(1).optional(),
 });
 
+const tlsFiles = z
+  .strictObject({
+    caFile: z.string().min(1).optional(),
+    certFile: z.string().min(1).optional(),
+    keyFile: z.string().min(1).optional(),
+    rejectUnauthorized: z.boolean().default(true),
+  })
+  .optional();
+
+const resilience = z
+  .strictObject({
+    callTimeoutMs: z.number().int().min(100).max(5000).default(2000),
+    readAttempts: z.number().int().min(1).max(3).default(2),
+    breakerFailures: z.number().int().min(1).max(50).default(5),
+    breakerHalfOpenMs: z.number().int().min(1000).max(600_000).default(10_000),
+  })
+  .optional();
+
 const openBankingConnector = z.strictObject({
   type: z.literal('openbanking'),
   baseUrl: z.url({ protocol: /^https?$/ }),
@@ -54,22 +72,54 @@ const openBankingConnector = z.strictObject({
   /** Open Banking carries neither: the language and time zone the bank's customers use. */
   locale: localeName,
   timeZone: z.string().refine(isValidTimeZone, 'unknown time zone'),
-  tls: z
-    .strictObject({
-      caFile: z.string().min(1).optional(),
-      certFile: z.string().min(1).optional(),
-      keyFile: z.string().min(1).optional(),
-      rejectUnauthorized: z.boolean().default(true),
-    })
+  tls: tlsFiles,
+  resilience,
+  /** Development only: enrol the voice PINs of a sandbox fixture's customers for this bank. */
+  enrolPinsFrom: z.string().min(1).optional(),
+});
+
+const iban = z.string().regex(/^[A-Z]{2}[0-9]{2}[A-Za-z0-9]{1,30}$/, 'an IBAN without spaces');
+
+const berlinGroupConnector = z.strictObject({
+  type: z.literal('berlingroup'),
+  /** The API's base URL, up to (not including) /v1: a bank's own, or a hub's. */
+  baseUrl: z.url({ protocol: /^https?$/ }),
+  /** A hub's code for the bank (Redsys): the path segment after the base URL. */
+  aspspCode: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,40}$/)
     .optional(),
-  resilience: z
-    .strictObject({
-      callTimeoutMs: z.number().int().min(100).max(5000).default(2000),
-      readAttempts: z.number().int().min(1).max(3).default(2),
-      breakerFailures: z.number().int().min(1).max(50).default(5),
-      breakerHalfOpenMs: z.number().int().min(1000).max(600_000).default(10_000),
-    })
-    .optional(),
+  /** Berlin Group carries neither: the language and time zone the bank's customers use. */
+  locale: localeName.default('es-ES'),
+  timeZone: z.string().refine(isValidTimeZone, 'unknown time zone').default('Europe/Madrid'),
+  /** How long an account-information consent lasts (the bank caps it; PSD2: 180 days). */
+  consentValidityDays: z.number().int().min(1).max(180).default(90),
+  /** Accesses per day and account without the customer present, as asked in the consent. */
+  frequencyPerDay: z.number().int().min(1).max(100).default(4),
+  /** decoupled: the bank asks the customer in its app; exempted: the bank exempts Saldo's payments. */
+  sca: z.enum(['decoupled', 'exempted']).default('decoupled'),
+  paymentProduct: z.enum(['sepa-credit-transfers', 'instant-sepa-credit-transfers']).default('sepa-credit-transfers'),
+  /** PSU-IP-Address of a payment: voice has no customer address, so Saldo's own outgoing one. */
+  tppIpAddress: z.ipv4(),
+  /** The bank answers a repeated X-Request-ID with the first payment (agreed at onboarding). */
+  requestIdReplay: z.boolean().default(false),
+  /** How long a turn waits for the customer's approval in the app before saying where it stands. */
+  approvalWaitMs: z.number().int().min(0).max(4000).default(3000),
+  pollIntervalMs: z.number().int().min(50).max(2000).default(500),
+  /** Billers every customer of the bank can pay (customers enrol their own with `npm run pin -- payee`). */
+  payees: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[A-Za-z0-9-]{1,40}$/),
+        name: z.string().min(1).max(70),
+        iban,
+        aliases: z.array(z.string().min(1)).default([]),
+        kind: z.enum(['biller', 'person']).default('biller'),
+      }),
+    )
+    .default([]),
+  tls: tlsFiles,
+  resilience,
   /** Development only: enrol the voice PINs of a sandbox fixture's customers for this bank. */
   enrolPinsFrom: z.string().min(1).optional(),
 });
@@ -83,7 +133,7 @@ export const bankConfigSchema = z.strictObject({
   alexaSkillIds: z.array(z.string().min(1)).default([]),
   googleProjectIds: z.array(z.string().min(1)).default([]),
   locales: z.array(localeName).min(1).default(['en-US', 'en-GB', 'es-ES', 'es-US']),
-  connector: z.discriminatedUnion('type', [sandboxConnector, openBankingConnector]),
+  connector: z.discriminatedUnion('type', [sandboxConnector, openBankingConnector, berlinGroupConnector]),
   limits: z.strictObject({ perPayment: decimal, perDay: decimal }).optional(),
   pin: z.strictObject({ maxAttempts: z.number().int().min(1).max(5) }).optional(),
   /** On a shared speaker, balances and transactions too are told only after the voice PIN. */

@@ -20,6 +20,9 @@ import { backgroundWork } from './background';
 import { enrolMissingPins } from '../security/enrol';
 import { pinChecker } from '../security/voice-pin';
 import { auditLog } from '../store/audit';
+import { bankPaymentRequests } from '../store/bank-payment-requests';
+import { enrolledPayees } from '../store/enrolled-payees';
+import { berlinGroupCustomerId } from '../bank/berlingroup/customer';
 import type { Db } from '../store/db';
 import { openStore } from '../store/open';
 import { pinCredentials } from '../store/pin-credentials';
@@ -156,21 +159,42 @@ async function connectorFor(
     await enrolFixturePins(db, bank.id, fixture, now, pinHashCost);
     return createSandboxConnector({ fixture, ledger: sandboxLedger(db, bank.id), bankId: bank.id, now });
   }
+  const read = (file?: string) => (file ? readFileSync(file, 'utf8') : undefined);
+  const tls = connector.tls && {
+    ca: read(connector.tls.caFile),
+    cert: read(connector.tls.certFile),
+    key: read(connector.tls.keyFile),
+    rejectUnauthorized: connector.tls.rejectUnauthorized,
+  };
+  if (connector.type === 'berlingroup') {
+    if (connector.enrolPinsFrom) {
+      // Berlin Group knows a customer by their first payment account's resourceId.
+      const fixture = fixtureAt(connector.enrolPinsFrom);
+      const customers = fixture.customers.map((c) => ({ ...c, id: berlinGroupCustomerId(c.accounts) ?? c.id }));
+      await enrolFixturePins(db, bank.id, { ...fixture, customers }, now, pinHashCost);
+    }
+    // Loaded only where a bank speaks Berlin Group.
+    const { createBerlinGroupConnector } = await import('../bank/berlingroup/connector');
+    const payees = enrolledPayees(db);
+    return createBerlinGroupConnector({
+      ...connector,
+      id: bank.id,
+      tls,
+      enrolledPayees: (customerId) => payees.list(bank.id, customerId),
+      requests: bankPaymentRequests(db, bank.id),
+      log: log.child({ bank: bank.id }),
+      now,
+    });
+  }
   if (connector.enrolPinsFrom)
     await enrolFixturePins(db, bank.id, fixtureAt(connector.enrolPinsFrom), now, pinHashCost);
-  const read = (file?: string) => (file ? readFileSync(file, 'utf8') : undefined);
   // Loaded only where a bank speaks Open Banking.
   const { createOpenBankingConnector } = await import('../bank/openbanking/connector');
   return createOpenBankingConnector({
     id: bank.id,
     baseUrl: connector.baseUrl,
     financialId: connector.financialId,
-    tls: connector.tls && {
-      ca: read(connector.tls.caFile),
-      cert: read(connector.tls.certFile),
-      key: read(connector.tls.keyFile),
-      rejectUnauthorized: connector.tls.rejectUnauthorized,
-    },
+    tls,
     locale: connector.locale,
     timeZone: connector.timeZone,
     resilience: connector.resilience,

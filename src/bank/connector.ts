@@ -151,6 +151,18 @@ export class PaymentNotSentError extends Error {
   }
 }
 
+/**
+ * The bank holds back access the customer gave: the consent expired or waits for their
+ * approval in the bank's app ('renew_consent'), or the day's accesses it allows are used
+ * up ('access_exceeded'). The customer must act with the bank, not Saldo.
+ */
+export class BankAccessError extends Error {
+  constructor(readonly reason: 'renew_consent' | 'access_exceeded') {
+    super(`bank access held back: ${reason}`);
+    this.name = 'BankAccessError';
+  }
+}
+
 /** The access token is not (or no longer) valid at the bank: the customer must link again. */
 export class UnknownAccessTokenError extends Error {
   constructor() {

@@ -2,7 +2,7 @@
  * The platform-neutral conversation: a Turn in, a voice-safe reply out. Every path,
  * errors included, leaves through renderReply.
  */
-import { UnknownAccessTokenError, type Customer } from '../bank/connector';
+import { BankAccessError, UnknownAccessTokenError, type Customer } from '../bank/connector';
 import { todayIn } from '../dates';
 import { prepareIdentifiers, type SecurityEvent } from '../voice/guard';
 import { maskForLog } from '../voice/mask';
@@ -16,7 +16,15 @@ import { customerEntities, namesEntities, withBankIds } from './entities';
 import type { DynamicEntities } from '../shared/entities';
 import { cancelPayment, providePin, repeatReadBack, yesToPayment } from './handlers/approve';
 import { getBalance } from './handlers/balance';
-import { bankUnavailable, fallback, goodbye, help, linkAccount, welcome } from './handlers/guidance';
+import {
+  bankAccessHeldBack,
+  bankUnavailable,
+  fallback,
+  goodbye,
+  help,
+  linkAccount,
+  welcome,
+} from './handlers/guidance';
 import { requestPayment } from './handlers/pay';
 import { approveRead, askPinFirst, readsApproved } from './handlers/privacy';
 import { repeat } from './handlers/repeat';
@@ -292,6 +300,8 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
       } catch (error) {
         if (error instanceof UnknownAccessTokenError) {
           draft = linkAccount(say, bankName, turn.platform, turn.guest);
+        } else if (error instanceof BankAccessError) {
+          draft = bankAccessHeldBack(say, bankName, error.reason);
         } else if (error instanceof TurnDeadlineError) {
           // The work goes on (a payment completes or not, recorded under its key); the customer hears now.
           deps.log.warn({ requestId: turn.requestId, intent: turn.intent }, 'turn deadline reached');

@@ -25,7 +25,10 @@ export type AuditEvent =
   /** A customer's privacy-mode approvals were withdrawn (the skill was disabled). */
   | 'privacy.revoked'
   /** Everything Saldo kept about a customer, but the audit log, was erased. */
-  | 'customer.forgotten';
+  | 'customer.forgotten'
+  /** A customer enrolled (or removed) a payee in Saldo, for a bank without a beneficiaries list. */
+  | 'payee.enrolled'
+  | 'payee.removed';
 
 export interface AuditEntry {
   readonly bankId: string;

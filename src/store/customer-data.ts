@@ -8,7 +8,15 @@ import type { Db } from './db';
 import type { Actor } from './payment-transitions';
 
 /** The tables that hold a customer's data, apart from the audit log. */
-const CUSTOMER_TABLES = ['pin_credentials', 'voice_profiles', 'read_approvals', 'pending_payments', 'voice_spending'];
+const CUSTOMER_TABLES = [
+  'pin_credentials',
+  'voice_profiles',
+  'read_approvals',
+  'pending_payments',
+  'voice_spending',
+  'enrolled_payees',
+  'bank_payment_requests',
+];
 
 export type Erasure =
   | { readonly kind: 'erased'; readonly rows: Readonly<Record<string, number>> }

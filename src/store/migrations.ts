@@ -211,6 +211,35 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 8,
+    name: 'payees enrolled in Saldo (banks without a beneficiaries list) and the payment requests a connector sent',
+    statements: () => [
+      `CREATE TABLE enrolled_payees (
+        bank_id TEXT NOT NULL,
+        customer_id TEXT NOT NULL,
+        payee_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('biller', 'person')),
+        aliases TEXT NOT NULL,
+        account TEXT NOT NULL,
+        enrolled_at BIGINT NOT NULL,
+        PRIMARY KEY (bank_id, customer_id, payee_id)
+      )`,
+      // Written before a payment request leaves, so a lost answer is looked up, never re-sent blindly.
+      `CREATE TABLE bank_payment_requests (
+        bank_id TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL,
+        customer_id TEXT NOT NULL,
+        request_id TEXT NOT NULL,
+        payment_product TEXT NOT NULL,
+        payment_id TEXT,
+        authorisation_id TEXT,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (bank_id, idempotency_key)
+      )`,
+    ],
+  },
 ];
 
 /** PostgreSQL advisory lock id guarding migrations: any constant unique to Saldo. */

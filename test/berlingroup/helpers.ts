@@ -12,6 +12,7 @@ import {
   type BerlinGroupSandbox,
   type BerlinGroupSandboxOptions,
 } from '../../src/bank/berlingroup/sandbox';
+import { warmUp } from '../../src/bank/berlingroup/sandbox/warm-up';
 import { loadSandboxFixture } from '../../src/bank/sandbox/fixture';
 import type { Db } from '../../src/store/db';
 import { openStore } from '../../src/store/open';
@@ -19,6 +20,12 @@ import { FIXED_NOW } from '../support/app';
 
 export const ANA = 'sandbox-token-ana';
 export const JOHN = 'sandbox-token-john';
+
+/**
+ * How long starting a sandbox may take: compiling the definition's schemas, route by
+ * route, takes seconds each on a busy machine (once per test process).
+ */
+export const WARM_UP_MS = 180_000;
 
 export interface RunningBerlinGroup {
   readonly app: BerlinGroupSandbox;
@@ -34,7 +41,8 @@ export interface RunningBerlinGroup {
 
 export async function startBerlinGroup(options: Partial<BerlinGroupSandboxOptions> = {}): Promise<RunningBerlinGroup> {
   const db = await openStore('sqlite::memory:');
-  const app = createBerlinGroupSandbox({ fixture: loadSandboxFixture(), db, now: () => FIXED_NOW, ...options });
+  const fixture = loadSandboxFixture();
+  const app = createBerlinGroupSandbox({ fixture, db, now: () => FIXED_NOW, ...options });
   await app.ready;
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -55,6 +63,7 @@ export async function startBerlinGroup(options: Partial<BerlinGroupSandboxOption
       .set('X-Request-ID', randomUUID())
       .set('PSU-IP-Address', '192.0.2.10')
       .send(body);
+  await warmUp(`http://127.0.0.1:${port}/psd2`, fixture);
   return {
     app,
     db,

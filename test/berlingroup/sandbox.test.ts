@@ -2,13 +2,13 @@
  * The Berlin Group sandbox bank against the official 1.3.11 definition: what it serves is
  * valid, what breaks the definition is refused, and consents limit what they grant.
  */
-import { ANA, JOHN, startBerlinGroup, type RunningBerlinGroup } from './helpers';
+import { ANA, JOHN, startBerlinGroup, WARM_UP_MS, type RunningBerlinGroup } from './helpers';
 
 let bank: RunningBerlinGroup;
 
 beforeAll(async () => {
   bank = await startBerlinGroup({ pageSize: 4 });
-});
+}, WARM_UP_MS);
 afterAll(() => bank.close());
 afterEach(() => expect(bank.app.responseValidationErrors).toEqual([]));
 

@@ -4,7 +4,6 @@
  * statements, party) and domestic payments (consent, then payment) with idempotency
  * keys derived from Saldo's pending payment.
  */
-import { addDays, todayIn } from '../../dates';
 import { toDecimal } from '../../money';
 import type {
   Account,
@@ -22,6 +21,7 @@ import { BankHttpError, BankNetworkError, type TlsOptions } from '../http';
 import { openBankingHttp, type CallOptions } from './http';
 import { accountFrom, balancesFrom, creditTermsFrom, identificationsOf, payeeFrom, transactionFrom } from './mapping';
 import { profileCache } from '../profile-cache';
+import { followPages, pageOf, rangeOf } from '../transaction-pages';
 import {
   bankPolicies,
   circuitState,
@@ -47,10 +47,6 @@ import type { Logger } from '../../shared/logger';
 
 const AIS = '/open-banking/v3.1/aisp';
 const PIS = '/open-banking/v3.1/pisp';
-/** How far back "recent" reaches when no date is asked for. */
-const RECENT_DAYS = 90;
-/** A bound on Links.Next, whatever the bank sends. */
-const MAX_PAGES = 20;
 /** What a customer's accounts and payees may be reused for before asking the bank again. */
 const PROFILE_TTL_MS = 60_000;
 /** Payment statuses after which the money has left (or is leaving) the account. */
@@ -146,29 +142,15 @@ export function createOpenBankingConnector(options: OpenBankingOptions): OpenBan
     return account;
   }
 
-  async function allTransactions(
-    accessToken: string,
-    accountId: string,
-    from: string,
-    to: string,
-    timeZone: string,
-  ): Promise<Transaction[]> {
-    const seen = new Set<string>();
-    const result: Transaction[] = [];
+  function allTransactions(accessToken: string, accountId: string, from: string, to: string): Promise<Transaction[]> {
     const query = new URLSearchParams({ fromBookingDateTime: `${from}T00:00:00`, toBookingDateTime: `${to}T23:59:59` });
-    let path: string | undefined = `${AIS}/accounts/${encodeURIComponent(accountId)}/transactions?${query}`;
-    for (let page = 0; path && page < MAX_PAGES; page++) {
-      const response: z.infer<typeof transactionsResponse> = await read({ path, accessToken }, transactionsResponse);
-      for (const ob of response.Data.Transaction) {
-        const transaction = transactionFrom(ob, timeZone);
-        // Pages can overlap while new entries arrive: a TransactionId is read once.
-        if (!transaction || seen.has(transaction.id)) continue;
-        seen.add(transaction.id);
-        result.push(transaction);
-      }
-      path = response.Links.Next && response.Links.Next !== path ? response.Links.Next : undefined;
-    }
-    return result;
+    return followPages(`${AIS}/accounts/${encodeURIComponent(accountId)}/transactions?${query}`, async (path) => {
+      const response = await read({ path, accessToken }, transactionsResponse);
+      return {
+        transactions: response.Data.Transaction.map((ob) => transactionFrom(ob, options.timeZone)),
+        next: response.Links.Next,
+      };
+    });
   }
 
   function creditorFor(
@@ -248,15 +230,8 @@ export function createOpenBankingConnector(options: OpenBankingOptions): OpenBan
 
     async listTransactions(accessToken, accountId, query): Promise<TransactionPage> {
       await accountOf(accessToken, accountId);
-      const today = todayIn(options.timeZone, now());
-      const range = query.range ?? { from: addDays(today, -RECENT_DAYS), to: today };
-      const all = (await allTransactions(accessToken, accountId, range.from, range.to, options.timeZone)).sort((a, b) =>
-        b.bookingDate.localeCompare(a.bookingDate),
-      );
-      return {
-        transactions: all.slice(query.offset, query.offset + query.limit),
-        hasMore: query.offset + query.limit < all.length,
-      };
+      const range = rangeOf(query, options.timeZone, now());
+      return pageOf(await allTransactions(accessToken, accountId, range.from, range.to), query);
     },
 
     async listPayees(accessToken): Promise<readonly Payee[]> {

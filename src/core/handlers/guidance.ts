@@ -1,4 +1,5 @@
 /** Launch, Help, Fallback and goodbye: answers that need no figures. */
+import type { BankAccessError } from '../../bank/connector';
 import type { Catalogue } from '../../voice/locales';
 import type { Platform } from '../../voice/locales/catalogue';
 import { NEXT_STEPS } from '../answers';
@@ -69,4 +70,10 @@ export function linkAccount(say: Catalogue, bankName: string, platform: Platform
 
 export function bankUnavailable(say: Catalogue, bankName: string): Draft {
   return { speech: say.bankUnavailable(bankName), session: {}, endSession: true };
+}
+
+/** The bank holds back the access the customer gave: what they must do in its app. */
+export function bankAccessHeldBack(say: Catalogue, bankName: string, reason: BankAccessError['reason']): Draft {
+  const speech = reason === 'renew_consent' ? say.renewBankAccess(bankName) : say.bankAccessExceeded(bankName);
+  return { speech, session: {}, endSession: true };
 }

@@ -85,6 +85,10 @@ export interface Catalogue {
   nothingToRepeat(): Spoken;
   goodbye(variant?: number): Spoken;
   bankUnavailable(bankName: string): Spoken;
+  /** The bank wants the customer to (re)approve Saldo's access in its own app. */
+  renewBankAccess(bankName: string): Spoken;
+  /** The bank's daily allowance of automatic checks is used up. */
+  bankAccessExceeded(bankName: string): Spoken;
   /** Something failed on Saldo's side: an apology, nothing more. */
   somethingWentWrong(): Spoken;
   /** Said while the bank is slow to answer (a progressive response). */

@@ -161,6 +161,10 @@ export const enUS: Catalogue = {
   goodbye: (variant = 0) => variantOf(goodbyes, variant)(),
   oneMoment: (bank) => say`One moment while I check with ${bank}.`,
   bankUnavailable: (bank) => say`Sorry, I can't reach ${bank} right now. Please try again in a few minutes.`,
+  renewBankAccess: (bank) =>
+    say`${bank} needs you to renew my access to your accounts. Please approve it in ${bank}'s app, then ask me again.`,
+  bankAccessExceeded: (bank) =>
+    say`${bank} only lets me check your accounts a few times a day, and that's used up for today. Please try again tomorrow, or check in ${bank}'s app.`,
   somethingWentWrong: () => say`Sorry, something went wrong on my side. Please try again in a moment.`,
 
   payWhom: () => say`You can pay any payee you've saved with your bank. Who would you like to pay?`,

@@ -201,6 +201,10 @@ export const esES: Catalogue = {
   oneMoment: (bank) => say`Un momento, estoy consultando con ${bank}.`,
   bankUnavailable: (bank) =>
     say`Lo siento, ahora mismo no puedo conectar con ${bank}. Inténtalo de nuevo en unos minutos.`,
+  renewBankAccess: (bank) =>
+    say`${bank} necesita que renueves mi acceso a tus cuentas. Apruébalo en la app de ${bank} y vuelve a preguntarme.`,
+  bankAccessExceeded: (bank) =>
+    say`${bank} solo me deja consultar tus cuentas unas pocas veces al día, y hoy ya no quedan. Inténtalo mañana o consúltalo en la app de ${bank}.`,
   somethingWentWrong: () => say`Lo siento, algo ha fallado por mi parte. Inténtalo de nuevo en un momento.`,
 
   payWhom: () => say`Puedes pagar a cualquier beneficiario que tengas guardado en tu banco. ¿A quién quieres pagar?`,

@@ -1,0 +1,47 @@
+/**
+ * Transactions as banks page them: next-page links followed (on the bank's own host, at
+ * most a bound of pages, whatever the bank sends), each entry kept once by its id (pages
+ * overlap while new entries arrive), and the core's page cut from the whole, newest first.
+ */
+import { addDays, todayIn } from '../dates';
+import type { Transaction, TransactionPage, TransactionQuery } from './connector';
+
+/** A bound on next-page links, whatever the bank sends. */
+const MAX_PAGES = 20;
+/** How far back "recent" reaches when no date is asked for. */
+const RECENT_DAYS = 90;
+
+export interface ReportPage {
+  readonly transactions: readonly (Transaction | undefined)[];
+  readonly next?: string;
+}
+
+export async function followPages(first: string, read: (path: string) => Promise<ReportPage>): Promise<Transaction[]> {
+  const seen = new Set<string>();
+  const result: Transaction[] = [];
+  let path: string | undefined = first;
+  for (let page = 0; path && page < MAX_PAGES; page++) {
+    const report: ReportPage = await read(path);
+    for (const transaction of report.transactions) {
+      if (!transaction || seen.has(transaction.id)) continue;
+      seen.add(transaction.id);
+      result.push(transaction);
+    }
+    path = report.next && report.next !== path ? report.next : undefined;
+  }
+  return result;
+}
+
+/** The dates a query covers: the asked range, or the recent past. */
+export function rangeOf(query: TransactionQuery, timeZone: string, now: Date): { from: string; to: string } {
+  const today = todayIn(timeZone, now);
+  return query.range ?? { from: addDays(today, -RECENT_DAYS), to: today };
+}
+
+export function pageOf(all: readonly Transaction[], query: TransactionQuery): TransactionPage {
+  const newestFirst = [...all].sort((a, b) => b.bookingDate.localeCompare(a.bookingDate));
+  return {
+    transactions: newestFirst.slice(query.offset, query.offset + query.limit),
+    hasMore: query.offset + query.limit < newestFirst.length,
+  };
+}
