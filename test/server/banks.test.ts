@@ -199,7 +199,7 @@ describe('a broken configuration file', () => {
 });
 
 describe('the example configuration files in config/', () => {
-  it.each(['saldo.example.yaml', 'open-banking-sandbox.yaml'])('%s is valid', (name) => {
+  it.each(['saldo.example.yaml', 'open-banking-sandbox.yaml', 'berlin-group-sandbox.yaml'])('%s is valid', (name) => {
     const config = loadConfig({ SALDO_CONFIG: path.resolve(__dirname, '../../config', name) });
     expect(config.banks?.length).toBeGreaterThan(0);
   });

@@ -1,0 +1,77 @@
+/**
+ * `npm run bank:sandbox:bg`: the Berlin Group sandbox bank on BANK_SANDBOX_BG_PORT (3200),
+ * under /psd2, with its own store (BANK_SANDBOX_BG_DATABASE_URL, default
+ * sqlite:data/bank-sandbox-bg.db) and the fixture at SALDO_FIXTURE (default: the bundled
+ * fixtures/sandbox-bank.json). BANK_SANDBOX_FAULTS=true serves /__faults. Decoupled
+ * approvals are decided by BANK_SANDBOX_BG_APPROVE (approve, the default, after
+ * BANK_SANDBOX_BG_APPROVE_AFTER_MS; or deny; or none, to leave them waiting).
+ */
+import pino from 'pino';
+import { z } from 'zod';
+import { openStore } from '../../../store/open';
+import { loadSandboxFixture } from '../../sandbox/fixture';
+import { createBerlinGroupSandbox } from './app';
+import { BASE_PATH } from './spec';
+import { warmUp } from './warm-up';
+
+const env = z
+  .object({
+    BANK_SANDBOX_BG_PORT: z.coerce.number().int().min(0).max(65535).default(3200),
+    BANK_SANDBOX_BG_DATABASE_URL: z.string().min(1).default('sqlite:data/bank-sandbox-bg.db'),
+    BANK_SANDBOX_BG_SCA: z.enum(['decoupled', 'exempted']).default('decoupled'),
+    BANK_SANDBOX_BG_APPROVE: z.enum(['approve', 'deny', 'none']).default('approve'),
+    BANK_SANDBOX_BG_APPROVE_AFTER_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
+    SALDO_FIXTURE: z.string().min(1).optional(),
+    BANK_SANDBOX_FAULTS: z.enum(['true', 'false']).optional(),
+    LOG_LEVEL: z.string().min(1).default('info'),
+  })
+  .parse(process.env);
+
+async function main(): Promise<void> {
+  const log = pino({
+    level: env.LOG_LEVEL,
+    base: { service: 'bank-sandbox-bg' },
+    redact: { paths: ['req.headers.authorization', 'headers.authorization', 'accessToken'], censor: '[redacted]' },
+  });
+  const db = await openStore(env.BANK_SANDBOX_BG_DATABASE_URL);
+  const fixture = loadSandboxFixture(env.SALDO_FIXTURE);
+  const app = createBerlinGroupSandbox({
+    fixture,
+    db,
+    log,
+    sca: env.BANK_SANDBOX_BG_SCA,
+    faultAdmin: env.BANK_SANDBOX_FAULTS === 'true',
+  });
+  await app.ready;
+  if (env.BANK_SANDBOX_BG_APPROVE !== 'none') {
+    // Stands in for the customer tapping approve (or deny) in the bank's app.
+    app.onApprovalRequested((payment) => {
+      setTimeout(() => {
+        app.decidePayment(payment.id, env.BANK_SANDBOX_BG_APPROVE === 'approve').catch((error: unknown) => {
+          log.warn({ err: error }, 'could not decide a payment');
+        });
+      }, env.BANK_SANDBOX_BG_APPROVE_AFTER_MS).unref();
+    });
+  }
+  const server = app.listen(env.BANK_SANDBOX_BG_PORT, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : env.BANK_SANDBOX_BG_PORT;
+    void warmUp(`http://127.0.0.1:${port}${BASE_PATH}`, fixture).then(
+      () =>
+        log.info({ port, basePath: BASE_PATH, sca: env.BANK_SANDBOX_BG_SCA }, 'berlin group sandbox bank listening'),
+      (error: unknown) => log.error({ err: error }, 'berlin group sandbox warm-up failed'),
+    );
+  });
+  const stop = () => {
+    log.info('berlin group sandbox bank stopping');
+    server.close(() => void db.close().finally(() => process.exit(0)));
+    server.closeAllConnections();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
