@@ -56,7 +56,7 @@ const ALEXA_INTENTS: Partial<Record<IntentName, string>> = {
   More: 'AMAZON.NextIntent',
 };
 
-export function alexaDriver(app: Express, options: { token?: string; locale: string }): Driver {
+export function alexaDriver(app: Express, options: { token?: string; locale: string; skillId?: string }): Driver {
   let attributes: Record<string, unknown> = {};
   let newSession = true;
   return {
@@ -69,6 +69,7 @@ export function alexaDriver(app: Express, options: { token?: string; locale: str
         ),
         token: options.token,
         locale: options.locale,
+        skillId: options.skillId,
         attributes,
         newSession,
       });
