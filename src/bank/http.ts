@@ -47,7 +47,7 @@ export class BankNetworkError extends Error {
   }
 }
 
-export interface BankCall {
+interface BankCall {
   readonly method: 'GET' | 'POST';
   /** Path and query below the bank's base URL, or an absolute URL on the same host (a next-page link). */
   readonly path: string;

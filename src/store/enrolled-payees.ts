@@ -63,5 +63,3 @@ export function enrolledPayees(db: Db) {
     },
   };
 }
-
-export type EnrolledPayees = ReturnType<typeof enrolledPayees>;

@@ -60,4 +60,12 @@ describe('Ana on a Berlin Group bank, in Spanish', () => {
     const balance = await alexa.say('GetBalance', { accountType: { spoken: 'cuenta corriente', id: 'checking' } });
     expect(balance.speech).toContain('2494 euros con 98 céntimos');
   });
+
+  it('no escribe ningún IBAN ni el token en los registros', async () => {
+    await alexa.say('GetBalance', { accountType: { spoken: 'cuenta de ahorro', id: 'savings' } });
+    const logs = bg.saldo.saldo.logs.text();
+    expect(logs).toContain('bank call');
+    for (const secret of ['ES9121000418450200051332', 'ES7921000813610123456789', 'ES6000491500051234567892', ANA])
+      expect(logs).not.toContain(secret);
+  });
 });

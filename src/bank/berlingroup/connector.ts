@@ -44,7 +44,7 @@ import type { z } from 'zod';
 const PROFILE_TTL_MS = 60_000;
 
 /** A biller every customer of the bank can pay, from the bank's configuration. */
-export interface ConfiguredPayee {
+interface ConfiguredPayee {
   readonly id: string;
   readonly name: string;
   readonly iban: string;

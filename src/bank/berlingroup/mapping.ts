@@ -39,7 +39,7 @@ export function cardAccountFrom(bg: BgCardAccount & { resourceId: string }): Acc
 }
 
 /** A signed amount ("-45.20") as the core's unsigned money and direction. */
-export function signedMoney(amount: { amount: string; currency: string }): { amount: Money; creditDebit: CreditDebit } {
+function signedMoney(amount: { amount: string; currency: string }): { amount: Money; creditDebit: CreditDebit } {
   const negative = amount.amount.startsWith('-');
   return {
     amount: parseDecimal(negative ? amount.amount.slice(1) : amount.amount, amount.currency),

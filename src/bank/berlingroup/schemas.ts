@@ -7,7 +7,7 @@
 import { z } from 'zod';
 
 const currency = z.string().regex(/^[A-Z]{3}$/);
-export const amount = z.object({ currency, amount: z.string().regex(/^-?[0-9]{1,14}(\.[0-9]{1,3})?$/) }).passthrough();
+const amount = z.object({ currency, amount: z.string().regex(/^-?[0-9]{1,14}(\.[0-9]{1,3})?$/) }).passthrough();
 const href = z.object({ href: z.string() }).passthrough();
 
 const tppMessage = z.object({ category: z.string().optional(), code: z.string(), text: z.string().optional() });

@@ -17,7 +17,7 @@ import type { PaymentBook } from './payments';
 
 const IBAN = /^[A-Z]{2}[0-9]{2}[A-Za-z0-9]{1,30}$/;
 
-export function accountReference(account: SandboxAccount): { iban: string } | { bban: string } {
+function accountReference(account: SandboxAccount): { iban: string } | { bban: string } {
   const number = account.number.replace(/\s/g, '');
   return IBAN.test(number) ? { iban: number } : { bban: number };
 }

@@ -40,7 +40,7 @@ export interface BerlinGroupSandboxOptions {
 }
 
 /** What a test (or the demo's operator) changes while the bank runs. */
-export interface BerlinGroupControls {
+interface BerlinGroupControls {
   sca: ScaApproach;
   approveConsentsAtOnce: boolean;
   processingMs: number;

@@ -10,7 +10,7 @@ import { todayIn } from '../../../dates';
 import type { SandboxCustomer } from '../../sandbox/fixture';
 import { BgError } from './errors';
 
-export type ConsentStatus = 'received' | 'rejected' | 'valid' | 'expired' | 'revokedByPsu';
+type ConsentStatus = 'received' | 'rejected' | 'valid' | 'expired' | 'revokedByPsu';
 
 export interface Consent {
   readonly id: string;

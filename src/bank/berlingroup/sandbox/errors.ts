@@ -35,7 +35,7 @@ export class BgError extends Error {
   }
 }
 
-export function tppMessages(code: TppMessageCode, text: string) {
+function tppMessages(code: TppMessageCode, text: string) {
   return { tppMessages: [{ category: 'ERROR' as const, code, text: text.slice(0, 500) }] };
 }
 

@@ -13,11 +13,11 @@ import { billEntries, transferEntries } from '../../sandbox/ledger';
 import type { SandboxAccount, SandboxBank } from '../../openbanking/sandbox/bank';
 import { BgError } from './errors';
 
-export type TransactionStatus = 'RCVD' | 'ACTC' | 'ACSC' | 'RJCT' | 'CANC';
-export type ScaStatus = 'started' | 'finalised' | 'failed' | 'exempted';
+type TransactionStatus = 'RCVD' | 'ACTC' | 'ACSC' | 'RJCT' | 'CANC';
+type ScaStatus = 'started' | 'finalised' | 'failed' | 'exempted';
 export type ScaApproach = 'decoupled' | 'exempted';
 
-export interface AccountReference {
+interface AccountReference {
   readonly iban?: string;
   readonly bban?: string;
 }

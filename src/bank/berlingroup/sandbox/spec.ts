@@ -19,7 +19,7 @@ import type { RequestHandler } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import { parse } from 'yaml';
 
-export const SPEC_FILE = path.resolve(__dirname, '../../../../test/fixtures/berlin-group/psd2-api.yaml');
+const SPEC_FILE = path.resolve(__dirname, '../../../../test/fixtures/berlin-group/psd2-api.yaml');
 
 /** The path of the spec's first server URL (https://api.testbank.com/psd2). */
 export const BASE_PATH = '/psd2';
@@ -69,7 +69,7 @@ function renamePathTemplates(spec: Json): void {
   }
 }
 
-export function loadSpec(): Json {
+function loadSpec(): Json {
   const spec = parse(readFileSync(SPEC_FILE, 'utf8')) as Json;
   const servers = spec.servers;
   const url = Array.isArray(servers) ? (servers[0] as { url?: unknown } | undefined)?.url : undefined;
