@@ -182,7 +182,7 @@ describe('a slow bank, with the default resilience (2 s per call, one retry)', (
   let ob: OpenBankingSaldo;
 
   beforeAll(async () => {
-    ob = await saldoOnOpenBanking();
+    ob = await saldoOnOpenBanking('defaults');
     await warmUp(ob);
   });
   afterAll(() => ob.close());
