@@ -7,8 +7,11 @@ import path from 'node:path';
 import { z } from 'zod';
 import { isValidTimeZone } from './dates';
 
+/** true/false, 1/0, yes/no, in any case (`TRUE`, `False`). */
 const booleanFlag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .string()
+  .transform((value) => value.toLowerCase())
+  .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no']))
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
 const envSchema = z.object({
