@@ -22,7 +22,7 @@ import { enrolMissingPins } from '../security/enrol';
 import { pinChecker } from '../security/voice-pin';
 import { auditLog } from '../store/audit';
 import type { Db } from '../store/db';
-import { openStore } from '../store/open';
+import { describeDatabaseUrl, openStore } from '../store/open';
 import { pinCredentials } from '../store/pin-credentials';
 import { readApprovals } from '../store/read-approvals';
 import { paymentStore } from '../store/payments';
@@ -137,18 +137,6 @@ function describeFixtureError(error: unknown): string {
   if (error instanceof ZodError)
     return error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ');
   return error instanceof Error ? error.message : String(error);
-}
-
-/** DATABASE_URL without its password, fit for a log line or an error. */
-export function describeDatabaseUrl(url: string): string {
-  if (url.startsWith('sqlite:')) return url;
-  try {
-    const parsed = new URL(url);
-    parsed.password = '';
-    return parsed.toString();
-  } catch {
-    return 'postgres://(unparseable)';
-  }
 }
 
 /** Opens DATABASE_URL's store; a failure names the variable (and never its password). */

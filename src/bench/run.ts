@@ -10,7 +10,21 @@ import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createServer } from 'node:http';
 import { loadSandboxFixture } from '../bank/sandbox/fixture';
+import { parseCommandLine } from '../cli';
 import { hashPin } from '../security/pin-hash';
+
+const HELP = `usage: npm run bench
+
+Starts Saldo and a bare ask-sdk-core skill (the baseline), drives both with autocannon
+(GetBalance, 10 connections), then GetBalance with voice-PIN checks alongside, and prints
+every figure as a ratio against the baseline measured in the same run.
+
+Environment:
+  BENCH_SECONDS     length of each run in seconds (default 5)
+  BENCH_ROUNDS      runs per scenario, interleaved; the median counts (default 3)
+  BENCH_LOG_LEVEL   the servers' LOG_LEVEL (default info)
+
+  --help, -h        this text`;
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
 /** Each scenario runs this often, interleaved, and the median counts: a shared VM is noisy. */
@@ -181,6 +195,7 @@ function row(name: string, f: Figures, base: Figures): string {
 }
 
 async function main(): Promise<void> {
+  parseCommandLine({ name: 'bench', help: HELP, options: {} });
   const dir = mkdtempSync(path.join(tmpdir(), 'saldo-bench-'));
   const saldoEnv = {
     DATABASE_URL: `sqlite:${path.join(dir, 'bench.db')}`,

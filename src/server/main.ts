@@ -4,11 +4,25 @@ import { amazonVerifiers } from './alexa-route';
 import { createHttpApp } from './app';
 import { MISSING_PROJECT_ID } from './google-route';
 import { createApplication } from '../app/application';
+import { parseCommandLine } from '../cli';
+
+const HELP = `usage: npm start   (or: node dist/server/main.js)
+
+Serves the skill: POST /alexa, POST /google, GET /healthz, /readyz and /metrics.
+Takes no options; everything comes from the environment (README, "Configuration"):
+  PORT (3000), DATABASE_URL (sqlite:data/saldo.db), SALDO_VERIFY_REQUESTS (true),
+  ALEXA_SKILL_ID, GOOGLE_PROJECT_ID, LOG_LEVEL (info), SALDO_BODY_LIMIT (256kb),
+  SALDO_FIXTURE, SALDO_PAYMENT_LIMIT (1000.00), SALDO_DAILY_LIMIT (2000.00),
+  SALDO_PIN_MAX_ATTEMPTS (3), SALDO_CONFIG (a file listing the banks).
+SIGTERM or SIGINT: stops accepting, answers what it holds, exits 0.
+
+  --help, -h    this text`;
 
 /** How long in-flight requests may take to finish after SIGTERM/SIGINT before their connections are cut. */
 const DRAIN_MS = 10_000;
 
 async function main(): Promise<void> {
+  parseCommandLine({ name: 'saldo', help: HELP, options: {} });
   const started = process.hrtime.bigint();
   const application = await createApplication(process.env);
   const { config, log } = application;

@@ -9,10 +9,23 @@ export async function openStore(databaseUrl: string, migrated?: (versions: numbe
     ? (await import('./sqlite')).openSqlite(databaseUrl.slice('sqlite:'.length))
     : (await import('./postgres')).openPostgres(databaseUrl);
   try {
-    migrated?.(await migrate(db));
+    const applied = await migrate(db);
+    migrated?.(applied);
   } catch (error) {
     await db.close().catch(() => undefined);
     throw error;
   }
   return db;
+}
+
+/** DATABASE_URL without its password, fit for a log line or an error. */
+export function describeDatabaseUrl(url: string): string {
+  if (url.startsWith('sqlite:')) return url;
+  try {
+    const parsed = new URL(url);
+    parsed.password = '';
+    return parsed.toString();
+  } catch {
+    return 'postgres://(unparseable)';
+  }
 }

@@ -6,10 +6,27 @@
  */
 import pino from 'pino';
 import { z } from 'zod';
+import { parseCommandLine } from '../../../cli';
 import { openStore } from '../../../store/open';
 import { loadSandboxFixture } from '../../sandbox/fixture';
 import { createOpenBankingSandbox } from './app';
 import { BASE_PATHS } from './spec';
+
+const HELP = `usage: npm run bank:sandbox
+
+The Open Banking sandbox bank (Account and Transaction, Payment Initiation) that Saldo's
+Open Banking connector talks to (config/open-banking-sandbox.yaml).
+
+Environment:
+  BANK_SANDBOX_PORT           HTTP port (default 3100)
+  BANK_SANDBOX_DATABASE_URL   its own store (default sqlite:data/bank-sandbox.db)
+  SALDO_FIXTURE               its customers (default fixtures/sandbox-bank.json)
+  BANK_SANDBOX_FAULTS         true serves POST/GET/DELETE /__faults for fault injection
+  LOG_LEVEL                   pino level (default info)
+
+  --help, -h                  this text`;
+
+parseCommandLine({ name: 'bank:sandbox', help: HELP, options: {} });
 
 const env = z
   .object({
