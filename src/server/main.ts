@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   const started = process.hrtime.bigint();
   const application = await createApplication(process.env);
   const { config, log } = application;
+  application.metrics.collectProcessMetrics();
   if (!config.verifyRequests) {
     log.warn(
       '!!! SALDO_VERIFY_REQUESTS=false: Alexa signatures and timestamps are NOT checked. Anyone can send requests as any user. Use this only on a developer machine. !!!',

@@ -154,7 +154,9 @@ describe('two banks from one configuration file', () => {
     expect(metrics.text).toMatch(
       /saldo_requests_total\{bank="alpha",platform="alexa",intent="PayBill",status="200"\} \d+/,
     );
-    expect(metrics.text).toMatch(/saldo_request_duration_seconds_bucket\{le="[^"]+",bank="beta",platform="alexa"\}/);
+    expect(metrics.text).toMatch(
+      /saldo_request_duration_seconds_bucket\{le="[^"]+",bank="beta",platform="alexa",intent="[A-Za-z]+"\}/,
+    );
     expect(metrics.text).toMatch(
       /saldo_connector_call_duration_seconds_count\{bank="alpha",operation="makePayment"\} \d+/,
     );
