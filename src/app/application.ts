@@ -224,6 +224,16 @@ export async function createApplication(
   const config = loadConfig(env);
   const log = overrides.log ?? createLogger(config.logLevel);
   const now = overrides.now ?? (() => new Date());
+  if (config.banks) {
+    const ignored = [config.alexaSkillId && 'ALEXA_SKILL_ID', config.googleProjectId && 'GOOGLE_PROJECT_ID'].filter(
+      Boolean,
+    );
+    if (ignored.length > 0)
+      log.warn(
+        { ignored },
+        `${ignored.join(' and ')} ignored: with SALDO_CONFIG each bank lists its own alexaSkillIds and googleProjectIds`,
+      );
+  }
   const db = overrides.db ?? (await openConfiguredStore(config.databaseUrl, log));
   const closeStore = () => (overrides.db ? Promise.resolve() : db.close());
   const background = backgroundWork(log);

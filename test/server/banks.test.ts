@@ -206,3 +206,26 @@ describe('the example configuration files in config/', () => {
     expect(config.banks?.length).toBeGreaterThan(0);
   });
 });
+
+describe('ALEXA_SKILL_ID and GOOGLE_PROJECT_ID beside SALDO_CONFIG', () => {
+  it('are ignored with a warning naming them (each bank lists its own ids)', async () => {
+    const http = await testHttpApp({
+      env: {
+        SALDO_CONFIG: configFile('ignored-ids', twoBanks),
+        ALEXA_SKILL_ID: 'amzn1.ask.skill.env',
+        GOOGLE_PROJECT_ID: 'env-project',
+      },
+    });
+    const warning = http.saldo.logs.lines
+      .map((line) => JSON.parse(line) as { level: number; msg: string })
+      .find((entry) => entry.msg.includes('ignored: with SALDO_CONFIG'));
+    expect(warning).toMatchObject({
+      level: 40,
+      msg: expect.stringMatching(/^ALEXA_SKILL_ID and GOOGLE_PROJECT_ID ignored/),
+    });
+    const other = await request(http.app)
+      .post('/alexa')
+      .send(alexaEnvelope({ skillId: 'amzn1.ask.skill.env' }));
+    expect(other.status).toBe(403);
+  });
+});
