@@ -168,15 +168,28 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     paymentLimit: e.SALDO_PAYMENT_LIMIT,
     dailyLimit: e.SALDO_DAILY_LIMIT,
     pinMaxAttempts: e.SALDO_PIN_MAX_ATTEMPTS,
-    banks: e.SALDO_CONFIG ? loadConfigFile(e.SALDO_CONFIG).banks : undefined,
+    banks: e.SALDO_CONFIG ? loadConfigFile(e.SALDO_CONFIG, env).banks : undefined,
   };
 }
 
+/**
+ * `${NAME}` and `${NAME:-default}` in a configuration file take the environment's value
+ * (blank counts as unset, as for the variables above); an unset NAME without a default is an error.
+ */
+function substituteEnv(text: string, env: NodeJS.ProcessEnv): string {
+  return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g, (_match, name: string, fallback?: string) => {
+    const value = env[name];
+    if (value !== undefined && value !== '') return value;
+    if (fallback !== undefined) return fallback;
+    throw new Error(`\${${name}} is not set and has no default (\${${name}:-default})`);
+  });
+}
+
 /** Reads SALDO_CONFIG (JSON, or YAML for .yaml/.yml) and says exactly what is wrong with it. */
-export function loadConfigFile(file: string): ConfigFile {
+export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = {}): ConfigFile {
   let raw: unknown;
   try {
-    const text = readFileSync(file, 'utf8');
+    const text = substituteEnv(readFileSync(file, 'utf8'), env);
     // The YAML parser is loaded only for a YAML file.
     // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/consistent-type-imports -- a synchronous lazy load
     raw = /\.ya?ml$/i.test(file) ? (require('yaml') as typeof import('yaml')).parse(text) : JSON.parse(text);
