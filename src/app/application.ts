@@ -266,6 +266,7 @@ export async function createApplication(
           connector,
           bankNames: bank.names,
           bankContact: bank.contact,
+          locales: bank.locales,
           // Only the bundled sandbox bank tells its developers how to unlock a customer.
           developerHints: bank.connector.type === 'sandbox',
           now,

@@ -270,6 +270,10 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
         identifiers: identifiersFor(turn, customer),
         report: (event: SecurityEvent) => report({ ...event, customerId: customer?.id, channel: turn.platform }),
       });
+      if (deps.locales && !deps.locales.includes(say.locale)) {
+        const notOffered = { speech: say.localeNotOffered(bankName), session: {}, endSession: true } as const;
+        return renderReply(notOffered, guard(), say);
+      }
       let draft: Draft;
       let customer: Customer | undefined;
       const timers: NodeJS.Timeout[] = [];
