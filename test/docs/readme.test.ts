@@ -99,3 +99,23 @@ describe("the tools' environment variables", () => {
     60_000,
   );
 });
+
+describe('.env.example, .nvmrc and the Dockerfile', () => {
+  const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
+
+  it('.env.example lists every variable the schemas and the tools read', () => {
+    const listed = new Set([...read('.env.example').matchAll(/^#? ?([A-Z][A-Z0-9_]+)=/gm)].map((match) => match[1]));
+    const schemaVariables = [...new Set([...Object.keys(envSchema.shape), ...Object.keys(sandboxEnvSchema.shape)])];
+    const fromCode = [...read('src/bench/run.ts').matchAll(/\b(BENCH_[A-Z_]+)\b/g)].map((match) => match[1]!);
+    expect([...schemaVariables, ...fromCode, 'BANK_SANDBOX_URL'].filter((name) => !listed.has(name))).toEqual([]);
+  });
+
+  it('one Node major: .nvmrc, engines and the Dockerfile agree', () => {
+    const major = read('.nvmrc').trim();
+    const engines = (JSON.parse(read('package.json')) as { engines: { node: string } }).engines.node;
+    expect(engines).toBe(`>=${major}`);
+    const images = [...read('Dockerfile').matchAll(/^FROM node:(\d+)/gm)].map((match) => match[1]);
+    expect(images.length).toBeGreaterThan(0);
+    expect(new Set(images)).toEqual(new Set([major]));
+  });
+});
