@@ -77,7 +77,7 @@ const openBankingConnector = z.strictObject({
   enrolPinsFrom: z.string().min(1).optional(),
 });
 
-export const bankConfigSchema = z.strictObject({
+const bankConfigSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes'),
   /** The bank's name as it is spoken, per locale. */
   names: z
@@ -100,7 +100,7 @@ export const bankConfigSchema = z.strictObject({
   contact: z.partialRecord(localeName, z.string().min(1).max(120)).optional(),
 });
 
-export const configFileSchema = z.strictObject({ banks: z.array(bankConfigSchema).min(1) }).superRefine((file, ctx) => {
+const configFileSchema = z.strictObject({ banks: z.array(bankConfigSchema).min(1) }).superRefine((file, ctx) => {
   const seen = new Map<string, string>();
   const claim = (kind: string, value: string, bank: string) => {
     const key = `${kind}:${value}`;
@@ -121,7 +121,7 @@ export const configFileSchema = z.strictObject({ banks: z.array(bankConfigSchema
 });
 
 export type BankConfig = z.infer<typeof bankConfigSchema>;
-export type ConfigFile = z.infer<typeof configFileSchema>;
+type ConfigFile = z.infer<typeof configFileSchema>;
 
 export interface Config {
   readonly port: number;
@@ -186,7 +186,7 @@ function substituteEnv(text: string, env: NodeJS.ProcessEnv): string {
 }
 
 /** Reads SALDO_CONFIG (JSON, or YAML for .yaml/.yml) and says exactly what is wrong with it. */
-export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = {}): ConfigFile {
+function loadConfigFile(file: string, env: NodeJS.ProcessEnv = {}): ConfigFile {
   let raw: unknown;
   try {
     const text = substituteEnv(readFileSync(file, 'utf8'), env);

@@ -140,7 +140,7 @@ function describeFixtureError(error: unknown): string {
 }
 
 /** Opens DATABASE_URL's store; a failure names the variable (and never its password). */
-export async function openConfiguredStore(databaseUrl: string, log?: Logger): Promise<Db> {
+async function openConfiguredStore(databaseUrl: string, log?: Logger): Promise<Db> {
   const where = describeDatabaseUrl(databaseUrl);
   try {
     return await openStore(databaseUrl, (applied) =>
