@@ -2,12 +2,17 @@
  * Prometheus metrics (prom-client) on a registry of the application's own, never the
  * process-wide default: requests, latency and connector errors per bank.
  */
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { BankConnector } from '../bank/connector';
 
 export interface Metrics {
   readonly registry: Registry;
+  /** `intent` is one of the skill's intent names (or Unknown): a bounded label. */
   observeRequest(labels: { bank: string; platform: string; intent: string; status: number }, seconds: number): void;
+  /** A request refused before any skill answered it; `reason` is one of Saldo's fixed error messages. */
+  observeRefusal(labels: { platform: string; status: number; reason: string }): void;
+  /** Adds prom-client's process and Node.js metrics (CPU, memory, event loop, GC); once, by the server process. */
+  collectProcessMetrics(): void;
   /** Wraps a connector so each call's latency and failures are counted under its bank. */
   instrument<C extends BankConnector>(connector: C): C;
   /** Reports a gauge of each circuit breaker's state (0 closed, 1 open, 2 half-open, 3 isolated). */
@@ -36,8 +41,14 @@ export function createMetrics(): Metrics {
   const latency = new Histogram({
     name: 'saldo_request_duration_seconds',
     help: 'Time to answer a voice request.',
-    labelNames: ['bank', 'platform'],
+    labelNames: ['bank', 'platform', 'intent'],
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 4, 6, 8],
+    registers: [registry],
+  });
+  const refusals = new Counter({
+    name: 'saldo_requests_refused_total',
+    help: 'Requests refused before a skill answered (bad body, failed verification, unknown skill or project, too large), by platform, status and reason.',
+    labelNames: ['platform', 'status', 'reason'],
     registers: [registry],
   });
   const connectorLatency = new Histogram({
@@ -68,7 +79,13 @@ export function createMetrics(): Metrics {
     registry,
     observeRequest({ bank, platform, intent, status }, seconds) {
       requests.inc({ bank, platform, intent, status: String(status) });
-      latency.observe({ bank, platform }, seconds);
+      latency.observe({ bank, platform, intent }, seconds);
+    },
+    observeRefusal({ platform, status, reason }) {
+      refusals.inc({ platform, status: String(status), reason });
+    },
+    collectProcessMetrics() {
+      collectDefaultMetrics({ register: registry });
     },
     instrument<C extends BankConnector>(connector: C): C {
       const wrapped = { ...connector } as Record<string, unknown>;

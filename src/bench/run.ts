@@ -10,11 +10,26 @@ import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createServer } from 'node:http';
 import { loadSandboxFixture } from '../bank/sandbox/fixture';
+import { parseCommandLine } from '../cli';
 import { hashPin } from '../security/pin-hash';
 
-const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
+const DEFAULTS = { BENCH_SECONDS: 5, BENCH_ROUNDS: 3, BENCH_LOG_LEVEL: 'info' };
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? DEFAULTS.BENCH_SECONDS);
 /** Each scenario runs this often, interleaved, and the median counts: a shared VM is noisy. */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? DEFAULTS.BENCH_ROUNDS);
+const HELP = `usage: npm run bench
+
+Starts Saldo and a bare ask-sdk-core skill (the baseline), drives both with autocannon
+(GetBalance, 10 connections), then GetBalance with voice-PIN checks alongside, and prints
+every figure as a ratio against the baseline measured in the same run.
+
+Environment:
+  BENCH_SECONDS     length of each run in seconds (default ${DEFAULTS.BENCH_SECONDS})
+  BENCH_ROUNDS      runs per scenario, interleaved; the median counts (default ${DEFAULTS.BENCH_ROUNDS})
+  BENCH_LOG_LEVEL   the servers' LOG_LEVEL (default ${DEFAULTS.BENCH_LOG_LEVEL})
+
+  --help, -h        this text`;
+
 const CONNECTIONS = 10;
 const PIN_CONCURRENCY = 4;
 
@@ -181,12 +196,13 @@ function row(name: string, f: Figures, base: Figures): string {
 }
 
 async function main(): Promise<void> {
+  parseCommandLine({ name: 'bench', help: HELP, options: {} });
   const dir = mkdtempSync(path.join(tmpdir(), 'saldo-bench-'));
   const saldoEnv = {
     DATABASE_URL: `sqlite:${path.join(dir, 'bench.db')}`,
     SALDO_VERIFY_REQUESTS: 'false',
     SALDO_FIXTURE: benchFixture(dir),
-    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? DEFAULTS.BENCH_LOG_LEVEL,
   };
   const bare = await start('bare-skill.js', {});
   const saldoFirst = await start('../server/main.js', saldoEnv);

@@ -1,5 +1,5 @@
 /** The express app: routes, health, metrics, and errors that never show a stack. */
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { alexaRouter, type RequestVerifier } from './alexa-route';
 import type { BankRuntime } from '../app/application';
@@ -33,11 +33,39 @@ async function within<T>(ms: number, work: Promise<T>): Promise<T> {
   }
 }
 
+/** Statuses that mean "refused": the request was wrong, unsigned, too large or for someone else. */
+const REFUSED = new Set([400, 401, 403, 413, 415]);
+
+/**
+ * Every refusal is logged with its reason and counted. The reason is the error message of
+ * the JSON body the route answered with: Saldo's own fixed words, never the sender's.
+ */
+function refusalsReported(log: Logger, metrics: Metrics): RequestHandler {
+  return (req, res, next) => {
+    const json = res.json.bind(res);
+    let refusal: { error?: unknown; detail?: unknown } | undefined;
+    res.json = (body: unknown) => {
+      if (REFUSED.has(res.statusCode) && typeof body === 'object' && body !== null) refusal = body;
+      return json(body);
+    };
+    res.on('finish', () => {
+      if (!REFUSED.has(res.statusCode)) return;
+      const platform = req.path === '/alexa' ? 'alexa' : req.path === '/google' ? 'google' : 'other';
+      const reason = typeof refusal?.error === 'string' ? refusal.error : 'unknown';
+      metrics.observeRefusal({ platform, status: res.statusCode, reason });
+      log.warn({ platform, status: res.statusCode, reason, detail: refusal?.detail }, 'request refused');
+    });
+    next();
+  };
+}
+
 export function createHttpApp(options: HttpAppOptions): Express {
   const { log, banks, metrics, readiness, bodyLimit } = options;
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+
+  app.use(refusalsReported(log, metrics));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

@@ -1,7 +1,9 @@
 /** Berlin Group 1.3.11 records as the core's model. Unknown codes degrade, they do not fail. */
 import { type Money, parseDecimal } from '../../money';
 import type { AccountKind } from '../../shared/accounts';
-import type { Account, Balance, CreditDebit, Transaction } from '../connector';
+import type { Account, Balance, Transaction } from '../connector';
+
+type CreditDebit = Balance['creditDebit'];
 import type { BgAccount, BgBalance, BgCardAccount, BgCardTransaction, BgTransaction } from './schemas';
 
 /** ISO 20022 cash account types. */
