@@ -109,7 +109,7 @@ const berlinGroupConnector = z.strictObject({
   /** How long a turn waits for the customer's approval in the app before saying where it stands. */
   approvalWaitMs: z.number().int().min(0).max(4000).default(3000),
   pollIntervalMs: z.number().int().min(50).max(2000).default(500),
-  /** Billers every customer of the bank can pay; customers' own payees are enrolled in the store. */
+  /** Billers every customer of the bank can pay; customers enrol their own with `npm run payees`. */
   payees: z
     .array(
       z.strictObject({

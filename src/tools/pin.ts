@@ -14,6 +14,7 @@
  */
 import { parseCommandLine } from '../cli';
 import { type BankConfig, loadConfig } from '../config';
+import { berlinGroupCustomerId } from '../bank/berlingroup/customer';
 import { loadSandboxFixture } from '../bank/sandbox/fixture';
 import { hashPin, PIN_PATTERN } from '../security/pin-hash';
 import { isWeakPin } from '../security/pin-policy';
@@ -51,8 +52,11 @@ function configuredBanks(banks: readonly BankConfig[] | undefined, fixture: stri
 function knownCustomers(bank: Pick<BankConfig, 'connector'>): string[] | undefined {
   const { connector } = bank;
   const file = connector.type === 'sandbox' ? connector.fixture : connector.enrolPinsFrom;
-  if (connector.type === 'openbanking' && !file) return undefined;
-  return loadSandboxFixture(file).customers.map((customer) => customer.id);
+  if (connector.type !== 'sandbox' && !file) return undefined;
+  const customers = loadSandboxFixture(file).customers;
+  // A Berlin Group bank knows its customers by their first payment account.
+  if (connector.type === 'berlingroup') return customers.map((c) => berlinGroupCustomerId(c.accounts) ?? c.id);
+  return customers.map((customer) => customer.id);
 }
 
 async function readSecretLine(prompt: string): Promise<string> {

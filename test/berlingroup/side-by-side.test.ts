@@ -7,8 +7,9 @@ import request from 'supertest';
 import { alexaDriver } from '../support/drivers';
 import { FIXED_NOW } from '../support/app';
 import { testHttpApp, type TestHttp } from '../support/http';
-import { berlinGroupBank, configFile } from '../support/berlin-group';
-import { AIS, startSandbox, type RunningSandbox } from '../openbanking-sandbox/helpers';
+import { berlinGroupBank, configFile, ROOMY_TURN_MS } from '../support/berlin-group';
+import { startSandbox, type RunningSandbox } from '../openbanking-sandbox/helpers';
+import { warmValidators } from '../support/open-banking';
 import { DEFAULT_FIXTURE_PATH } from '../../src/bank/sandbox/fixture';
 import { startBerlinGroup, WARM_UP_MS, type RunningBerlinGroup } from './helpers';
 
@@ -22,9 +23,7 @@ let saldo: TestHttp;
 
 beforeAll(async () => {
   [ob, bg] = await Promise.all([startSandbox({ now: () => FIXED_NOW }), startBerlinGroup({ sca: 'exempted' })]);
-  // The Open Banking sandbox compiles each route's schemas on first use: before Saldo's timeouts run.
-  for (const path of ['party', 'accounts', 'accounts/acc-john-chk/balances', 'accounts/acc-john-sav/balances'])
-    await ob.get('sandbox-token-john', `${AIS}/${path}`);
+  await warmValidators(ob);
   const file = configFile([
     {
       id: 'open-sandbox',
@@ -41,7 +40,10 @@ beforeAll(async () => {
     },
     { ...berlinGroupBank(bg), alexaSkillIds: [BG_SKILL] },
   ]);
-  saldo = await testHttpApp({ env: { SALDO_CONFIG: file }, overrides: { now: () => FIXED_NOW } });
+  saldo = await testHttpApp({
+    env: { SALDO_CONFIG: file },
+    overrides: { now: () => FIXED_NOW, turnDeadlineMs: ROOMY_TURN_MS },
+  });
 }, WARM_UP_MS);
 afterAll(async () => {
   await Promise.all([ob.close(), bg.close()]);

@@ -8,6 +8,9 @@ import { startBerlinGroup, type RunningBerlinGroup } from '../berlingroup/helper
 import { FIXED_NOW } from './app';
 import { testHttpApp, type TestHttp } from './http';
 
+/** These tests are about the conversation, not about time: a busy machine gets room. */
+export const ROOMY_TURN_MS = 60_000;
+
 export interface BerlinGroupSaldo {
   readonly bank: RunningBerlinGroup;
   readonly saldo: TestHttp;
@@ -55,6 +58,9 @@ export async function saldoOnBerlinGroup(
 ): Promise<BerlinGroupSaldo> {
   const bank = await startBerlinGroup(options.sandbox);
   const file = configFile([berlinGroupBank(bank, options.connector)]);
-  const saldo = await testHttpApp({ env: { SALDO_CONFIG: file }, overrides: { now: () => FIXED_NOW } });
+  const saldo = await testHttpApp({
+    env: { SALDO_CONFIG: file },
+    overrides: { now: () => FIXED_NOW, turnDeadlineMs: ROOMY_TURN_MS },
+  });
   return { bank, saldo, close: () => bank.close() };
 }

@@ -74,7 +74,7 @@ export async function saldoOnOpenBanking(
  * on a busy machine can outlast a connector's call timeout. One refused request per route
  * (an unknown token changes nothing) compiles them before the test's clock matters.
  */
-async function warmValidators(bank: RunningSandbox): Promise<void> {
+export async function warmValidators(bank: RunningSandbox): Promise<void> {
   const stranger = 'warm-up-unknown-token';
   const account = `${AIS}/accounts/warm-up`;
   for (const path of [
