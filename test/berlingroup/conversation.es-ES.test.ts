@@ -61,6 +61,31 @@ describe('Ana on a Berlin Group bank, in Spanish', () => {
     expect(balance.speech).toContain('2494 euros con 98 céntimos');
   });
 
+  it('dice que no se ha enviado nada cuando Ana rechaza el pago en la app', async () => {
+    await alexa.say('PayBill', { ...PAY_IBERDROLA, amount: { spoken: '20' }, cents: { spoken: '0' } });
+    await alexa.say('ProvidePin', { pin: { spoken: '4831' } });
+    const waiting = bg.bank.app.payments().find((p) => p.scaStatus === 'started');
+    await bg.bank.app.decidePayment(waiting!.id, false);
+    const denied = await alexa.say('Yes');
+    expect(denied.speech).toContain('el banco no ha aceptado ese pago. No se ha enviado nada.');
+  });
+
+  it('pide renovar el acceso en la app del banco cuando el consentimiento caduca a mitad de conversación', async () => {
+    expect((await alexa.say('Launch')).ended).toBe(false);
+    bg.bank.app.controls.approveConsentsAtOnce = false;
+    bg.bank.app.expireConsents('cust-ana');
+    const renew = await alexa.say('GetBalance', { accountType: { spoken: 'cuenta de ahorro', id: 'savings' } });
+    expect(renew.speech).toBe(
+      'Banco Berlín necesita que renueves mi acceso a tus cuentas. Apruébalo en la app de Banco Berlín y vuelve a preguntarme.',
+    );
+    bg.bank.app.decideConsent(bg.bank.app.consentsWaiting()[0]!.id, true);
+    bg.bank.app.controls.approveConsentsAtOnce = true;
+    const balance = await alexaDriver(bg.saldo.app, { token: ANA, locale: 'es-ES' }).say('GetBalance', {
+      accountType: { spoken: 'cuenta de ahorro', id: 'savings' },
+    });
+    expect(balance.speech).toContain('10.200 euros');
+  });
+
   it('no escribe ningún IBAN ni el token en los registros', async () => {
     await alexa.say('GetBalance', { accountType: { spoken: 'cuenta de ahorro', id: 'savings' } });
     const logs = bg.saldo.saldo.logs.text();
