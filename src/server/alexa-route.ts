@@ -1,11 +1,16 @@
 /**
  * POST /alexa: raw body → signature and timestamp verification → shape check → the
  * bank that owns the skill id → that bank's skill. Every refusal is a short JSON 4xx.
+ *
+ * The route is the app's first and needs no middleware: it reads the body once, as the
+ * signature check needs it (raw bytes), and writes its answer in one piece.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Skill } from 'ask-sdk-core';
 import type { ResponseEnvelope } from 'ask-sdk-model';
-import express, { type Router } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
+import getRawBody from 'raw-body';
 import { checkEnvelope, skillIdOf } from '../platforms/alexa/envelope';
 import { apologyEnvelope, createAlexaSkill } from '../platforms/alexa/skill';
 import { intentOf } from '../platforms/alexa/turn';
@@ -13,7 +18,7 @@ import type { BankRuntime } from '../app/application';
 import type { Metrics } from '../app/metrics';
 import { bankForSkill } from '../app/routing';
 import { signatureVerifier, timestampVerifier, type RequestVerifier } from './alexa-verification';
-import { withoutPrototypeKeys } from './json';
+import { parseRequestJson } from './json';
 
 export type { RequestVerifier } from './alexa-verification';
 
@@ -34,15 +39,38 @@ export function amazonVerifiers(): Promise<RequestVerifier[]> {
 export const MISSING_SKILL_ID =
   'Alexa request verification is on but no Alexa skill id is configured, so requests for any skill are served: set ALEXA_SKILL_ID to your skill id (or alexaSkillIds in SALDO_CONFIG)';
 
-export function alexaRouter({ banks, log, metrics, bodyLimit, verifiers }: AlexaRouteOptions): Router {
+/** The body as text, within the limit (a 413 error past it); compressed bodies are refused. */
+function readBody(req: IncomingMessage, limit: string): Promise<string> {
+  const encoding = req.headers['content-encoding'];
+  if (encoding !== undefined && encoding.toLowerCase() !== 'identity') {
+    return Promise.reject(Object.assign(new Error('unsupported content encoding'), { status: 415 }));
+  }
+  return getRawBody(req, { length: req.headers['content-length'], limit, encoding: 'utf8' });
+}
+
+function sendJson(res: ServerResponse, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+export type AlexaRoute = (req: Request, res: Response, next: NextFunction) => Promise<void>;
+
+/** The handler for POST /alexa. */
+export function alexaRoute({ banks, log, metrics, bodyLimit, verifiers }: AlexaRouteOptions): AlexaRoute {
   if (verifiers.length > 0 && banks.every((bank) => bank.alexaSkillIds.length === 0)) log.warn(MISSING_SKILL_ID);
-  const router = express.Router();
   const skills = new Map<string, Skill>(
     banks.map((bank) => [bank.id, createAlexaSkill({ conversation: bank.conversation })]),
   );
-  router.post('/alexa', express.text({ type: () => true, limit: bodyLimit }), async (req, res) => {
+  return async (req, res, next) => {
     const started = process.hrtime.bigint();
-    const raw = typeof req.body === 'string' ? req.body : '';
+    let raw: string;
+    try {
+      raw = await readBody(req, bodyLimit);
+    } catch (error) {
+      next(error);
+      return;
+    }
     if (raw.length === 0) {
       res.status(400).json({ error: 'empty request body' });
       return;
@@ -56,7 +84,7 @@ export function alexaRouter({ banks, log, metrics, bodyLimit, verifiers }: Alexa
     }
     let body: unknown;
     try {
-      body = JSON.parse(raw, withoutPrototypeKeys);
+      body = parseRequestJson(raw);
     } catch {
       res.status(400).json({ error: 'body is not JSON' });
       return;
@@ -94,7 +122,6 @@ export function alexaRouter({ banks, log, metrics, bodyLimit, verifiers }: Alexa
       },
       'alexa request',
     );
-    res.json(response);
-  });
-  return router;
+    sendJson(res, response);
+  };
 }

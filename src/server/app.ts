@@ -1,7 +1,7 @@
 /** The express app: routes, health, metrics, and errors that never show a stack. */
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Logger } from 'pino';
-import { alexaRouter, type RequestVerifier } from './alexa-route';
+import { alexaRoute, type RequestVerifier } from './alexa-route';
 import type { BankRuntime } from '../app/application';
 import { googleRouter, type GoogleRouteOptions } from './google-route';
 import type { Metrics } from '../app/metrics';
@@ -39,6 +39,9 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
 
+  // First, so that the busiest route is matched before any other.
+  app.post('/alexa', alexaRoute({ banks, log, metrics, bodyLimit, verifiers: options.alexaVerifiers }));
+
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -66,7 +69,6 @@ export function createHttpApp(options: HttpAppOptions): Express {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
-  app.use(alexaRouter({ banks, log, metrics, bodyLimit, verifiers: options.alexaVerifiers }));
   app.use(
     googleRouter({
       banks,

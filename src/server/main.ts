@@ -1,4 +1,5 @@
 /** `npm start`: serve the skill on PORT with the configured (default: embedded) parts. */
+import pino from 'pino';
 import { amazonVerifiers } from './alexa-route';
 import { createHttpApp } from './app';
 import { MISSING_PROJECT_ID } from './google-route';
@@ -6,7 +7,11 @@ import { createApplication } from '../app/application';
 
 async function main(): Promise<void> {
   const started = process.hrtime.bigint();
-  const application = await createApplication(process.env);
+  // Log lines are written asynchronously (one per request): answering never waits for the
+  // terminal or the log collector; pino flushes what is buffered when the process exits.
+  const application = await createApplication(process.env, {
+    logDestination: pino.destination({ dest: 1, sync: false }),
+  });
   const { config, log } = application;
   if (!config.verifyRequests) {
     log.warn(
