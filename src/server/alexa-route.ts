@@ -110,7 +110,7 @@ export function alexaRoute({ banks, log, metrics, bodyLimit, verifiers }: AlexaR
     }
     const intent = intentOf(check.envelope);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    metrics.observeRequest({ bank: bank.id, platform: 'alexa', intent, status: 200 }, seconds);
+    metrics.observeRequest(bank.id, 'alexa', intent, 200, seconds);
     log.info(
       {
         platform: 'alexa',

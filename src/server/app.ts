@@ -66,7 +66,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
   });
 
   app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    const registry = await metrics.registry();
+    res.type(registry.contentType).send(await registry.metrics());
   });
 
   app.use(
