@@ -3,7 +3,7 @@
  * holds across instances), scrypt off the event loop, consecutive failures counted,
  * and a lockout after the configured number, audited.
  */
-import { bulkhead } from 'cockatiel';
+import type { BulkheadPolicy } from 'cockatiel';
 import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -42,7 +42,12 @@ export function pinChecker({ credentials, audit, now, maxAttempts, leaseMs = 500
     throw new Error('PIN attempts must be 1 to 5');
   // scrypt runs off the event loop, but each check is ~100 ms of a core and 32 MiB: leave a
   // core for the requests being answered meanwhile, and queue the rest.
-  const hashing = bulkhead(Math.max(1, availableParallelism() - 1), Number.MAX_SAFE_INTEGER);
+  // cockatiel is loaded with the first check, not at start-up.
+  let hashing: Promise<BulkheadPolicy> | undefined;
+  const hashSlot = () =>
+    (hashing ??= import('cockatiel').then(({ bulkhead }) =>
+      bulkhead(Math.max(1, availableParallelism() - 1), Number.MAX_SAFE_INTEGER),
+    ));
 
   return {
     maxAttempts,
@@ -75,7 +80,7 @@ export function pinChecker({ credentials, audit, now, maxAttempts, leaseMs = 500
       if (!status.enrolled) return { kind: 'not-enrolled' };
       if (status.lockedAt !== undefined) return { kind: 'locked', justLocked: false };
       const hash = await credentials.hash(bankId, customerId);
-      if (hash && (await hashing.execute(() => verifyPin(pin, hash)))) {
+      if (hash && (await (await hashSlot()).execute(() => verifyPin(pin, hash)))) {
         await credentials.recordSuccess(bankId, customerId, now().getTime());
         return { kind: 'ok' };
       }
