@@ -302,9 +302,12 @@ function log(line: string): void {
   console.log(`${new Date().toISOString().slice(11, 19)} ${line}`);
 }
 
+/** A scenario's medians, and the median of its per-round ratios to that round's baseline. */
+type Measured = Load & { readonly ratio: number };
+
 interface EngineResult {
   readonly baseline: Load;
-  readonly scenarios: Record<string, Load>;
+  readonly scenarios: Record<string, Measured>;
 }
 
 async function measureEngine(
@@ -333,19 +336,27 @@ async function measureEngine(
       );
     }
   }
-  const scenarios = Object.fromEntries(SCENARIOS.map(([name]) => [name, medianLoad(runs.get(name)!)]));
-  return { result: { baseline: medianLoad(runs.get('baseline')!), scenarios }, saldo };
+  // Ratios are taken round by round (each against the baseline just before it), so that
+  // load from elsewhere drifting over the run cancels out as far as it can.
+  const baselines = runs.get('baseline')!;
+  const scenarios = Object.fromEntries(
+    SCENARIOS.map(([name]) => {
+      const loads = runs.get(name)!;
+      const ratio = median(loads.map((load, round) => load.rps / (baselines[round] as Load).rps));
+      return [name, { ...medianLoad(loads), ratio }];
+    }),
+  );
+  return { result: { baseline: medianLoad(baselines), scenarios }, saldo };
 }
 
 function table(engine: Engine, { baseline, scenarios }: EngineResult): string {
-  const ratio = (a: number, b: number) => (b === 0 ? 'n/a' : (a / b).toFixed(2));
-  const row = (name: string, f: Load) =>
-    `| ${name} | ${f.rps.toFixed(0)} | ${ratio(f.rps, baseline.rps)} | ${f.p50} | ${f.p99} | ${f.errors} |`;
+  const row = (name: string, f: Load, ratio: number) =>
+    `| ${name} | ${f.rps.toFixed(0)} | ${ratio.toFixed(2)} | ${f.p50} | ${f.p99} | ${f.errors} |`;
   return [
     `| ${engine} | req/s | × baseline | p50 ms | p99 ms | errors |`,
     '|---|---|---|---|---|---|',
-    row('bare ask-sdk-core skill (baseline)', baseline),
-    ...Object.entries(scenarios).map(([name, f]) => row(`Saldo ${name}`, f)),
+    row('bare ask-sdk-core skill (baseline)', baseline, 1),
+    ...Object.entries(scenarios).map(([name, f]) => row(`Saldo ${name}`, f, f.ratio)),
   ].join('\n');
 }
 
@@ -365,7 +376,7 @@ async function coldStarts(options: BenchOptions, saldoEnv: NodeJS.ProcessEnv) {
       `cold start ${i + 1}/${options.coldStarts}: bare ${bare.at(-1)!.toFixed(0)} ms, Saldo ${saldo.at(-1)!.toFixed(0)} ms`,
     );
   }
-  return { bare: median(bare), saldo: median(saldo) };
+  return { bare: median(bare), saldo: median(saldo), ratio: median(saldo.map((ms, i) => ms / (bare[i] as number))) };
 }
 
 async function latencyAtRate(port: number, seconds: number): Promise<Load> {
@@ -447,7 +458,10 @@ async function twoProcesses(seconds: number, rounds: number, one: Server, saldoE
 
 function commit(): string | undefined {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return undefined;
   }
@@ -486,7 +500,7 @@ async function main(): Promise<void> {
   const cold = await coldStarts(options, sqliteEnv);
   figures['cold start bare ms'] = Math.round(cold.bare);
   figures['cold start Saldo ms'] = Math.round(cold.saldo);
-  figures['cold start × bare'] = cold.saldo / cold.bare;
+  figures['cold start × bare'] = cold.ratio;
 
   for (const engine of options.engines) {
     const env = engine === 'sqlite' ? sqliteEnv : { ...common, DATABASE_URL: await postgresSchema() };
@@ -494,7 +508,7 @@ async function main(): Promise<void> {
     report.push(table(engine, result));
     figures[`${engine} baseline req/s`] = Math.round(result.baseline.rps);
     for (const [name, load] of Object.entries(result.scenarios)) {
-      figures[`${engine} ${name} × baseline`] = load.rps / result.baseline.rps;
+      figures[`${engine} ${name} × baseline`] = load.ratio;
       figures[`${engine} ${name} p99 ms`] = load.p99;
       figures[`${engine} ${name} errors`] = load.errors;
     }
