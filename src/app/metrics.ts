@@ -11,7 +11,15 @@ import type { Registry } from 'prom-client';
 import type { BankConnector } from '../bank/connector';
 
 export interface Metrics {
+  /** `intent` is one of the skill's intent names (or Unknown): a bounded label. */
   observeRequest(bank: string, platform: string, intent: string, status: number, seconds: number): void;
+  /** A request refused before any skill answered it; `reason` is one of Saldo's fixed error messages. */
+  observeRefusal(platform: string, status: number, reason: string): void;
+  /**
+   * Adds prom-client's process and Node.js metrics (CPU, memory, event loop, GC); once, by
+   * the server process. They are collected from the first scrape on.
+   */
+  collectProcessMetrics(): void;
   /** Wraps a connector so each call's latency and failures are counted under its bank. */
   instrument<C extends BankConnector>(connector: C): C;
   /** Reports a gauge of each circuit breaker's state (0 closed, 1 open, 2 half-open, 3 isolated). */
@@ -121,9 +129,10 @@ interface ScrapedMetric {
   values(): MetricValue[];
 }
 
-async function buildRegistry(metrics: readonly ScrapedMetric[]): Promise<Registry> {
-  const { Registry } = await import('prom-client');
+async function buildRegistry(metrics: readonly ScrapedMetric[], processMetrics: boolean): Promise<Registry> {
+  const { Registry, collectDefaultMetrics } = await import('prom-client');
   const registry = new Registry();
+  if (processMetrics) collectDefaultMetrics({ register: registry });
   for (const metric of metrics) {
     const { name, help, type } = metric;
     const exported = {
@@ -145,6 +154,7 @@ export function createMetrics(): Metrics {
   const latency: Series<Distribution> = new Map();
   const connectorLatency: Series<Distribution> = new Map();
   const connectorErrors: Series<Count> = new Map();
+  const refusals: Series<Count> = new Map();
   const circuits = new Map<string, () => string>();
   const count = (): Count => ({ value: 0 });
   const requestDistribution = (): Distribution => ({
@@ -157,8 +167,16 @@ export function createMetrics(): Metrics {
     sum: 0,
     count: 0,
   });
-  const labels = { request: ['', '', '', ''], latency: ['', ''], error: ['', '', ''] };
+  const labels = { request: ['', '', '', ''], latency: ['', '', ''], error: ['', '', ''], refusal: ['', '', ''] };
   const statuses = new Map<number, string>();
+  const statusLabel = (status: number) => {
+    let label = statuses.get(status);
+    if (label === undefined) {
+      label = String(status);
+      statuses.set(status, label);
+    }
+    return label;
+  };
 
   const exported: ScrapedMetric[] = [
     {
@@ -176,7 +194,18 @@ export function createMetrics(): Metrics {
       help: 'Time to answer a voice request.',
       type: 'histogram',
       values: () =>
-        histogramValues('saldo_request_duration_seconds', REQUEST_BUCKETS, entries(latency, ['bank', 'platform'])),
+        histogramValues(
+          'saldo_request_duration_seconds',
+          REQUEST_BUCKETS,
+          entries(latency, ['bank', 'platform', 'intent']),
+        ),
+    },
+    {
+      name: 'saldo_requests_refused_total',
+      help: 'Requests refused before a skill answered (bad body, failed verification, unknown skill or project, too large), by platform, status and reason.',
+      type: 'counter',
+      values: () =>
+        [...entries(refusals, ['platform', 'status', 'reason'])].map(([l, c]) => ({ labels: l, value: c.value })),
     },
     {
       name: 'saldo_connector_call_duration_seconds',
@@ -208,23 +237,37 @@ export function createMetrics(): Metrics {
     },
   ];
   let registry: Promise<Registry> | undefined;
+  let processMetrics = false;
 
   return {
     observeRequest(bank, platform, intent, status, seconds) {
-      let statusLabel = statuses.get(status);
-      if (statusLabel === undefined) {
-        statusLabel = String(status);
-        statuses.set(status, statusLabel);
-      }
       const request = labels.request;
       request[0] = bank;
       request[1] = platform;
       request[2] = intent;
-      request[3] = statusLabel;
+      request[3] = statusLabel(status);
       seriesAt(requests, request, count).value += 1;
-      labels.latency[0] = bank;
-      labels.latency[1] = platform;
-      observe(seriesAt(latency, labels.latency, requestDistribution), REQUEST_BUCKETS, seconds);
+      const timed = labels.latency;
+      timed[0] = bank;
+      timed[1] = platform;
+      timed[2] = intent;
+      observe(seriesAt(latency, timed, requestDistribution), REQUEST_BUCKETS, seconds);
+    },
+    observeRefusal(platform, status, reason) {
+      const refusal = labels.refusal;
+      refusal[0] = platform;
+      refusal[1] = statusLabel(status);
+      refusal[2] = reason;
+      seriesAt(refusals, refusal, count).value += 1;
+    },
+    collectProcessMetrics() {
+      if (processMetrics) return;
+      processMetrics = true;
+      // A registry already built gets them now; one built later, when it is.
+      registry = registry?.then(async (built) => {
+        (await import('prom-client')).collectDefaultMetrics({ register: built });
+        return built;
+      });
     },
     instrument<C extends BankConnector>(connector: C): C {
       const wrapped = { ...connector } as Record<string, unknown>;
@@ -252,6 +295,6 @@ export function createMetrics(): Metrics {
     watchCircuit(bank, state) {
       circuits.set(bank, state);
     },
-    registry: () => (registry ??= buildRegistry(exported)),
+    registry: () => (registry ??= buildRegistry(exported, processMetrics)),
   };
 }

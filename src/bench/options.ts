@@ -1,33 +1,34 @@
 /** `npm run bench` options, and how two results compare: the bench's pure parts. */
 
-export const USAGE = `npm run bench [-- options]
+export const USAGE = `usage: npm run bench [-- --compare <file>]
 
 Measures Saldo against a bare ask-sdk-core skill (ask-sdk-express-adapter, one fixed
-sentence) in the same run: interleaved rounds, medians, figures as ratios to the baseline.
+sentence) in the same run: interleaved rounds, figures as ratios to the baseline.
 
 Options:
   --compare <file>   after the run, compare with an earlier result (bench/results/*.json)
-  --help             this text
+  --help, -h         this text
 
 Environment:
   BENCH_SECONDS          length of each load run in seconds (default 4)
   BENCH_ROUNDS           interleaved rounds per scenario; the median counts (default 3)
   BENCH_ENGINES          stores to measure, comma-separated: sqlite,postgres (default both)
-  BENCH_MEMORY_REQUESTS  GetBalance requests in the memory run (default 100000; 0 skips it)
-  BENCH_COLD_STARTS      cold starts measured per server, interleaved (default 5)
-  TEST_DATABASE_URL      the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/test)
+  BENCH_MEMORY_REQUESTS  GetBalance requests in the memory run, 0 skips it (default 100000)
+  BENCH_COLD_STARTS      cold starts measured per server (default 5)
+  BENCH_LOG_LEVEL        the servers' LOG_LEVEL (default info)
+  TEST_DATABASE_URL      the PostgreSQL server, as for the tests
 `;
 
 export type Engine = 'sqlite' | 'postgres';
 
 export interface BenchOptions {
-  readonly help: boolean;
   readonly compare?: string;
   readonly seconds: number;
   readonly rounds: number;
   readonly engines: readonly Engine[];
   readonly memoryRequests: number;
   readonly coldStarts: number;
+  readonly logLevel: string;
 }
 
 function count(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
@@ -38,29 +39,20 @@ function count(env: NodeJS.ProcessEnv, name: string, fallback: number, min: numb
   return value;
 }
 
-export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {
-  let help = false;
-  let compare: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--help' || arg === '-h') help = true;
-    else if (arg === '--compare') {
-      compare = argv[++i];
-      if (!compare || compare.startsWith('--')) throw new Error('--compare needs a result file');
-    } else throw new Error(`unknown option ${arg} (see --help)`);
-  }
+/** The options from the command line's values (see parseCommandLine) and the environment. */
+export function parseOptions(values: { readonly compare?: string }, env: NodeJS.ProcessEnv): BenchOptions {
   const engines = (env.BENCH_ENGINES ?? 'sqlite,postgres').split(',').map((e) => e.trim());
   for (const engine of engines) {
     if (engine !== 'sqlite' && engine !== 'postgres') throw new Error(`BENCH_ENGINES: unknown engine ${engine}`);
   }
   return {
-    help,
-    compare,
+    compare: values.compare,
     seconds: count(env, 'BENCH_SECONDS', 4, 1),
     rounds: count(env, 'BENCH_ROUNDS', 3, 1),
     engines: engines as Engine[],
     memoryRequests: count(env, 'BENCH_MEMORY_REQUESTS', 100_000, 0),
     coldStarts: count(env, 'BENCH_COLD_STARTS', 5, 1),
+    logLevel: env.BENCH_LOG_LEVEL ?? 'info',
   };
 }
 

@@ -36,7 +36,7 @@ export function cleanUpOnSignals(): void {
 }
 
 /** A free port on loopback, so a child's readiness can be polled without parsing its logs. */
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
       const address = probe.address();

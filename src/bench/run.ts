@@ -13,6 +13,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { loadSandboxFixture } from '../bank/sandbox/fixture';
 import { hashPin } from '../security/pin-hash';
+import { parseCommandLine } from '../cli';
 import { compareFigures, formatChanges, parseOptions, USAGE, type BenchOptions, type Engine } from './options';
 import { cleanUp, cleanUpOnSignals, onCleanup, startServer, waitUntil, type Server } from './processes';
 
@@ -468,11 +469,8 @@ function commit(): string | undefined {
 }
 
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2), process.env);
-  if (options.help) {
-    console.log(USAGE);
-    return;
-  }
+  const { values } = parseCommandLine({ name: 'bench', help: USAGE, options: { compare: { type: 'string' } } });
+  const options = parseOptions(values, process.env);
   const before = options.compare
     ? (JSON.parse(readFileSync(options.compare, 'utf8')) as { figures: Record<string, number> })
     : undefined;
@@ -486,7 +484,7 @@ async function main(): Promise<void> {
     SALDO_VERIFY_REQUESTS: 'false',
     SALDO_FIXTURE: fixture,
     SALDO_DAILY_LIMIT: '1000000.00',
-    LOG_LEVEL: 'info',
+    LOG_LEVEL: options.logLevel,
   };
   const sqliteEnv = { ...common, DATABASE_URL: `sqlite:${path.join(dir, 'bench.db')}` };
   const figures: Record<string, number> = {};

@@ -94,7 +94,7 @@ function errorSummary(error: unknown): { name: string; message: string } {
     : { name: 'non-error', message: String(error) };
 }
 
-export function bankNameFor(names: Readonly<Record<string, string>>, locale: string): string {
+function bankNameFor(names: Readonly<Record<string, string>>, locale: string): string {
   return names[locale] ?? names[locale.slice(0, 2)] ?? Object.values(names)[0] ?? 'your bank';
 }
 
@@ -113,9 +113,9 @@ export interface TurnHooks {
 }
 
 /** After this long without an answer, the customer hears "one moment…". */
-export const PROGRESS_AFTER_MS = 1000;
+const PROGRESS_AFTER_MS = 1000;
 /** The whole turn answers within this, well inside Alexa's 8 seconds. */
-export const TURN_DEADLINE_MS = 6000;
+const TURN_DEADLINE_MS = 6000;
 
 class TurnDeadlineError extends Error {
   constructor() {
@@ -272,6 +272,10 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
         identifiers: identifiersFor(turn, customer),
         report: (event: SecurityEvent) => report({ ...event, customerId: customer?.id, channel: turn.platform }),
       });
+      if (deps.locales && !deps.locales.includes(say.locale)) {
+        const notOffered = { speech: say.localeNotOffered(bankName), session: {}, endSession: true } as const;
+        return renderReply(notOffered, guard(), say);
+      }
       let draft: Draft;
       let customer: Customer | undefined;
       const timers: NodeJS.Timeout[] = [];

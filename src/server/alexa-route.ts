@@ -29,6 +29,20 @@ export interface AlexaRouteOptions {
   readonly bodyLimit: string;
   /** Empty only when verification is switched off. */
   readonly verifiers: readonly RequestVerifier[];
+  /** Told of every refusal (logged and counted by the app), just before it is answered. */
+  readonly refused: (status: number, body: Refusal) => void;
+}
+
+interface Refusal {
+  readonly error: string;
+  readonly detail?: string;
+}
+
+/** A body that could not be read: too large (413), compressed (415) or broken off (400). */
+function unreadable(error: unknown): { status: number; body: Refusal } | undefined {
+  const { status, type } = error as { status?: unknown; type?: unknown };
+  if (typeof status !== 'number' || status < 400 || status >= 500) return undefined;
+  return { status, body: { error: type === 'entity.too.large' ? 'request body too large' : 'bad request' } };
 }
 
 /** Alexa's signature (certificate chain) and ±150 s timestamp checks (see alexa-verification.ts). */
@@ -57,47 +71,53 @@ function sendJson(res: ServerResponse, body: unknown): void {
 export type AlexaRoute = (req: Request, res: Response, next: NextFunction) => Promise<void>;
 
 /** The handler for POST /alexa. */
-export function alexaRoute({ banks, log, metrics, bodyLimit, verifiers }: AlexaRouteOptions): AlexaRoute {
+export function alexaRoute({ banks, log, metrics, bodyLimit, verifiers, refused }: AlexaRouteOptions): AlexaRoute {
   if (verifiers.length > 0 && banks.every((bank) => bank.alexaSkillIds.length === 0)) log.warn(MISSING_SKILL_ID);
   const skills = new Map<string, Skill>(
     banks.map((bank) => [bank.id, createAlexaSkill({ conversation: bank.conversation })]),
   );
+  const refuse = (res: Response, status: number, body: Refusal) => {
+    refused(status, body);
+    res.status(status).json(body);
+  };
   return async (req, res, next) => {
     const started = process.hrtime.bigint();
     let raw: string;
     try {
       raw = await readBody(req, bodyLimit);
     } catch (error) {
-      next(error);
+      const refusal = unreadable(error);
+      if (refusal) refuse(res, refusal.status, refusal.body);
+      else next(error);
       return;
     }
     if (raw.length === 0) {
-      res.status(400).json({ error: 'empty request body' });
+      refuse(res, 400, { error: 'empty request body' });
       return;
     }
     try {
       for (const verifier of verifiers) await verifier.verify(raw, req.headers);
     } catch (error) {
       log.warn({ reason: error instanceof Error ? error.message : String(error) }, 'alexa request failed verification');
-      res.status(400).json({ error: 'request verification failed' });
+      refuse(res, 400, { error: 'request verification failed' });
       return;
     }
     let body: unknown;
     try {
       body = parseRequestJson(raw);
     } catch {
-      res.status(400).json({ error: 'body is not JSON' });
+      refuse(res, 400, { error: 'body is not JSON' });
       return;
     }
     const check = checkEnvelope(body);
     if (!check.ok) {
-      res.status(400).json({ error: 'not an Alexa request envelope', detail: check.problem });
+      refuse(res, 400, { error: 'not an Alexa request envelope', detail: check.problem });
       return;
     }
     const bank = bankForSkill(banks, skillIdOf(check.envelope));
     if (!bank) {
       log.warn({ requestId: check.envelope.request.requestId }, 'alexa request for a skill id no bank claims');
-      res.status(403).json({ error: 'unknown skill id' });
+      refuse(res, 403, { error: 'unknown skill id' });
       return;
     }
     const { requestId, locale } = check.envelope.request;

@@ -8,7 +8,7 @@ import { z } from 'zod';
 const accountId = z.string().min(1).max(64);
 const isoDateRange = z.object({ from: z.string().max(10), to: z.string().max(10) });
 
-export const transactionsPageSchema = z.object({
+const transactionsPageSchema = z.object({
   accountId,
   range: isoDateRange.optional(),
   count: z.number().int().min(1).max(10),
@@ -22,7 +22,6 @@ const lastRequestSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('GetBalance'), accountId: accountId.optional() }),
   z.object({ intent: z.literal('GetTransactions'), page: transactionsPageSchema }),
 ]);
-export type LastRequest = z.infer<typeof lastRequestSchema>;
 
 export const sessionStateSchema = z.object({
   /** What to do again on "repeat". */

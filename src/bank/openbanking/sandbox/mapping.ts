@@ -40,7 +40,7 @@ export function payeeScheme(payee: SandboxPayee): SchemeName {
   return numberScheme(payee.accountNumber);
 }
 
-export function obAmount(minor: number, currency: string): ObAmount {
+function obAmount(minor: number, currency: string): ObAmount {
   return { Amount: toDecimal({ minor: Math.abs(minor), currency }), Currency: currency };
 }
 
@@ -136,7 +136,7 @@ export function toObBeneficiary(accountId: string, payee: SandboxPayee): ObBenef
 }
 
 /** Days between a card statement's closing date and its payment due date. */
-export const STATEMENT_GRACE_DAYS = 25;
+const STATEMENT_GRACE_DAYS = 25;
 
 /**
  * A credit card's latest statement, carrying what the fixture knows: the minimum payment
