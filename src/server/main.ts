@@ -25,10 +25,11 @@ const DRAIN_MS = 10_000;
 async function main(): Promise<void> {
   parseCommandLine({ name: 'saldo', help: HELP, options: {} });
   const started = process.hrtime.bigint();
-  // Log lines are written asynchronously (one per request): answering never waits for the
-  // terminal or the log collector; pino flushes what is buffered when the process exits.
+  // Off a terminal (in production), log lines are written asynchronously, one per request:
+  // answering never waits for the log collector; pino flushes what is buffered on exit.
+  // On a terminal, createLogger's choice stands (pretty lines when pino-pretty is there).
   const application = await createApplication(process.env, {
-    logDestination: pino.destination({ dest: 1, sync: false }),
+    logDestination: process.stdout.isTTY ? undefined : pino.destination({ dest: 1, sync: false }),
   });
   const { config, log } = application;
   application.metrics.collectProcessMetrics();
