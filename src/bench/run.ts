@@ -11,6 +11,7 @@ import path from 'node:path';
 import { createServer } from 'node:http';
 import { loadSandboxFixture } from '../bank/sandbox/fixture';
 import { parseCommandLine } from '../cli';
+import { alexaIntent, alexaRequestEnvelope } from '../platforms/alexa/request-envelope';
 import { hashPin } from '../security/pin-hash';
 
 const DEFAULTS = { BENCH_SECONDS: 5, BENCH_ROUNDS: 3, BENCH_LOG_LEVEL: 'info' };
@@ -77,22 +78,26 @@ function envelope(
   attributes: Record<string, unknown> = {},
   token = 'sandbox-token-john',
 ): string {
-  const user = { userId: 'bench-user', accessToken: token };
-  return JSON.stringify({
-    version: '1.0',
-    session: { new: false, sessionId: 's', application: { applicationId: 'bench' }, attributes, user },
-    context: { System: { application: { applicationId: 'bench' }, user } },
-    request: {
-      type: 'IntentRequest',
-      requestId: 'bench',
-      timestamp: new Date().toISOString(),
-      locale: 'en-US',
-      intent: {
-        name: intent,
-        slots: Object.fromEntries(Object.entries(slots).map(([name, value]) => [name, { name, value }])),
+  return JSON.stringify(
+    alexaRequestEnvelope({
+      request: {
+        type: 'IntentRequest',
+        intent: alexaIntent(
+          intent,
+          Object.fromEntries(Object.entries(slots).map(([name, value]) => [name, { value }])),
+        ),
       },
-    },
-  });
+      requestId: 'bench',
+      locale: 'en-US',
+      skillId: 'bench',
+      userId: 'bench-user',
+      accessToken: token,
+      sessionId: 's',
+      newSession: false,
+      attributes,
+      deviceId: 'bench-device',
+    }),
+  );
 }
 
 const BALANCE = envelope('GetBalanceIntent', { accountType: 'checking' });
