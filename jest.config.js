@@ -8,4 +8,7 @@ module.exports = {
   moduleNameMapper: { '^mocha$': '<rootDir>/test/support/mocha-shim.js' },
   setupFilesAfterEnv: ['<rootDir>/test/support/setup.ts'],
   testTimeout: 20000,
+  // Jest's default on two cores is one worker; the slow suites (fuzz, campaigns, server
+  // processes) spend much of their time waiting on I/O, so two workers overlap them.
+  maxWorkers: 2,
 };
