@@ -63,6 +63,8 @@ export interface ApplicationOverrides {
   readonly now?: () => Date;
   /** Which phrasing of a varied message to say (tests pin the plain one). */
   readonly phrasing?: CoreDeps['phrasing'];
+  /** How long a turn may wait on the bank (tests that are not about time give a busy machine room). */
+  readonly turnDeadlineMs?: CoreDeps['turnDeadlineMs'];
   /** A store already open, shared as two processes share one database; this application does not close it. */
   readonly db?: Db;
   /** Whether identical concurrent confirmations share one answer (default true; campaigns race the store). */
@@ -276,6 +278,7 @@ export async function createApplication(
           background: background.run,
           speakers,
           phrasing: overrides.phrasing,
+          turnDeadlineMs: overrides.turnDeadlineMs,
         },
         (event) => {
           log.warn({ securityEvent: event, bank: bank.id }, 'security event: outgoing text redacted');

@@ -12,7 +12,7 @@ import request from 'supertest';
 import { alexaEnvelope } from '../support/alexa-requests';
 import { ssmlToText } from '../../src/voice/ssml-text';
 import { saldoOnOpenBanking, type OpenBankingSaldo } from '../support/open-banking';
-import { JOHN } from '../openbanking-sandbox/helpers';
+import { AIS, JOHN, PIS, consentBody, johnInitiation, paymentBody } from '../openbanking-sandbox/helpers';
 
 const BANK = 'Open Sandbox Bank';
 const APOLOGY = `Sorry, I can't reach ${BANK} right now. Please try again in a few minutes.`;
@@ -103,8 +103,33 @@ function recordBankRequests(ob: OpenBankingSaldo): BankRequest[] {
   return seen;
 }
 
-/** One turn loads John's profile into the connector's cache (the sandbox's validators are warm already). */
+/**
+ * The sandbox compiles its spec validators on first use: every route Saldo will call is
+ * called once directly (moving no money), then one turn loads John's profile into the
+ * connector's cache, so the short call timeouts below time the faults, not the warm-up.
+ */
 async function warmUp(ob: OpenBankingSaldo): Promise<void> {
+  const { bank } = ob;
+  await bank.get(JOHN, `${AIS}/party`).expect(200);
+  await bank.get(JOHN, `${AIS}/accounts`).expect(200);
+  for (const account of ['acc-john-chk', 'acc-john-sav', 'acc-john-cc']) {
+    await bank.get(JOHN, `${AIS}/accounts/${account}/beneficiaries`).expect(200);
+    await bank.get(JOHN, `${AIS}/accounts/${account}/balances`).expect(200);
+  }
+  await bank.get(JOHN, `${AIS}/accounts/acc-john-cc/statements`).expect(200);
+  await bank
+    .post(JOHN, `${PIS}/domestic-payment-consents`, consentBody(johnInitiation({ id: 'warm-up' })), 'warm-up-c')
+    .expect(201);
+  // An unknown consent: validated, refused, nothing paid.
+  await bank
+    .post(
+      JOHN,
+      `${PIS}/domestic-payments`,
+      paymentBody('pdc-no-such-consent', johnInitiation({ id: 'warm-up' })),
+      'warm-up',
+    )
+    .expect(400);
+  expect(await bank.db.query('SELECT payment_id FROM ob_sandbox_payments')).toEqual([]);
   expect((await balance(ob)).speech).toBe(CHECKING_BALANCE);
 }
 
@@ -157,7 +182,7 @@ describe('a slow bank, with the default resilience (2 s per call, one retry)', (
   let ob: OpenBankingSaldo;
 
   beforeAll(async () => {
-    ob = await saldoOnOpenBanking();
+    ob = await saldoOnOpenBanking('defaults');
     await warmUp(ob);
   });
   afterAll(() => ob.close());
