@@ -5,7 +5,7 @@
  * where every row carries its bank's id.
  */
 import { readFileSync } from 'node:fs';
-import type { Logger } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import type { BankConnector } from '../bank/connector';
 import { createSandboxConnector } from '../bank/sandbox/connector';
 import { loadSandboxFixture, type SandboxFixture } from '../bank/sandbox/fixture';
@@ -60,6 +60,8 @@ export interface Application {
 
 export interface ApplicationOverrides {
   readonly log?: Logger;
+  /** Where the application's own logger writes (default: standard output, synchronously). */
+  readonly logDestination?: DestinationStream;
   readonly now?: () => Date;
   /** Which phrasing of a varied message to say (tests pin the plain one). */
   readonly phrasing?: CoreDeps['phrasing'];
@@ -224,7 +226,7 @@ export async function createApplication(
   overrides: ApplicationOverrides = {},
 ): Promise<Application> {
   const config = loadConfig(env);
-  const log = overrides.log ?? createLogger(config.logLevel);
+  const log = overrides.log ?? createLogger(config.logLevel, overrides.logDestination);
   const now = overrides.now ?? (() => new Date());
   if (config.banks) {
     const ignored = [config.alexaSkillId && 'ALEXA_SKILL_ID', config.googleProjectId && 'GOOGLE_PROJECT_ID'].filter(

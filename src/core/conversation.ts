@@ -4,7 +4,7 @@
  */
 import { UnknownAccessTokenError, type Customer } from '../bank/connector';
 import { todayIn } from '../dates';
-import { prepareIdentifiers, type SecurityEvent } from '../voice/guard';
+import { prepareIdentifiers, withIdentifier, type KnownIdentifiers, type SecurityEvent } from '../voice/guard';
 import { maskForLog } from '../voice/mask';
 import { dailyPhrasing, withVariety } from '../voice/locales/variety';
 import { catalogueFor, type Catalogue } from '../voice/locales';
@@ -152,11 +152,13 @@ export interface Conversation {
 /** A redaction, with who it happened to. */
 export type TurnSecurityEvent = SecurityEvent & { readonly customerId?: string; readonly channel: Turn['platform'] };
 
+const NO_IDENTIFIERS = prepareIdentifiers([]);
+
 export function createConversation(deps: CoreDeps, report: (event: TurnSecurityEvent) => void): Conversation {
   // Prepared once per customer and token (a connector that returns the same Customer
   // object each time, as the sandbox does, pays for this only once).
-  const prepared = new WeakMap<Customer, { readonly token?: string; readonly identifiers: readonly string[] }>();
-  const knownIdentifiers = (customer: Customer, token?: string): readonly string[] => {
+  const prepared = new WeakMap<Customer, { readonly token?: string; readonly identifiers: KnownIdentifiers }>();
+  const knownIdentifiers = (customer: Customer, token?: string): KnownIdentifiers => {
     let entry = prepared.get(customer);
     if (!entry || entry.token !== token) {
       entry = { token, identifiers: prepareIdentifiers([...customer.sensitiveIdentifiers, ...(token ? [token] : [])]) };
@@ -164,12 +166,12 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
     }
     return entry.identifiers;
   };
-  const identifiersFor = (turn: Turn, customer?: Customer): readonly string[] => {
+  const identifiersFor = (turn: Turn, customer?: Customer): KnownIdentifiers => {
     const known = customer
       ? knownIdentifiers(customer, turn.accessToken)
       : prepareIdentifiers(turn.accessToken ? [turn.accessToken] : []);
     const pin = turn.slots.pin?.spoken;
-    return pin ? prepareIdentifiers([...known, pin]) : known;
+    return pin ? withIdentifier(known, pin) : known;
   };
 
   async function draftFor(
@@ -325,7 +327,7 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
       const say = catalogueFor(request.locale);
       return renderReply(
         { speech: say.somethingWentWrong(), session: {}, endSession: true },
-        { identifiers: [], report: () => undefined },
+        { identifiers: NO_IDENTIFIERS, report: () => undefined },
         say,
       );
     },

@@ -1,7 +1,7 @@
 /** The express app: routes, health, metrics, and errors that never show a stack. */
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { alexaRouter, type RequestVerifier } from './alexa-route';
+import { alexaRoute, type RequestVerifier } from './alexa-route';
 import type { BankRuntime } from '../app/application';
 import { googleRouter, type GoogleRouteOptions } from './google-route';
 import type { Metrics } from '../app/metrics';
@@ -36,6 +36,18 @@ async function within<T>(ms: number, work: Promise<T>): Promise<T> {
 /** Statuses that mean "refused": the request was wrong, unsigned, too large or for someone else. */
 const REFUSED = new Set([400, 401, 403, 413, 415]);
 
+function reportRefusal(
+  log: Logger,
+  metrics: Metrics,
+  platform: string,
+  status: number,
+  refusal: { error?: unknown; detail?: unknown } | undefined,
+): void {
+  const reason = typeof refusal?.error === 'string' ? refusal.error : 'unknown';
+  metrics.observeRefusal(platform, status, reason);
+  log.warn({ platform, status, reason, detail: refusal?.detail }, 'request refused');
+}
+
 /**
  * Every refusal is logged with its reason and counted. The reason is the error message of
  * the JSON body the route answered with: Saldo's own fixed words, never the sender's.
@@ -50,10 +62,7 @@ function refusalsReported(log: Logger, metrics: Metrics): RequestHandler {
     };
     res.on('finish', () => {
       if (!REFUSED.has(res.statusCode)) return;
-      const platform = req.path === '/alexa' ? 'alexa' : req.path === '/google' ? 'google' : 'other';
-      const reason = typeof refusal?.error === 'string' ? refusal.error : 'unknown';
-      metrics.observeRefusal({ platform, status: res.statusCode, reason });
-      log.warn({ platform, status: res.statusCode, reason, detail: refusal?.detail }, 'request refused');
+      reportRefusal(log, metrics, req.path === '/google' ? 'google' : 'other', res.statusCode, refusal);
     });
     next();
   };
@@ -64,6 +73,20 @@ export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+
+  // First, so that the busiest route is matched before any other, with no middleware
+  // before it: it reports its own refusals.
+  app.post(
+    '/alexa',
+    alexaRoute({
+      banks,
+      log,
+      metrics,
+      bodyLimit,
+      verifiers: options.alexaVerifiers,
+      refused: (status, body) => reportRefusal(log, metrics, 'alexa', status, body),
+    }),
+  );
 
   app.use(refusalsReported(log, metrics));
 
@@ -91,10 +114,10 @@ export function createHttpApp(options: HttpAppOptions): Express {
   });
 
   app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    const registry = await metrics.registry();
+    res.type(registry.contentType).send(await registry.metrics());
   });
 
-  app.use(alexaRouter({ banks, log, metrics, bodyLimit, verifiers: options.alexaVerifiers }));
   app.use(
     googleRouter({
       banks,

@@ -1,5 +1,6 @@
 /** `npm start`: serve the skill on PORT with the configured (default: embedded) parts. */
 import { createServer, type Server } from 'node:http';
+import pino from 'pino';
 import { amazonVerifiers } from './alexa-route';
 import { createHttpApp } from './app';
 import { MISSING_PROJECT_ID } from './google-route';
@@ -24,7 +25,12 @@ const DRAIN_MS = 10_000;
 async function main(): Promise<void> {
   parseCommandLine({ name: 'saldo', help: HELP, options: {} });
   const started = process.hrtime.bigint();
-  const application = await createApplication(process.env);
+  // Off a terminal (in production), log lines are written asynchronously, one per request:
+  // answering never waits for the log collector; pino flushes what is buffered on exit.
+  // On a terminal, createLogger's choice stands (pretty lines when pino-pretty is there).
+  const application = await createApplication(process.env, {
+    logDestination: process.stdout.isTTY ? undefined : pino.destination({ dest: 1, sync: false }),
+  });
   const { config, log } = application;
   application.metrics.collectProcessMetrics();
   if (!config.verifyRequests) {
@@ -75,7 +81,7 @@ async function main(): Promise<void> {
     cut.unref();
     server.close(() => {
       clearTimeout(cut);
-      application
+      void application
         .close()
         .catch((error: unknown) => log.error({ reason: String(error) }, 'could not close the store cleanly'))
         .then(() => log.info('stopped'))
