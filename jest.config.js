@@ -9,4 +9,7 @@ module.exports = {
   setupFilesAfterEnv: ['<rootDir>/test/support/setup.ts'],
   // A hang guard, not a speed check: suites run on a busy 2-core machine.
   testTimeout: 60000,
+  // Jest's default on two cores is one worker; the slow suites (fuzz, campaigns, server
+  // processes) spend much of their time waiting on I/O, so two workers overlap them.
+  maxWorkers: 2,
 };

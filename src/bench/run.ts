@@ -13,7 +13,9 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { loadSandboxFixture } from '../bank/sandbox/fixture';
 import { hashPin } from '../security/pin-hash';
+import { GOOGLE_SCENES } from '../shared/google-scenes';
 import { parseCommandLine } from '../cli';
+import { alexaIntent, alexaRequestEnvelope } from '../platforms/alexa/request-envelope';
 import { compareFigures, formatChanges, parseOptions, USAGE, type BenchOptions, type Engine } from './options';
 import { cleanUp, cleanUpOnSignals, onCleanup, startServer, waitUntil, type Server } from './processes';
 
@@ -34,26 +36,28 @@ function alexaBody(
   attributes: Record<string, unknown> = {},
   token = 'sandbox-token-john',
 ): string {
-  const user = { userId: 'bench-user', accessToken: token };
-  return JSON.stringify({
-    version: '1.0',
-    session: { new: false, sessionId: 's', application: { applicationId: 'bench' }, attributes, user },
-    context: { System: { application: { applicationId: 'bench' }, user } },
-    request: {
-      ...(intent
+  return JSON.stringify(
+    alexaRequestEnvelope({
+      request: intent
         ? {
             type: 'IntentRequest',
-            intent: {
-              name: intent,
-              slots: Object.fromEntries(Object.entries(slots).map(([name, value]) => [name, { name, value }])),
-            },
+            intent: alexaIntent(
+              intent,
+              Object.fromEntries(Object.entries(slots).map(([name, value]) => [name, { value }])),
+            ),
           }
-        : { type: 'LaunchRequest' }),
+        : { type: 'LaunchRequest' },
       requestId: 'bench',
-      timestamp: new Date().toISOString(),
       locale: 'en-US',
-    },
-  });
+      skillId: 'bench',
+      userId: 'bench-user',
+      accessToken: token,
+      sessionId: 's',
+      newSession: false,
+      attributes,
+      deviceId: 'bench-device',
+    }),
+  );
 }
 
 function googleBody(handler: string, params: Record<string, string>): string {
@@ -64,7 +68,7 @@ function googleBody(handler: string, params: Record<string, string>): string {
       params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, { original: v, resolved: v }])),
       query: '',
     },
-    scene: { name: 'Main', slotFillingStatus: 'UNSPECIFIED', slots: {} },
+    scene: { name: GOOGLE_SCENES.main, slotFillingStatus: 'UNSPECIFIED', slots: {} },
     session: { id: 'bench-session', params: {}, typeOverrides: [], languageCode: '' },
     user: {
       locale: 'en-US',

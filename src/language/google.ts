@@ -7,6 +7,7 @@
  * default files; locale files carry only what is localisable (training phrases, synonyms,
  * directory listing).
  */
+import { GOOGLE_SCENES } from '../shared/google-scenes';
 import { stringify } from 'yaml';
 import {
   countryOf,
@@ -35,11 +36,10 @@ export const GOOGLE_LOCALE_FOLDERS: Readonly<Record<Locale, string>> = {
 };
 
 const GOOGLE_DEFAULT_LOCALE = 'en';
-const MAIN_SCENE = 'Main';
-/** The Google adapter sends the user here (scene.next) when the core asks for account linking. */
-const ACCOUNT_LINKING_SCENE = 'AccountLinking';
+const MAIN_SCENE = GOOGLE_SCENES.main;
+const ACCOUNT_LINKING_SCENE = GOOGLE_SCENES.accountLinking;
 export const LAUNCH_HANDLER = 'Launch';
-const END_CONVERSATION = 'actions.scene.END_CONVERSATION';
+const END_CONVERSATION = GOOGLE_SCENES.endConversation;
 const WEBHOOK = 'ActionsOnGoogleFulfillment';
 
 /** Placeholders a deployment replaces (project id, host, OAuth client); nothing secret lives here. */

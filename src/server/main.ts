@@ -75,21 +75,20 @@ async function main(): Promise<void> {
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'stopping');
     // New connections are refused; requests already received are answered, then their connections close.
+    // The server closes first: a log line that cannot be written (a closed pipe) must not keep it serving.
     const cut = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
     cut.unref();
     server.close(() => {
       clearTimeout(cut);
-      application
+      void application
         .close()
         .catch((error: unknown) => log.error({ reason: String(error) }, 'could not close the store cleanly'))
-        .finally(() => {
-          log.info('stopped');
-          process.exit(0);
-        });
+        .then(() => log.info('stopped'))
+        .finally(() => process.exit(0));
     });
     server.closeIdleConnections();
+    log.info({ signal }, 'stopping');
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -5,6 +5,9 @@
  * Between turns it keeps what the platform keeps: Alexa's session attributes and
  * "new" flag, Google's session.params, and an open Alexa slot elicitation.
  */
+import { GOOGLE_SCENES } from '../shared/google-scenes';
+import { ssmlToText } from '../voice/ssml-text';
+import { alexaRequestEnvelope } from '../platforms/alexa/request-envelope';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import type { Skill } from 'ask-sdk-core';
 import type { Conversation } from '../core/conversation';
@@ -71,23 +74,6 @@ export interface SimulatorSession {
   readonly locale: Locale;
   readonly matcher: Matcher;
   say(line: string): Promise<TurnResult>;
-}
-
-const ENTITIES: Readonly<Record<string, string>> = {
-  '&amp;': '&',
-  '&lt;': '<',
-  '&gt;': '>',
-  '&quot;': '"',
-  '&apos;': "'",
-};
-
-/** What a listener hears: tags dropped, entities decoded, spaces tidied. */
-export function ssmlToText(ssml: string): string {
-  return ssml
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(amp|lt|gt|quot|apos);/g, (entity) => ENTITIES[entity] ?? entity)
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 /** Ways of opening the skill (followed by the invocation name), per language. */
@@ -287,8 +273,6 @@ function alexaSession(options: SimulatorSessionOptions): SimulatorSession {
   /** What Dialog.UpdateDynamicEntities gave this session: Alexa keeps it until the session ends. */
   let entities: DynamicEntities | undefined;
 
-  const user = { userId: 'amzn1.ask.account.saldo-simulator', ...(token ? { accessToken: token } : {}) };
-
   async function send(
     request: Record<string, unknown>,
     newSession: boolean,
@@ -299,31 +283,20 @@ function alexaSession(options: SimulatorSessionOptions): SimulatorSession {
       entities = undefined;
     }
     requests += 1;
-    const envelope = {
-      version: '1.0',
-      session: {
-        new: newSession,
-        sessionId: `amzn1.echo-api.session.saldo-simulator-${sessions}`,
-        application: { applicationId: skillId },
-        attributes,
-        user,
-      },
-      context: {
-        System: {
-          application: { applicationId: skillId },
-          user,
-          // No apiEndpoint/apiAccessToken: nothing in a simulation may call Amazon's
-          // services (the skill's "one moment" progress directive stays off).
-          device: { deviceId: 'amzn1.ask.device.saldo-simulator', supportedInterfaces: {} },
-        },
-      },
-      request: {
-        requestId: `amzn1.echo-api.request.saldo-simulator-${requests}`,
-        timestamp: new Date().toISOString(),
-        locale,
-        ...request,
-      },
-    };
+    // No apiEndpoint/apiAccessToken: nothing in a simulation may call Amazon's services
+    // (the skill's "one moment" progress directive stays off).
+    const envelope = alexaRequestEnvelope({
+      request,
+      requestId: `amzn1.echo-api.request.saldo-simulator-${requests}`,
+      locale,
+      skillId,
+      userId: 'amzn1.ask.account.saldo-simulator',
+      accessToken: token,
+      sessionId: `amzn1.echo-api.session.saldo-simulator-${sessions}`,
+      newSession,
+      attributes,
+      deviceId: 'amzn1.ask.device.saldo-simulator',
+    });
     const response: ResponseEnvelope = await skill.invoke(envelope as unknown as RequestEnvelope);
     return { body: response as AlexaResponseShape, raw: JSON.stringify(response) };
   }
@@ -536,7 +509,7 @@ function googleSession(options: SimulatorSessionOptions, app: Promise<GoogleApp>
         ),
         query: said,
       },
-      scene: { name: 'Main', slotFillingStatus: 'UNSPECIFIED', slots: {} },
+      scene: { name: GOOGLE_SCENES.main, slotFillingStatus: 'UNSPECIFIED', slots: {} },
       session: { id: `saldo-simulator-${sessions}`, params, typeOverrides: overrides, languageCode: '' },
       user: {
         locale,
@@ -552,8 +525,8 @@ function googleSession(options: SimulatorSessionOptions, app: Promise<GoogleApp>
       throw new Error(`the Google app answered ${response.status}: ${JSON.stringify(response.body)}`);
     const reply = response.body as GoogleResponseShape;
     const next = reply.scene?.next?.name;
-    const linkAccount = next === 'AccountLinking';
-    const ended = linkAccount || next === 'actions.scene.END_CONVERSATION';
+    const linkAccount = next === GOOGLE_SCENES.accountLinking;
+    const ended = linkAccount || next === GOOGLE_SCENES.endConversation;
     params = ended ? {} : (reply.session?.params ?? params);
     overrides = ended ? [] : (reply.session?.typeOverrides ?? overrides);
     if (ended) sessions += 1;

@@ -66,11 +66,29 @@ export function join(parts: readonly SpokenPart[], separator: SpokenPart = ' '):
   };
 }
 
-const CONJUNCTIONS = { and: { en: ' and ', es: ' y ' }, or: { en: ' or ', es: ' o ' } } as const;
+const listFormats = new Map<string, Intl.ListFormat>();
 
-/** "a, b and c" (or, for a choice, "a, b or c") in the locale's language. */
+function listFormat(locale: string, kind: 'and' | 'or'): Intl.ListFormat {
+  const key = `${locale}|${kind}`;
+  let format = listFormats.get(key);
+  if (!format) {
+    format = new Intl.ListFormat(locale, { type: kind === 'and' ? 'conjunction' : 'disjunction' });
+    listFormats.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * "a, b and c" (or, for a choice, "a, b or c") as the locale says it (Intl.ListFormat), with
+ * the words that depend on the next one: Spanish "Iberdrola e Inés", "uno u otro".
+ */
 export function list(parts: readonly Spoken[], locale: string, kind: 'and' | 'or' = 'and'): Spoken {
   if (parts.length <= 1) return join(parts);
-  const conjunction = CONJUNCTIONS[kind][locale.startsWith('es') ? 'es' : 'en'];
-  return join([join(parts.slice(0, -1), ', '), parts[parts.length - 1] as Spoken], conjunction);
+  let element = 0;
+  return join(
+    listFormat(locale, kind)
+      .formatToParts(parts.map((part) => part.text))
+      .map((piece) => (piece.type === 'element' ? (parts[element++] as Spoken) : piece.value)),
+    '',
+  );
 }

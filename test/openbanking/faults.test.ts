@@ -10,7 +10,7 @@
 import type { IncomingMessage } from 'node:http';
 import request from 'supertest';
 import { alexaEnvelope } from '../support/alexa-requests';
-import { ssmlToText } from '../support/drivers';
+import { ssmlToText } from '../../src/voice/ssml-text';
 import { saldoOnOpenBanking, type OpenBankingSaldo } from '../support/open-banking';
 import { AIS, JOHN, PIS, consentBody, johnInitiation, paymentBody } from '../openbanking-sandbox/helpers';
 

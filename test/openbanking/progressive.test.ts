@@ -9,7 +9,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { alexaEnvelope } from '../support/alexa-requests';
-import { ssmlToText } from '../support/drivers';
+import { ssmlToText } from '../../src/voice/ssml-text';
 import { saldoOnOpenBanking, type OpenBankingSaldo } from '../support/open-banking';
 import { AIS, JOHN } from '../openbanking-sandbox/helpers';
 

@@ -344,7 +344,7 @@ describe('PayBill (en-US, John)', () => {
       });
     });
     const alexa = new AlexaTest(saldo.handler, settings);
-    const WHICH = `Which account should the money come from: ${CHECKING}, ${SAVINGS} or checking ending in ${digits('1111')}?`;
+    const WHICH = `Which account should the money come from: ${CHECKING}, ${SAVINGS}, or checking ending in ${digits('1111')}?`;
 
     alexa.test(
       asCustomer(JOHN, [

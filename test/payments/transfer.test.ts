@@ -119,7 +119,7 @@ describe('TransferMoney (en-US, John)', () => {
   describe('asking for what is missing', () => {
     const saldo = testSaldo();
     const alexa = new AlexaTest(saldo.handler, settings);
-    const TO_WHICH = `Which account would you like to transfer to: ${CHECKING}, ${SAVINGS} or ${CARD}?`;
+    const TO_WHICH = `Which account would you like to transfer to: ${CHECKING}, ${SAVINGS}, or ${CARD}?`;
 
     alexa.test(
       asCustomer(JOHN, [

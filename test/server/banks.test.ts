@@ -7,7 +7,7 @@ import request from 'supertest';
 import { stringify as toYaml } from 'yaml';
 import { loadConfig } from '../../src/config';
 import { alexaEnvelope, type EnvelopeOptions } from '../support/alexa-requests';
-import { ssmlToText } from '../support/drivers';
+import { ssmlToText } from '../../src/voice/ssml-text';
 import { testHttpApp, type TestHttp } from '../support/http';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'saldo-banks-'));

@@ -219,7 +219,7 @@ describe('nothing reflected, nothing malformed', () => {
     expect(Object.keys(directive.updatedIntent.slots).sort()).toEqual(['amount', 'fromAccount']);
     expect(directive.updatedIntent.slots.fromAccount.resolutions.resolutionsPerAuthority).toEqual([
       {
-        authority: 'amzn1.er-authority.echo-sdk.test.ACCOUNT_TYPE',
+        authority: 'amzn1.er-authority.echo-sdk.saldo.fromAccount',
         status: { code: 'ER_SUCCESS_MATCH' },
         values: [{ value: { name: 'checking', id: 'checking' } }],
       },

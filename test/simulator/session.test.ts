@@ -1,7 +1,8 @@
 /** How console lines become platform requests: launch phrases, one-shots, commands. */
 import { loadModel } from '../../src/language/model';
 import { createMatcher } from '../../src/simulator/nlu';
-import { route, ssmlToText } from '../../src/simulator/session';
+import { route } from '../../src/simulator/session';
+import { ssmlToText } from '../../src/voice/ssml-text';
 
 const en = createMatcher(loadModel('en-US'), { today: () => '2026-11-29' });
 const es = createMatcher(loadModel('es-ES'), { today: () => '2026-11-29' });

@@ -1,7 +1,9 @@
-/** Raw Alexa request envelopes for HTTP-level tests. */
+/** Raw Alexa request envelopes for HTTP-level tests (built by src/platforms/alexa/request-envelope.ts). */
+import { alexaIntent, alexaRequestEnvelope, type HeardSlot } from '../../src/platforms/alexa/request-envelope';
+
 export interface EnvelopeOptions {
   readonly intent?: string;
-  readonly slots?: Record<string, { value?: string; id?: string }>;
+  readonly slots?: Record<string, HeardSlot>;
   readonly token?: string;
   readonly locale?: string;
   readonly skillId?: string;
@@ -17,61 +19,23 @@ export interface EnvelopeOptions {
 }
 
 export function alexaEnvelope(options: EnvelopeOptions = {}): Record<string, unknown> {
-  const skillId = options.skillId ?? 'amzn1.ask.skill.test';
-  const user = { userId: 'amzn1.ask.account.test', ...(options.token ? { accessToken: options.token } : {}) };
-  const slots = Object.fromEntries(
-    Object.entries(options.slots ?? {}).map(([name, slot]) => [
-      name,
-      {
-        name,
-        value: slot.value,
-        ...(slot.id
-          ? {
-              resolutions: {
-                resolutionsPerAuthority: [
-                  {
-                    authority: 'amzn1.er-authority.echo-sdk.test.ACCOUNT_TYPE',
-                    status: { code: 'ER_SUCCESS_MATCH' },
-                    values: [{ value: { name: slot.value, id: slot.id } }],
-                  },
-                ],
-              },
-            }
-          : {}),
-      },
-    ]),
-  );
-  return {
-    version: '1.0',
-    session: {
-      new: options.newSession ?? true,
-      sessionId: 'amzn1.echo-api.session.test',
-      application: { applicationId: skillId },
-      attributes: options.attributes ?? {},
-      user,
-    },
-    context: {
-      System: {
-        application: { applicationId: skillId },
-        user,
-        device: { deviceId: 'test-device' },
-        ...(options.apiEndpoint ? { apiEndpoint: options.apiEndpoint } : {}),
-        ...(options.apiAccessToken ? { apiAccessToken: options.apiAccessToken } : {}),
-      },
-    },
+  return alexaRequestEnvelope({
     request: options.intent
-      ? {
-          type: 'IntentRequest',
-          requestId: options.requestId ?? 'amzn1.echo-api.request.test',
-          timestamp: options.timestamp ?? new Date().toISOString(),
-          locale: options.locale ?? 'en-US',
-          intent: { name: options.intent, confirmationStatus: 'NONE', slots },
-        }
-      : {
-          type: 'LaunchRequest',
-          requestId: options.requestId ?? 'amzn1.echo-api.request.test',
-          timestamp: options.timestamp ?? new Date().toISOString(),
-          locale: options.locale ?? 'en-US',
-        },
-  };
+      ? { type: 'IntentRequest', intent: alexaIntent(options.intent, options.slots) }
+      : { type: 'LaunchRequest' },
+    requestId: options.requestId ?? 'amzn1.echo-api.request.test',
+    timestamp: options.timestamp,
+    locale: options.locale ?? 'en-US',
+    skillId: options.skillId ?? 'amzn1.ask.skill.test',
+    userId: 'amzn1.ask.account.test',
+    accessToken: options.token,
+    sessionId: 'amzn1.echo-api.session.test',
+    newSession: options.newSession ?? true,
+    attributes: options.attributes,
+    deviceId: 'test-device',
+    system: {
+      ...(options.apiEndpoint ? { apiEndpoint: options.apiEndpoint } : {}),
+      ...(options.apiAccessToken ? { apiAccessToken: options.apiAccessToken } : {}),
+    },
+  });
 }

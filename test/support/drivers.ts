@@ -3,6 +3,7 @@
  * and slots in that platform's own request format (keeping its session state between
  * turns) and reports what the customer heard.
  */
+import { ssmlToText } from '../../src/voice/ssml-text';
 import type { Express } from 'express';
 import request from 'supertest';
 import type { IntentName } from '../../src/core/turn';
@@ -30,15 +31,6 @@ export interface Heard {
 export interface Driver {
   readonly platform: 'alexa' | 'google';
   say(intent: IntentName, slots?: Slots): Promise<Heard>;
-}
-
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
-
-export function ssmlToText(ssml: string): string {
-  return ssml
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(amp|lt|gt|quot|apos);/g, (e) => ENTITIES[e] ?? e)
-    .trim();
 }
 
 const ALEXA_INTENTS: Partial<Record<IntentName, string>> = {

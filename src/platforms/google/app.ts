@@ -3,6 +3,7 @@
  * through one renderer. Verification (the Google-signed JWT in
  * `google-assistant-signature`, audience = the Actions project id) is the library's.
  */
+import { GOOGLE_SCENES } from '../../shared/google-scenes';
 import { Card, conversation, Prompt, Simple, Suggestion, type ConversationV3 } from '@assistant/conversation';
 import type { TypeOverride } from '@assistant/conversation/dist/api/schema';
 import type { Conversation } from '../../core/conversation';
@@ -12,8 +13,8 @@ import { toTurn, type GoogleSessionParams } from './turn';
 import type { WebhookRequest } from './webhook';
 
 /** The scene the Actions Builder project uses to ask for account linking. */
-const ACCOUNT_LINKING_SCENE = 'AccountLinking';
-const END_CONVERSATION = 'actions.scene.END_CONVERSATION';
+const ACCOUNT_LINKING_SCENE = GOOGLE_SCENES.accountLinking;
+const END_CONVERSATION = GOOGLE_SCENES.endConversation;
 /** Where handler names the core does not know are sent, so they get a spoken answer. */
 const UNKNOWN_HANDLER = 'Unknown';
 
