@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_FIXTURE_PATH } from '../../src/bank/sandbox/fixture';
+import { berlinGroupSandboxEnvSchema } from '../../src/bank/berlingroup/sandbox/env';
 import { sandboxEnvSchema } from '../../src/bank/openbanking/sandbox/env';
 import { envSchema } from '../../src/config';
 import { COMMANDS, launch, ROOT } from '../support/tools';
@@ -30,8 +31,8 @@ function configurationTable(): Map<string, string> {
 
 describe('the configuration tables', () => {
   const table = configurationTable();
-  // Saldo's variables, then the Open Banking sandbox server's (it shares SALDO_FIXTURE and LOG_LEVEL).
-  const schemas = { ...sandboxEnvSchema.shape, ...envSchema.shape };
+  // Saldo's variables, then the sandbox banks' (they share SALDO_FIXTURE and LOG_LEVEL).
+  const schemas = { ...berlinGroupSandboxEnvSchema.shape, ...sandboxEnvSchema.shape, ...envSchema.shape };
   const variables = Object.keys(schemas);
 
   it('lists exactly the variables the environment schema reads', () => {

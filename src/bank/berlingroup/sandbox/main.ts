@@ -7,25 +7,14 @@
  * BANK_SANDBOX_BG_APPROVE_AFTER_MS; or deny; or none, to leave them waiting).
  */
 import pino from 'pino';
-import { z } from 'zod';
 import { openStore } from '../../../store/open';
 import { loadSandboxFixture } from '../../sandbox/fixture';
 import { createBerlinGroupSandbox } from './app';
+import { berlinGroupSandboxEnvSchema } from './env';
 import { BASE_PATH } from './spec';
 import { warmUp } from './warm-up';
 
-const env = z
-  .object({
-    BANK_SANDBOX_BG_PORT: z.coerce.number().int().min(0).max(65535).default(3200),
-    BANK_SANDBOX_BG_DATABASE_URL: z.string().min(1).default('sqlite:data/bank-sandbox-bg.db'),
-    BANK_SANDBOX_BG_SCA: z.enum(['decoupled', 'exempted']).default('decoupled'),
-    BANK_SANDBOX_BG_APPROVE: z.enum(['approve', 'deny', 'none']).default('approve'),
-    BANK_SANDBOX_BG_APPROVE_AFTER_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
-    SALDO_FIXTURE: z.string().min(1).optional(),
-    BANK_SANDBOX_FAULTS: z.enum(['true', 'false']).optional(),
-    LOG_LEVEL: z.string().min(1).default('info'),
-  })
-  .parse(process.env);
+const env = berlinGroupSandboxEnvSchema.parse(process.env);
 
 async function main(): Promise<void> {
   const log = pino({
