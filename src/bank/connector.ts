@@ -64,6 +64,12 @@ export interface Transaction {
   readonly creditDebit: CreditDebit;
   /** As the bank wrote it; the voice layer cleans it before speech. */
   readonly description: string;
+  /** The merchant's name as the bank reports it apart from the description, when it does. */
+  readonly merchantName?: string;
+  /** ISO 18245 merchant category code, when the bank reports one. */
+  readonly merchantCategoryCode?: string;
+  /** Money moved between two of the customer's own accounts: not spending. */
+  readonly ownAccountTransfer?: boolean;
 }
 
 export interface TransactionQuery {

@@ -19,7 +19,15 @@ import type {
 } from '../connector';
 import { PaymentNotSentError, UnknownAccessTokenError } from '../connector';
 import { BankHttpError, BankNetworkError, openBankingHttp, type CallOptions, type TlsOptions } from './http';
-import { accountFrom, balancesFrom, creditTermsFrom, identificationsOf, payeeFrom, transactionFrom } from './mapping';
+import {
+  accountFrom,
+  balancesFrom,
+  compactIdentification,
+  creditTermsFrom,
+  identificationsOf,
+  payeeFrom,
+  transactionFrom,
+} from './mapping';
 import { bankPolicies, DEFAULT_RESILIENCE, type ResilienceOptions } from './resilience';
 import {
   accountsResponse,
@@ -160,6 +168,11 @@ export function createOpenBankingConnector(options: OpenBankingOptions): OpenBan
     to: string,
     timeZone: string,
   ): Promise<Transaction[]> {
+    const own = new Set(
+      (await profile(accessToken)).accounts.flatMap((a) =>
+        (a.Account ?? []).map((id) => compactIdentification(id.Identification)),
+      ),
+    );
     const seen = new Set<string>();
     const result: Transaction[] = [];
     const query = new URLSearchParams({ fromBookingDateTime: `${from}T00:00:00`, toBookingDateTime: `${to}T23:59:59` });
@@ -167,7 +180,7 @@ export function createOpenBankingConnector(options: OpenBankingOptions): OpenBan
     for (let page = 0; path && page < MAX_PAGES; page++) {
       const response: z.infer<typeof transactionsResponse> = await read({ path, accessToken }, transactionsResponse);
       for (const ob of response.Data.Transaction) {
-        const transaction = transactionFrom(ob, timeZone);
+        const transaction = transactionFrom(ob, timeZone, own);
         // Pages can overlap while new entries arrive: a TransactionId is read once.
         if (!transaction || seen.has(transaction.id)) continue;
         seen.add(transaction.id);

@@ -95,8 +95,21 @@ export function creditTermsFrom(
   };
 }
 
-/** Booked and pending entries; rejected ones are not the customer's spending. */
-export function transactionFrom(ob: ObTransaction, timeZone: string): Transaction | undefined {
+/** An identification as two spellings of it compare: no spaces, upper case. */
+export function compactIdentification(identification: string): string {
+  return identification.replace(/\s+/g, '').toUpperCase();
+}
+
+/**
+ * Booked and pending entries; rejected ones are not the customer's spending. A debit to
+ * (or credit from) one of `ownIdentifications` is a transfer between the customer's own
+ * accounts.
+ */
+export function transactionFrom(
+  ob: ObTransaction,
+  timeZone: string,
+  ownIdentifications: ReadonlySet<string> = new Set(),
+): Transaction | undefined {
   const status = ob.Status === 'Booked' ? 'booked' : ob.Status === 'Pending' ? 'pending' : undefined;
   const booked = Date.parse(ob.BookingDateTime);
   if (!status || Number.isNaN(booked)) return undefined;
@@ -108,7 +121,16 @@ export function transactionFrom(ob: ObTransaction, timeZone: string): Transactio
     amount: money(ob.Amount),
     creditDebit: ob.CreditDebitIndicator === 'Debit' ? 'debit' : 'credit',
     description: ob.TransactionInformation ?? ob.MerchantDetails?.MerchantName ?? '',
+    merchantName: ob.MerchantDetails?.MerchantName,
+    merchantCategoryCode: ob.MerchantDetails?.MerchantCategoryCode,
+    ownAccountTransfer: counterpartIsOwn(ob, ownIdentifications),
   };
+}
+
+function counterpartIsOwn(ob: ObTransaction, own: ReadonlySet<string>): boolean {
+  const counterpart = ob.CreditDebitIndicator === 'Debit' ? ob.CreditorAccount : ob.DebtorAccount;
+  const identification = counterpart?.Identification;
+  return identification !== undefined && own.has(compactIdentification(identification));
 }
 
 export function payeeFrom(ob: ObBeneficiary): Payee | undefined {

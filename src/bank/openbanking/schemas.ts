@@ -85,7 +85,12 @@ export const transactionsResponse = z
                 CreditDebitIndicator: z.enum(['Credit', 'Debit']),
                 Amount: amount,
                 TransactionInformation: z.string().optional(),
-                MerchantDetails: z.object({ MerchantName: z.string().optional() }).passthrough().optional(),
+                MerchantDetails: z
+                  .object({ MerchantName: z.string().optional(), MerchantCategoryCode: z.string().optional() })
+                  .passthrough()
+                  .optional(),
+                CreditorAccount: z.object({ Identification: z.string().optional() }).passthrough().optional(),
+                DebtorAccount: z.object({ Identification: z.string().optional() }).passthrough().optional(),
               })
               .passthrough(),
           )

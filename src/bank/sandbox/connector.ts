@@ -101,6 +101,8 @@ export function createSandboxConnector({
         amount: parseDecimal(t.amount, account.currency),
         creditDebit: t.creditDebit,
         description: t.description,
+        merchantCategoryCode: t.merchantCategoryCode,
+        ownAccountTransfer: t.transferAccountId !== undefined,
       }));
   }
 
@@ -166,6 +168,7 @@ export function createSandboxConnector({
         amount: { minor: t.amountMinor, currency: t.currency },
         creditDebit: t.creditDebit,
         description: t.description,
+        ownAccountTransfer: t.transferAccountId !== undefined,
       }));
       // Payments made today come before the fixture's (which have no time of day).
       const all = [...booked, ...fixtureTransactions(customer, account, today)]

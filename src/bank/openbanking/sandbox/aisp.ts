@@ -89,7 +89,7 @@ export function aispRouter({ bank, pageSize }: AispOptions): Router {
     const page = pageOf(all, pageParam(req), pageSize);
     if (!page) throw new ObError(400, 'UK.OBIE.Field.Invalid', 'page is past the last page', 'page');
     res.json({
-      Data: { Transaction: page.items.map((t) => toObTransaction(t, zone)) },
+      Data: { Transaction: page.items.map((t) => toObTransaction(t, customer)) },
       Links: pageLinks(req, page.page, page.totalPages),
       Meta: { TotalPages: page.totalPages },
     });

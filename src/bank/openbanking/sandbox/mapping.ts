@@ -19,13 +19,9 @@ import type {
   SchemeName,
 } from './ob-types';
 import { startOfLocalDay, zonedDateTime } from './time';
+import { compactIdentification } from '../mapping';
 
 const IBAN = /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/;
-
-/** An identification without spaces, upper-cased: how two spellings are compared. */
-export function compactIdentification(identification: string): string {
-  return identification.replace(/\s+/g, '').toUpperCase();
-}
 
 function numberScheme(identification: string): SchemeName {
   return IBAN.test(compactIdentification(identification)) ? 'UK.OBIE.IBAN' : 'UK.OBIE.SortCodeAccountNumber';
@@ -111,15 +107,34 @@ export function toObBalances(account: SandboxAccount, balance: LedgerBalance, da
   return balances;
 }
 
-export function toObTransaction(transaction: SandboxTransaction, timeZone: string): ObTransaction6 {
+/**
+ * A card purchase carries its merchant category code (MerchantDetails); a transfer between
+ * the customer's own accounts names the other account (CreditorAccount on the debit,
+ * DebtorAccount on the credit), which is how a client tells it from spending.
+ */
+export function toObTransaction(transaction: SandboxTransaction, customer: SandboxCustomer): ObTransaction6 {
+  const other = customer.accounts.find((a) => a.id === transaction.transferAccountId);
+  const counterpart = other && {
+    SchemeName: accountScheme(other),
+    Identification: other.number,
+    Name: customer.name,
+  };
   return {
     AccountId: transaction.accountId,
     TransactionId: transaction.id,
     CreditDebitIndicator: transaction.creditDebit === 'debit' ? 'Debit' : 'Credit',
     Status: transaction.status === 'pending' ? 'Pending' : 'Booked',
-    BookingDateTime: zonedDateTime(transaction.bookedAt, timeZone),
+    BookingDateTime: zonedDateTime(transaction.bookedAt, customer.timeZone),
     ...(transaction.description ? { TransactionInformation: transaction.description } : {}),
     Amount: obAmount(transaction.amountMinor, transaction.currency),
+    ...(transaction.merchantCategoryCode
+      ? { MerchantDetails: { MerchantCategoryCode: transaction.merchantCategoryCode } }
+      : {}),
+    ...(counterpart
+      ? transaction.creditDebit === 'debit'
+        ? { CreditorAccount: counterpart }
+        : { DebtorAccount: counterpart }
+      : {}),
   };
 }
 

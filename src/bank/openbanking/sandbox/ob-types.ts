@@ -66,6 +66,9 @@ export interface ObTransaction6 {
   readonly BookingDateTime: string;
   readonly TransactionInformation?: string;
   readonly Amount: ObAmount;
+  readonly MerchantDetails?: { readonly MerchantCategoryCode: string };
+  readonly CreditorAccount?: ObCashAccount;
+  readonly DebtorAccount?: ObCashAccount;
 }
 
 export interface ObBeneficiary5 {
