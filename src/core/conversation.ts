@@ -24,6 +24,7 @@ import { speakerGate } from './handlers/speaker';
 import { onSkillEvent, type SkillEvent } from './lifecycle';
 import { settleLostPayments } from './payments/reconcile';
 import { getTransactions, moreTransactions } from './handlers/transactions';
+import { compareSpending, getSpending } from './handlers/spending';
 import type { Draft } from '../voice/draft';
 import type { IntentName, Turn } from './turn';
 
@@ -33,6 +34,8 @@ const customerHandlers: Partial<Record<IntentName, CustomerHandler>> = {
   Launch: async (ctx) => welcome(ctx.say, ctx.bankName),
   GetBalance: getBalance,
   GetTransactions: getTransactions,
+  GetSpending: getSpending,
+  CompareSpending: compareSpending,
   PayBill: (ctx) => requestPayment(ctx, 'bill'),
   TransferMoney: (ctx) => requestPayment(ctx, 'transfer'),
   ProvidePin: providePin,
@@ -128,6 +131,8 @@ class TurnDeadlineError extends Error {
 const BANK_INTENTS: ReadonlySet<IntentName> = new Set([
   'GetBalance',
   'GetTransactions',
+  'GetSpending',
+  'CompareSpending',
   'PayBill',
   'TransferMoney',
   'ProvidePin',

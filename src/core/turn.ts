@@ -7,6 +7,8 @@ export const INTENT_NAMES = [
   'Launch',
   'GetBalance',
   'GetTransactions',
+  'GetSpending',
+  'CompareSpending',
   'PayBill',
   'TransferMoney',
   'ProvidePin',

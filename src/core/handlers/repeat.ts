@@ -2,6 +2,7 @@
 import { answerBalance } from './balance';
 import { help, welcome } from './guidance';
 import { readTransactions } from './transactions';
+import { answerSpending } from './spending';
 import { ask } from '../answers';
 import type { CustomerTurn } from '../context';
 import type { Draft } from '../../voice/draft';
@@ -24,6 +25,11 @@ export async function repeat(ctx: CustomerTurn): Promise<Draft> {
       if (account) return readTransactions(ctx, account, last.page);
       break;
     }
+    case 'GetSpending':
+      // An account that is no longer the customer's is not read.
+      if (!last.query.accountId || accounts.some((a) => a.id === last.query.accountId))
+        return answerSpending(ctx, last.query);
+      break;
   }
   return ask(ctx.say.nothingToRepeat(), {});
 }

@@ -3,6 +3,7 @@ import type { SuggestionKey } from '../draft';
 import type { Money } from '../../money';
 import type { Spoken } from '../spoken';
 import type { AccountKind } from '../../shared/accounts';
+import type { SpendingCategory } from '../../shared/spending';
 
 /** Where the customer is talking: some sentences name the companion app. */
 export type Platform = 'alexa' | 'google';
@@ -74,6 +75,31 @@ export interface Catalogue {
   hearMore(): Spoken;
   nothingToContinue(): Spoken;
   transactionsCardTitle(): string;
+
+  /** As the category follows "spent … on": "groceries", "eating out". */
+  readonly categoryNames: Readonly<Record<SpendingCategory, string>>;
+  /** "You spent $84.20 at Starbucks in November, over 6 purchases." */
+  spendingTotal(p: {
+    amount: Spoken;
+    purchases: number;
+    merchant?: string;
+    category?: SpendingCategory;
+    period: Spoken;
+    account?: Spoken;
+  }): Spoken;
+  noSpending(p: { merchant?: string; category?: SpendingCategory; period: Spoken; account?: Spoken }): Spoken;
+  /** "since Friday", "since yesterday", "since November 3". */
+  since(isoDate: string, today: string): Spoken;
+  /** The follow-up "is that more than last month?". */
+  spendingComparison(p: {
+    direction: 'more' | 'less' | 'same';
+    difference: Spoken;
+    previous: Spoken;
+    previousPeriod: Spoken;
+  }): Spoken;
+  /** A comparison asked for before any spending question. */
+  nothingToCompare(): Spoken;
+  spendingCardTitle(): string;
 
   anythingElse(variant?: number): Spoken;
   /** What the skill does, with an example: balances, transactions, paying a saved payee, transfers. */
