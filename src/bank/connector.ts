@@ -45,6 +45,18 @@ export interface CreditCardTerms {
   readonly paymentDueDate?: string;
 }
 
+/** A credit card's latest statement. */
+export interface CardStatement {
+  readonly accountId: string;
+  /** ISO date (customer's time zone) the statement closed; unknown when the bank gives only terms. */
+  readonly closingDate?: string;
+  /** What was owed when it closed (a credit when the card was in credit). */
+  readonly balance?: Balance;
+  readonly minimumPayment?: Money;
+  /** ISO date (customer's time zone). */
+  readonly dueDate?: string;
+}
+
 export interface AccountBalances {
   readonly account: Account;
   readonly balances: readonly Balance[];
@@ -147,6 +159,11 @@ export interface BankConnector {
   makePayment(accessToken: string, order: PaymentOrder): Promise<PaymentResult>;
   /** Cheap reachability check for /readyz. */
   ping(): Promise<void>;
+  /**
+   * Optional capability: a credit card's latest statement, undefined when the bank has
+   * none. Without it, Saldo answers card questions from getBalances' creditCard terms.
+   */
+  getCardStatement?(accessToken: string, accountId: string): Promise<CardStatement | undefined>;
 }
 
 /** Thrown when it is certain the payment order never reached the bank: nothing moved. */

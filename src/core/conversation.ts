@@ -25,6 +25,7 @@ import { onSkillEvent, type SkillEvent } from './lifecycle';
 import { settleLostPayments } from './payments/reconcile';
 import { getTransactions, moreTransactions } from './handlers/transactions';
 import { compareSpending, getSpending } from './handlers/spending';
+import { getCardInfo } from './handlers/card';
 import type { Draft } from '../voice/draft';
 import type { IntentName, Turn } from './turn';
 
@@ -36,6 +37,7 @@ const customerHandlers: Partial<Record<IntentName, CustomerHandler>> = {
   GetTransactions: getTransactions,
   GetSpending: getSpending,
   CompareSpending: compareSpending,
+  GetCardInfo: getCardInfo,
   PayBill: (ctx) => requestPayment(ctx, 'bill'),
   TransferMoney: (ctx) => requestPayment(ctx, 'transfer'),
   ProvidePin: providePin,
@@ -133,6 +135,7 @@ const BANK_INTENTS: ReadonlySet<IntentName> = new Set([
   'GetTransactions',
   'GetSpending',
   'CompareSpending',
+  'GetCardInfo',
   'PayBill',
   'TransferMoney',
   'ProvidePin',

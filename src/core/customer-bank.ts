@@ -10,6 +10,7 @@ import type {
   Account,
   AccountBalances,
   BankConnector,
+  CardStatement,
   Payee,
   PaymentOrder,
   PaymentResult,
@@ -50,6 +51,8 @@ export interface CustomerBank {
   balances(accountId: string): Promise<AccountBalances>;
   /** Private: amounts of the customer's money. */
   transactions(accountId: string, query: TransactionQuery): Promise<TransactionPage>;
+  /** Private: a credit card's latest statement (the bank's, else the terms its balance carries). */
+  cardStatement(accountId: string): Promise<CardStatement | undefined>;
   /** Whether the account's funds cover `amount`: a yes or a no, never the amount. */
   covers(accountId: string, amount: Money): Promise<boolean>;
   pay(order: PaymentOrder): Promise<PaymentResult>;
@@ -81,6 +84,12 @@ export function customerBank(connector: BankConnector, accessToken: string): (pr
       async transactions(accountId, query) {
         disclosed();
         return connector.listTransactions(accessToken, accountId, query);
+      },
+      async cardStatement(accountId) {
+        disclosed();
+        if (connector.getCardStatement) return connector.getCardStatement(accessToken, accountId);
+        const terms = (await connector.getBalances(accessToken, accountId)).creditCard;
+        return terms && { accountId, minimumPayment: terms.minimumPaymentDue, dueDate: terms.paymentDueDate };
       },
       async covers(accountId, amount) {
         const available = availableMinor(await connector.getBalances(accessToken, accountId));

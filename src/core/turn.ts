@@ -9,6 +9,7 @@ export const INTENT_NAMES = [
   'GetTransactions',
   'GetSpending',
   'CompareSpending',
+  'GetCardInfo',
   'PayBill',
   'TransferMoney',
   'ProvidePin',

@@ -34,6 +34,7 @@ const lastRequestSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('GetBalance'), accountId: accountId.optional() }),
   z.object({ intent: z.literal('GetTransactions'), page: transactionsPageSchema }),
   z.object({ intent: z.literal('GetSpending'), query: spendingQuerySchema }),
+  z.object({ intent: z.literal('GetCardInfo') }),
 ]);
 export type LastRequest = z.infer<typeof lastRequestSchema>;
 

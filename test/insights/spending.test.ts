@@ -302,6 +302,8 @@ describe('through the Open Banking connector', () => {
   let ob: OpenBankingSaldo;
   beforeAll(async () => {
     ob = await saldoOnOpenBanking();
+    // The first request compiles the bank's spec validators: not part of what is measured here.
+    await alexaDriver(ob.saldo.app, { token: JOHN.accessToken, locale: 'en-US' }).say('GetBalance');
   });
   afterAll(() => ob.close());
 

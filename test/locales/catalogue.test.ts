@@ -107,6 +107,11 @@ const CATALOGUE_KEYS: Readonly<Record<keyof Catalogue, true>> = {
   spendingComparison: true,
   nothingToCompare: true,
   spendingCardTitle: true,
+  cardStatement: true,
+  cardPastDue: true,
+  noCardStatement: true,
+  noCreditCard: true,
+  cardCardTitle: true,
 };
 
 const SUGGESTION_KEYS: Readonly<Record<SuggestionKey, true>> = {
@@ -314,6 +319,19 @@ function samplesFor(c: Catalogue): Samples {
     ]),
     nothingToCompare: [[]],
     spendingCardTitle: [[]],
+    cardStatement: [
+      [{ account: card, balance: amount, minimum: amount, dueDay: days[3] }],
+      [{ account: card, minimum: amount, dueDay: days[3] }],
+      [{ account: card, balance: amount }],
+      [{ account: card, dueDay: days[3] }],
+    ],
+    cardPastDue: (['full', 'minimum', 'none'] as const).flatMap((outcome) => [
+      [{ account: card, dueDay: days[3] as Spoken, outcome, paid: amount, minimum: amount }],
+      [{ account: card, dueDay: days[3] as Spoken, outcome, paid: amount }],
+    ]),
+    noCardStatement: [[card]],
+    noCreditCard: [[BANK]],
+    cardCardTitle: [[]],
   };
 }
 
@@ -398,6 +416,7 @@ const CLOSINGS = [
   'paymentNotSent',
   'paymentOutcomeUnknown',
   'noPendingPayment',
+  'noCreditCard',
 ] as const satisfies readonly MessageKey[];
 
 /**

@@ -22,6 +22,7 @@ import { BankHttpError, BankNetworkError, openBankingHttp, type CallOptions, typ
 import {
   accountFrom,
   balancesFrom,
+  cardStatementFrom,
   compactIdentification,
   creditTermsFrom,
   identificationsOf,
@@ -48,8 +49,8 @@ const AIS = '/open-banking/v3.1/aisp';
 const PIS = '/open-banking/v3.1/pisp';
 /** How far back "recent" reaches when no date is asked for. */
 const RECENT_DAYS = 90;
-/** A bound on Links.Next, whatever the bank sends. */
-const MAX_PAGES = 20;
+/** A bound on Links.Next, whatever the bank sends (spending questions read months at a time). */
+const MAX_PAGES = 100;
 /** What a customer's accounts and payees may be reused for before asking the bank again. */
 const PROFILE_TTL_MS = 60_000;
 /** Payment statuses after which the money has left (or is leaving) the account. */
@@ -280,6 +281,16 @@ export function createOpenBankingConnector(options: OpenBankingOptions): OpenBan
         transactions: all.slice(query.offset, query.offset + query.limit),
         hasMore: query.offset + query.limit < all.length,
       };
+    },
+
+    async getCardStatement(accessToken, accountId) {
+      const account = accountFrom(await accountOf(accessToken, accountId));
+      if (account.kind !== 'credit_card') return undefined;
+      const statements = await read(
+        { path: `${AIS}/accounts/${encodeURIComponent(accountId)}/statements`, accessToken },
+        statementsResponse,
+      );
+      return cardStatementFrom(accountId, statements.Data.Statement, options.timeZone);
     },
 
     async listPayees(accessToken): Promise<readonly Payee[]> {

@@ -1,7 +1,7 @@
 /** Open Banking v3.1 records as the core's model. Unknown codes degrade, they do not fail. */
 import { todayIn } from '../../dates';
 import { type Money, parseDecimal } from '../../money';
-import type { Account, Balance, CreditCardTerms, Payee, Transaction } from '../connector';
+import type { Account, Balance, CardStatement, CreditCardTerms, Payee, Transaction } from '../connector';
 import type { ObAccount, ObBalance, ObBeneficiary, ObStatement, ObTransaction } from './schemas';
 import type { AccountKind } from '../../shared/accounts';
 
@@ -98,6 +98,35 @@ export function creditTermsFrom(
 /** An identification as two spellings of it compare: no spaces, upper case. */
 export function compactIdentification(identification: string): string {
   return identification.replace(/\s+/g, '').toUpperCase();
+}
+
+function localDate(dateTime: string | undefined, timeZone: string): string | undefined {
+  return dateTime && !Number.isNaN(Date.parse(dateTime)) ? todayIn(timeZone, new Date(dateTime)) : undefined;
+}
+
+/** The latest statement (by its end) as the core's: closing balance, minimum payment, due date. */
+export function cardStatementFrom(
+  accountId: string,
+  statements: readonly ObStatement[],
+  timeZone: string,
+): CardStatement | undefined {
+  const latest = [...statements].sort((a, b) => Date.parse(b.EndDateTime ?? '') - Date.parse(a.EndDateTime ?? ''))[0];
+  const closingDate = localDate(latest?.EndDateTime, timeZone);
+  if (!latest || !closingDate) return undefined;
+  const amountOf = (type: string) => latest.StatementAmount?.find((a) => a.Type === type);
+  const closing = amountOf('UK.OBIE.ClosingBalance');
+  const minimum = amountOf('UK.OBIE.MinimumPaymentDue');
+  return {
+    accountId,
+    closingDate,
+    balance: closing && {
+      type: 'current',
+      amount: money(closing.Amount),
+      creditDebit: closing.CreditDebitIndicator === 'Credit' ? 'credit' : 'debit',
+    },
+    minimumPayment: minimum && money(minimum.Amount),
+    dueDate: localDate(latest.StatementDateTime?.find((d) => d.Type === 'UK.OBIE.PaymentDue')?.DateTime, timeZone),
+  };
 }
 
 /**

@@ -10,6 +10,7 @@ import type {
   AccountBalances,
   BankConnector,
   Balance,
+  CardStatement,
   Customer,
   PaymentOrder,
   PaymentResult,
@@ -20,6 +21,7 @@ import type {
 import { UnknownAccessTokenError } from '../connector';
 import type { SandboxCustomer, SandboxFixture } from './fixture';
 import { billEntries, transferEntries, type LedgerEntry, type SandboxLedger } from './ledger';
+import { sandboxStatement } from './statement';
 
 interface SandboxDeps {
   readonly fixture: SandboxFixture;
@@ -106,6 +108,23 @@ export function createSandboxConnector({
       }));
   }
 
+  /** The fixture's transactions and the payments made since, in no particular order. */
+  async function transactionsOf(customer: SandboxCustomer, account: RawAccount): Promise<Transaction[]> {
+    const today = todayIn(customer.timeZone, now());
+    const booked: Transaction[] = (await ledger.transactions(account.id)).map((t) => ({
+      id: t.id,
+      accountId: t.accountId,
+      bookingDate: todayIn(customer.timeZone, new Date(t.bookedAt)),
+      status: 'booked',
+      amount: { minor: t.amountMinor, currency: t.currency },
+      creditDebit: t.creditDebit,
+      description: t.description,
+      ownAccountTransfer: t.transferAccountId !== undefined,
+    }));
+    // Payments made today come before the fixture's (which have no time of day).
+    return [...booked, ...fixtureTransactions(customer, account, today)];
+  }
+
   return {
     id: bankId,
 
@@ -158,25 +177,42 @@ export function createSandboxConnector({
 
     async listTransactions(accessToken, accountId, query: TransactionQuery): Promise<TransactionPage> {
       const customer = customerFor(accessToken);
-      const account = accountOf(customer, accountId);
-      const today = todayIn(customer.timeZone, now());
-      const booked: Transaction[] = (await ledger.transactions(account.id)).map((t) => ({
-        id: t.id,
-        accountId: t.accountId,
-        bookingDate: todayIn(customer.timeZone, new Date(t.bookedAt)),
-        status: 'booked',
-        amount: { minor: t.amountMinor, currency: t.currency },
-        creditDebit: t.creditDebit,
-        description: t.description,
-        ownAccountTransfer: t.transferAccountId !== undefined,
-      }));
-      // Payments made today come before the fixture's (which have no time of day).
-      const all = [...booked, ...fixtureTransactions(customer, account, today)]
+      const all = (await transactionsOf(customer, accountOf(customer, accountId)))
         .filter((t) => !query.range || (t.bookingDate >= query.range.from && t.bookingDate <= query.range.to))
         .sort((a, b) => b.bookingDate.localeCompare(a.bookingDate));
       return {
         transactions: all.slice(query.offset, query.offset + query.limit),
         hasMore: query.offset + query.limit < all.length,
+      };
+    },
+
+    async getCardStatement(accessToken, accountId): Promise<CardStatement | undefined> {
+      const customer = customerFor(accessToken);
+      const account = accountOf(customer, accountId);
+      const money = await ledger.balance(account.id);
+      if (account.type !== 'credit_card' || !money) return undefined;
+      const statement = sandboxStatement(
+        account.paymentDueInDays,
+        todayIn(customer.timeZone, now()),
+        money.currentMinor,
+        (await transactionsOf(customer, account)).map((t) => ({
+          date: t.bookingDate,
+          minor: t.amount.minor,
+          creditDebit: t.creditDebit,
+        })),
+      );
+      const { currency } = account;
+      return {
+        accountId,
+        closingDate: statement.closingDate,
+        dueDate: statement.dueDate,
+        balance: {
+          type: 'current',
+          amount: { minor: Math.abs(statement.balanceMinor), currency },
+          creditDebit: statement.balanceMinor < 0 ? 'credit' : 'debit',
+        },
+        minimumPayment:
+          account.minimumPaymentDue === undefined ? undefined : parseDecimal(account.minimumPaymentDue, currency),
       };
     },
 

@@ -21,7 +21,8 @@ const accountSchema = z.object({
   current: decimal,
   creditLimit: decimal.optional(),
   minimumPaymentDue: decimal.optional(),
-  paymentDueInDays: z.number().int().min(0).optional(),
+  /** Negative: the latest statement's payment was due that many days ago. */
+  paymentDueInDays: z.number().int().optional(),
 });
 
 const payeeSchema = z.object({

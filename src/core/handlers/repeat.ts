@@ -3,6 +3,7 @@ import { answerBalance } from './balance';
 import { help, welcome } from './guidance';
 import { readTransactions } from './transactions';
 import { answerSpending } from './spending';
+import { getCardInfo } from './card';
 import { ask } from '../answers';
 import type { CustomerTurn } from '../context';
 import type { Draft } from '../../voice/draft';
@@ -25,6 +26,8 @@ export async function repeat(ctx: CustomerTurn): Promise<Draft> {
       if (account) return readTransactions(ctx, account, last.page);
       break;
     }
+    case 'GetCardInfo':
+      return getCardInfo({ ...ctx, turn: { ...ctx.turn, slots: {} } });
     case 'GetSpending':
       // An account that is no longer the customer's is not read.
       if (!last.query.accountId || accounts.some((a) => a.id === last.query.accountId))

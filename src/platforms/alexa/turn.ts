@@ -9,6 +9,7 @@ const INTENTS: Readonly<Record<string, IntentName>> = {
   GetTransactionsIntent: 'GetTransactions',
   GetSpendingIntent: 'GetSpending',
   CompareSpendingIntent: 'CompareSpending',
+  GetCardInfoIntent: 'GetCardInfo',
   PayBillIntent: 'PayBill',
   TransferMoneyIntent: 'TransferMoney',
   ProvidePinIntent: 'ProvidePin',

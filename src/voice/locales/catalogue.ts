@@ -101,6 +101,20 @@ export interface Catalogue {
   nothingToCompare(): Spoken;
   spendingCardTitle(): string;
 
+  /** "Your credit card ending in 5454 has a statement balance of $152.00 and a minimum payment of $35.00 due on December 11." */
+  cardStatement(p: { account: Spoken; balance?: Spoken; minimum?: Spoken; dueDay?: Spoken }): Spoken;
+  /** After the due date: paid in full, at least the minimum, or no payment seen. */
+  cardPastDue(p: {
+    account: Spoken;
+    dueDay: Spoken;
+    outcome: 'full' | 'minimum' | 'none';
+    paid: Spoken;
+    minimum?: Spoken;
+  }): Spoken;
+  noCardStatement(account: Spoken): Spoken;
+  noCreditCard(bankName: string): Spoken;
+  cardCardTitle(): string;
+
   anythingElse(variant?: number): Spoken;
   /** What the skill does, with an example: balances, transactions, paying a saved payee, transfers. */
   help(variant?: number): Spoken;

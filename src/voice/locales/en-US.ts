@@ -201,6 +201,24 @@ export const enUS: Catalogue = {
     say`I can compare once you've asked what you spent, for example: how much did I spend on groceries this month? What would you like to know?`,
   spendingCardTitle: () => 'Spending',
 
+  cardStatement: ({ account, balance, minimum, dueDay }) => {
+    const owed = balance ? say` has a statement balance of ${balance}` : say` has`;
+    const pay = minimum ? say`${balance ? say` and` : say``} a minimum payment of ${minimum}` : say``;
+    if (!balance && !minimum) return say`The payment on your ${account} is due ${dueDay ?? say``}.`;
+    return say`Your ${account}${owed}${pay}${dueDay ? say` due ${dueDay}` : say``}.`;
+  },
+  cardPastDue: ({ account, dueDay, outcome, paid, minimum }) => {
+    const due = say`The payment on your ${account} was due ${dueDay}.`;
+    if (outcome === 'full') return say`${due} You paid it in full.`;
+    if (outcome === 'minimum') return say`${due} You paid ${paid}, at least the minimum.`;
+    return minimum
+      ? say`${due} I don't see a payment of at least the minimum of ${minimum}.`
+      : say`${due} I don't see a payment for it.`;
+  },
+  noCardStatement: (account) => say`I don't have a statement for your ${account} yet.`,
+  noCreditCard: (bank) => say`You don't have a credit card with ${bank}.`,
+  cardCardTitle: () => 'Credit card',
+
   anythingElse: (variant = 0) => variantOf(anythingElse, variant)(),
   help: (variant = 0) => variantOf(helps, variant)(),
   helpReprompt: () => say`What would you like to do?`,

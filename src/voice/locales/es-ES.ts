@@ -240,6 +240,24 @@ export const esES: Catalogue = {
     say`Puedo compararlo cuando me hayas preguntado cuánto has gastado, por ejemplo: ¿cuánto he gastado en el súper este mes? ¿Qué quieres saber?`,
   spendingCardTitle: () => 'Gastos',
 
+  cardStatement: ({ account, balance, minimum, dueDay }) => {
+    if (!balance && !minimum) return say`El pago de tu ${account} vence ${dueDay ?? say``}.`;
+    const owed = balance ? say` tiene un saldo del extracto de ${balance}` : say` tiene`;
+    const pay = minimum ? say`${balance ? say` y` : say``} un pago mínimo de ${minimum}` : say``;
+    return say`Tu ${account}${owed}${pay}${dueDay ? say` que vence ${dueDay}` : say``}.`;
+  },
+  cardPastDue: ({ account, dueDay, outcome, paid, minimum }) => {
+    const due = say`El pago de tu ${account} vencía ${dueDay}.`;
+    if (outcome === 'full') return say`${due} Lo pagaste entero.`;
+    if (outcome === 'minimum') return say`${due} Pagaste ${paid}, al menos el mínimo.`;
+    return minimum
+      ? say`${due} No veo ningún pago de al menos el mínimo de ${minimum}.`
+      : say`${due} No veo ningún pago.`;
+  },
+  noCardStatement: (account) => say`Todavía no tengo ningún extracto de tu ${account}.`,
+  noCreditCard: (bank) => say`No tienes ninguna tarjeta de crédito con ${bank}.`,
+  cardCardTitle: () => 'Tarjeta de crédito',
+
   anythingElse: (variant = 0) => variantOf(anythingElse, variant)(),
   help: (variant = 0) => variantOf(helps, variant)(),
   helpReprompt: () => say`¿Qué quieres hacer?`,

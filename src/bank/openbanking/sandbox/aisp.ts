@@ -6,7 +6,15 @@ import type { SandboxAccount, SandboxBank } from './bank';
 import { customerOf } from './auth';
 import { ObError } from './errors';
 import { selfLinks } from './http';
-import { toObAccount, toObBalances, toObBeneficiary, toObParty, toObStatement, toObTransaction } from './mapping';
+import {
+  statementOf,
+  toObAccount,
+  toObBalances,
+  toObBeneficiary,
+  toObParty,
+  toObStatement,
+  toObTransaction,
+} from './mapping';
 import type { ObEnvelope } from './ob-types';
 import { pageLinks, pageOf } from './paging';
 import { queryWallClock, wallClock, zonedDateTime } from './time';
@@ -101,12 +109,23 @@ export function aispRouter({ bank, pageSize }: AispOptions): Router {
     res.json(single(req, { Beneficiary: customer.payees.map((p) => toObBeneficiary(account.id, p)) }));
   });
 
-  router.get('/accounts/:AccountId/statements', (req: Request, res: Response) => {
+  router.get('/accounts/:AccountId/statements', async (req: Request, res: Response) => {
     const customer = customerOf(res);
     const account = ownAccount(bank, customer, req);
     const from = wallClockParam(req, 'fromStatementDateTime');
     const to = wallClockParam(req, 'toStatementDateTime');
-    const statement = toObStatement(customer, account, todayIn(customer.timeZone, bank.now()));
+    const today = todayIn(customer.timeZone, bank.now());
+    const latest =
+      account.type === 'credit_card'
+        ? statementOf(
+            customer,
+            account,
+            today,
+            (await bank.balance(account)).currentMinor,
+            await bank.transactions(customer, account),
+          )
+        : undefined;
+    const statement = latest && toObStatement(customer, account, latest);
     // A statement is listed when its period overlaps [from, to].
     const listed =
       statement &&

@@ -18,7 +18,8 @@ import type {
   ObTransaction6,
   SchemeName,
 } from './ob-types';
-import { startOfLocalDay, zonedDateTime } from './time';
+import { startOfLocalDay, wallClock, zonedDateTime } from './time';
+import { sandboxStatement, type SandboxStatement } from '../../sandbox/statement';
 import { compactIdentification } from '../mapping';
 
 const IBAN = /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/;
@@ -150,28 +151,28 @@ export function toObBeneficiary(accountId: string, payee: SandboxPayee): ObBenef
   };
 }
 
-/** Days between a card statement's closing date and its payment due date. */
-export const STATEMENT_GRACE_DAYS = 25;
-
 /**
- * A credit card's latest statement, carrying what the fixture knows: the minimum payment
- * due and its due date (plus the credit limit). The statement closed 25 days before the
- * due date (never after today) and covers the 30 days before that.
+ * A credit card's latest statement (src/bank/sandbox/statement.ts): its closing balance,
+ * the minimum payment due and its due date, plus the credit limit. It covers the 30 days
+ * before it closed.
  */
 export function toObStatement(
   customer: SandboxCustomer,
   account: SandboxAccount,
-  today: string,
-): ObStatement2 | undefined {
-  if (account.type !== 'credit_card') return undefined;
+  statement: SandboxStatement,
+): ObStatement2 {
   const { currency } = account;
   const zone = customer.timeZone;
-  const due = account.paymentDueInDays === undefined ? undefined : addDays(today, account.paymentDueInDays);
-  const closedByDue = due === undefined ? today : addDays(due, -STATEMENT_GRACE_DAYS);
-  const closing = closedByDue < today ? closedByDue : today;
+  const { closingDate: closing, dueDate: due, balanceMinor } = statement;
   const start = addDays(closing, -30);
   const end = zonedDateTime(startOfLocalDay(addDays(closing, 1), zone) - 1000, zone);
-  const amounts: ObStatement2['StatementAmount'][number][] = [];
+  const amounts: ObStatement2['StatementAmount'][number][] = [
+    {
+      CreditDebitIndicator: balanceMinor < 0 ? 'Credit' : 'Debit',
+      Type: 'UK.OBIE.ClosingBalance',
+      Amount: obAmount(balanceMinor, currency),
+    },
+  ];
   if (account.creditLimit !== undefined) {
     amounts.push({
       CreditDebitIndicator: 'Credit',
@@ -203,4 +204,21 @@ export function toObStatement(
 
 export function toObParty(customer: SandboxCustomer): ObParty2 {
   return { PartyId: customer.id, PartyType: 'Sole', Name: customer.name };
+}
+
+/** The statement of a sandbox card from the bank's own records; undefined for other accounts. */
+export function statementOf(
+  customer: SandboxCustomer,
+  account: SandboxAccount,
+  today: string,
+  owedNowMinor: number,
+  transactions: readonly SandboxTransaction[],
+): SandboxStatement | undefined {
+  if (account.type !== 'credit_card') return undefined;
+  const booked = transactions.map((t) => ({
+    date: wallClock(t.bookedAt, customer.timeZone).slice(0, 10),
+    minor: t.amountMinor,
+    creditDebit: t.creditDebit,
+  }));
+  return sandboxStatement(account.paymentDueInDays, today, owedNowMinor, booked);
 }
