@@ -45,6 +45,19 @@ export interface CreditCardTerms {
   readonly paymentDueDate?: string;
 }
 
+/** Money that will leave an account on its own: a payment the customer scheduled, a standing order or a direct debit. */
+export interface UpcomingPayment {
+  readonly id: string;
+  readonly accountId: string;
+  readonly kind: 'scheduled' | 'standing_order' | 'direct_debit';
+  /** Who is paid, as the bank names them. */
+  readonly payee: string;
+  /** ISO date (customer's time zone); for a direct debit, the bank's last one plus its frequency. */
+  readonly dueDate: string;
+  /** Unknown for a direct debit that has not been collected yet. */
+  readonly amount?: Money;
+}
+
 /** A credit card's latest statement. */
 export interface CardStatement {
   readonly accountId: string;
@@ -164,6 +177,15 @@ export interface BankConnector {
    * none. Without it, Saldo answers card questions from getBalances' creditCard terms.
    */
   getCardStatement?(accessToken: string, accountId: string): Promise<CardStatement | undefined>;
+  /**
+   * Optional capability: scheduled payments, standing orders and direct debits of an
+   * account due within the ISO dates, inclusive, soonest first.
+   */
+  listUpcomingPayments?(
+    accessToken: string,
+    accountId: string,
+    range: { readonly from: string; readonly to: string },
+  ): Promise<readonly UpcomingPayment[]>;
 }
 
 /** Thrown when it is certain the payment order never reached the bank: nothing moved. */

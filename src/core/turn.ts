@@ -10,6 +10,7 @@ export const INTENT_NAMES = [
   'GetSpending',
   'CompareSpending',
   'GetCardInfo',
+  'GetUpcomingBills',
   'PayBill',
   'TransferMoney',
   'ProvidePin',

@@ -35,12 +35,15 @@ const lastRequestSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('GetTransactions'), page: transactionsPageSchema }),
   z.object({ intent: z.literal('GetSpending'), query: spendingQuerySchema }),
   z.object({ intent: z.literal('GetCardInfo') }),
+  z.object({ intent: z.literal('GetUpcomingBills') }),
 ]);
 export type LastRequest = z.infer<typeof lastRequestSchema>;
 
 export const sessionStateSchema = z.object({
   /** What to do again on "repeat". */
   last: lastRequestSchema.optional(),
+  /** Where the list of upcoming bills goes on, when "more" has something to read. */
+  bills: z.object({ offset: z.number().int().min(1).max(200) }).optional(),
   /** The next page of transactions, when "more" has something to read. */
   more: transactionsPageSchema.optional(),
   /**

@@ -112,6 +112,11 @@ const CATALOGUE_KEYS: Readonly<Record<keyof Catalogue, true>> = {
   noCardStatement: true,
   noCreditCard: true,
   cardCardTitle: true,
+  upcomingBillsIntro: true,
+  billLine: true,
+  noUpcomingBills: true,
+  noMoreBills: true,
+  billsCardTitle: true,
 };
 
 const SUGGESTION_KEYS: Readonly<Record<SuggestionKey, true>> = {
@@ -332,6 +337,11 @@ function samplesFor(c: Catalogue): Samples {
     noCardStatement: [[card]],
     noCreditCard: [[BANK]],
     cardCardTitle: [[]],
+    upcomingBillsIntro: [[{ count: 1, days: 14 }], [{ count: 4, days: 14 }]],
+    billLine: [[{ payee: PAYEE, amount, day: days[2] as Spoken }], [{ payee: PAYEE, day: days[3] as Spoken }]],
+    noUpcomingBills: [[14]],
+    noMoreBills: [[]],
+    billsCardTitle: [[]],
   };
 }
 

@@ -13,6 +13,12 @@ export interface OpenBankingSaldo {
   close(): Promise<void>;
 }
 
+/**
+ * Resilience for tests that read a lot from the bank at once (months of transactions, three
+ * endpoints per account) on a busy shared machine: what is tested is the answer, not speed.
+ */
+export const PATIENT = { callTimeoutMs: 5000, readAttempts: 2, breakerFailures: 50, breakerHalfOpenMs: 10_000 };
+
 /** `now` moves Saldo's clock (the bank keeps its own fixed one). */
 export async function saldoOnOpenBanking(
   resilience?: Record<string, number>,

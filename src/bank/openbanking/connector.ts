@@ -23,6 +23,7 @@ import {
   accountFrom,
   balancesFrom,
   cardStatementFrom,
+  upcomingFrom,
   compactIdentification,
   creditTermsFrom,
   identificationsOf,
@@ -38,6 +39,9 @@ import {
   partyResponse,
   paymentResponse,
   statementsResponse,
+  scheduledPaymentsResponse,
+  standingOrdersResponse,
+  directDebitsResponse,
   transactionsResponse,
   type ObAccount,
   type ObBeneficiary,
@@ -291,6 +295,28 @@ export function createOpenBankingConnector(options: OpenBankingOptions): OpenBan
         statementsResponse,
       );
       return cardStatementFrom(accountId, statements.Data.Statement, options.timeZone);
+    },
+
+    async listUpcomingPayments(accessToken, accountId, range) {
+      await accountOf(accessToken, accountId);
+      const base = `${AIS}/accounts/${encodeURIComponent(accountId)}`;
+      const [scheduled, standingOrders, directDebits] = await Promise.all([
+        read({ path: `${base}/scheduled-payments`, accessToken }, scheduledPaymentsResponse),
+        read({ path: `${base}/standing-orders`, accessToken }, standingOrdersResponse),
+        read({ path: `${base}/direct-debits`, accessToken }, directDebitsResponse),
+      ]);
+      const today = todayIn(options.timeZone, now());
+      return upcomingFrom(
+        accountId,
+        {
+          scheduled: scheduled.Data.ScheduledPayment,
+          standingOrders: standingOrders.Data.StandingOrder,
+          directDebits: directDebits.Data.DirectDebit,
+        },
+        // A direct debit collected today is still to come today.
+        addDays(today, -1),
+        options.timeZone,
+      ).filter((u) => u.dueDate >= range.from && u.dueDate <= range.to);
     },
 
     async listPayees(accessToken): Promise<readonly Payee[]> {

@@ -1,8 +1,26 @@
 /** Open Banking v3.1 records as the core's model. Unknown codes degrade, they do not fail. */
 import { todayIn } from '../../dates';
 import { type Money, parseDecimal } from '../../money';
-import type { Account, Balance, CardStatement, CreditCardTerms, Payee, Transaction } from '../connector';
-import type { ObAccount, ObBalance, ObBeneficiary, ObStatement, ObTransaction } from './schemas';
+import type {
+  Account,
+  Balance,
+  CardStatement,
+  CreditCardTerms,
+  Payee,
+  Transaction,
+  UpcomingPayment,
+} from '../connector';
+import { addDays, addMonths } from '../../dates';
+import type {
+  ObAccount,
+  ObBalance,
+  ObBeneficiary,
+  ObDirectDebit,
+  ObScheduledPayment,
+  ObStandingOrder,
+  ObStatement,
+  ObTransaction,
+} from './schemas';
 import type { AccountKind } from '../../shared/accounts';
 
 const KINDS: Readonly<Record<string, AccountKind>> = {
@@ -166,4 +184,73 @@ export function payeeFrom(ob: ObBeneficiary): Payee | undefined {
   const name = ob.CreditorAccount?.Name ?? ob.Reference;
   if (!ob.BeneficiaryId || !name) return undefined;
   return { id: ob.BeneficiaryId, name, aliases: ob.SupplementaryData?.saldoAliases ?? [], kind: 'biller' };
+}
+
+/** How far a direct debit's frequency moves its date. */
+const DIRECT_DEBIT_STEP: Readonly<Record<string, (iso: string) => string>> = {
+  'UK.OBIE.Weekly': (iso) => addDays(iso, 7),
+  'UK.OBIE.Fortnightly': (iso) => addDays(iso, 14),
+  'UK.OBIE.Monthly': (iso) => addMonths(iso, 1),
+  'UK.OBIE.Quarterly': (iso) => addMonths(iso, 3),
+  'UK.OBIE.HalfYearly': (iso) => addMonths(iso, 6),
+  'UK.OBIE.Annual': (iso) => addMonths(iso, 12),
+};
+
+/**
+ * Scheduled payments, active standing orders and active direct debits as upcoming
+ * payments. A direct debit carries only its last collection and frequency: the next one
+ * is estimated from them (one of unknown frequency is left out).
+ */
+export function upcomingFrom(
+  accountId: string,
+  records: {
+    readonly scheduled: readonly ObScheduledPayment[];
+    readonly standingOrders: readonly ObStandingOrder[];
+    readonly directDebits: readonly ObDirectDebit[];
+  },
+  today: string,
+  timeZone: string,
+): UpcomingPayment[] {
+  const result: UpcomingPayment[] = [];
+  for (const s of records.scheduled) {
+    const dueDate = localDate(s.ScheduledPaymentDateTime, timeZone);
+    const payee = s.CreditorAccount?.Name ?? s.Reference;
+    if (dueDate && payee)
+      result.push({
+        id: s.ScheduledPaymentId ?? `${accountId}-sp-${dueDate}`,
+        accountId,
+        kind: 'scheduled',
+        payee,
+        dueDate,
+        amount: money(s.InstructedAmount),
+      });
+  }
+  for (const o of records.standingOrders) {
+    const dueDate = localDate(o.NextPaymentDateTime, timeZone);
+    const payee = o.CreditorAccount?.Name ?? o.Reference;
+    if (dueDate && payee && o.StandingOrderStatusCode !== 'Inactive')
+      result.push({
+        id: o.StandingOrderId ?? `${accountId}-so-${dueDate}`,
+        accountId,
+        kind: 'standing_order',
+        payee,
+        dueDate,
+        amount: o.NextPaymentAmount && money(o.NextPaymentAmount),
+      });
+  }
+  for (const d of records.directDebits) {
+    const step = DIRECT_DEBIT_STEP[d.Frequency ?? ''];
+    let dueDate = localDate(d.PreviousPaymentDateTime, timeZone);
+    if (!step || !dueDate || d.DirectDebitStatusCode === 'Inactive') continue;
+    for (let i = 0; i < 400 && dueDate <= today; i++) dueDate = step(dueDate);
+    result.push({
+      id: d.DirectDebitId ?? `${accountId}-dd-${d.Name}`,
+      accountId,
+      kind: 'direct_debit',
+      payee: d.Name,
+      dueDate,
+      amount: d.PreviousPaymentAmount && money(d.PreviousPaymentAmount),
+    });
+  }
+  return result.sort((a, b) => a.dueDate.localeCompare(b.dueDate));
 }

@@ -17,6 +17,7 @@ import type {
   Transaction,
   TransactionPage,
   TransactionQuery,
+  UpcomingPayment,
 } from '../connector';
 import { UnknownAccessTokenError } from '../connector';
 import type { SandboxCustomer, SandboxFixture } from './fixture';
@@ -214,6 +215,24 @@ export function createSandboxConnector({
         minimumPayment:
           account.minimumPaymentDue === undefined ? undefined : parseDecimal(account.minimumPaymentDue, currency),
       };
+    },
+
+    async listUpcomingPayments(accessToken, accountId, range): Promise<readonly UpcomingPayment[]> {
+      const customer = customerFor(accessToken);
+      const account = accountOf(customer, accountId);
+      const today = todayIn(customer.timeZone, now());
+      return customer.upcoming
+        .filter((u) => u.accountId === account.id)
+        .map((u) => ({
+          id: u.id,
+          accountId: u.accountId,
+          kind: u.kind,
+          payee: u.payee,
+          dueDate: addDays(today, u.dueInDays),
+          amount: u.amount === undefined ? undefined : parseDecimal(u.amount, account.currency),
+        }))
+        .filter((u) => u.dueDate >= range.from && u.dueDate <= range.to)
+        .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
     },
 
     async listPayees(accessToken) {

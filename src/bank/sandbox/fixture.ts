@@ -49,8 +49,22 @@ const transactionSchema = z.object({
   transferAccountId: z.string().min(1).optional(),
 });
 
+/** A payment that will leave an account: scheduled once, a monthly standing order, or a monthly direct debit. */
+const upcomingSchema = z.object({
+  id: z.string().min(1),
+  accountId: z.string().min(1),
+  kind: z.enum(['scheduled', 'standing_order', 'direct_debit']),
+  payee: z.string().min(1),
+  /** Days from today; 0 is today in the customer's time zone. */
+  dueInDays: z.number().int().min(0),
+  amount: decimal.optional(),
+});
+
 const historySchema = z.object({
-  customers: z.record(z.string(), z.object({ transactions: z.array(transactionSchema) })),
+  customers: z.record(
+    z.string(),
+    z.object({ transactions: z.array(transactionSchema), upcoming: z.array(upcomingSchema).default([]) }),
+  ),
 });
 
 const customerSchema = z
@@ -64,9 +78,14 @@ const customerSchema = z
     accounts: z.array(accountSchema).min(1),
     payees: z.array(payeeSchema).default([]),
     transactions: z.array(transactionSchema).default([]),
+    upcoming: z.array(upcomingSchema).default([]),
   })
   .superRefine((customer, ctx) => {
     const accountIds = new Set(customer.accounts.map((a) => a.id));
+    customer.upcoming.forEach((u, i) => {
+      if (!accountIds.has(u.accountId))
+        ctx.addIssue({ code: 'custom', path: ['upcoming', i, 'accountId'], message: 'unknown account' });
+    });
     customer.transactions.forEach((t, i) => {
       if (!accountIds.has(t.accountId)) {
         ctx.addIssue({ code: 'custom', path: ['transactions', i, 'accountId'], message: 'unknown account' });
@@ -107,14 +126,17 @@ export function loadSandboxFixture(
   file: string = DEFAULT_FIXTURE_PATH,
   { withHistory = true }: { withHistory?: boolean } = {},
 ): SandboxFixture {
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as { customers?: { id?: unknown; transactions?: unknown[] }[] };
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as {
+    customers?: { id?: unknown; transactions?: unknown[]; upcoming?: unknown[] }[];
+  };
   const historyFile = historyFileFor(file);
   if (withHistory && existsSync(historyFile)) {
     const history = historySchema.parse(JSON.parse(readFileSync(historyFile, 'utf8')));
-    for (const [customerId, { transactions }] of Object.entries(history.customers)) {
+    for (const [customerId, { transactions, upcoming }] of Object.entries(history.customers)) {
       const customer = raw.customers?.find((c) => c.id === customerId);
       if (!customer) throw new Error(`${historyFile}: no customer ${customerId} in ${file}`);
       customer.transactions = [...(customer.transactions ?? []), ...transactions];
+      customer.upcoming = [...(customer.upcoming ?? []), ...upcoming];
     }
   }
   return sandboxFixtureSchema.parse(raw);

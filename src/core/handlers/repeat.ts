@@ -4,6 +4,7 @@ import { help, welcome } from './guidance';
 import { readTransactions } from './transactions';
 import { answerSpending } from './spending';
 import { getCardInfo } from './card';
+import { getUpcomingBills } from './bills';
 import { ask } from '../answers';
 import type { CustomerTurn } from '../context';
 import type { Draft } from '../../voice/draft';
@@ -26,6 +27,8 @@ export async function repeat(ctx: CustomerTurn): Promise<Draft> {
       if (account) return readTransactions(ctx, account, last.page);
       break;
     }
+    case 'GetUpcomingBills':
+      return getUpcomingBills(ctx);
     case 'GetCardInfo':
       return getCardInfo({ ...ctx, turn: { ...ctx.turn, slots: {} } });
     case 'GetSpending':

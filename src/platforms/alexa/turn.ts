@@ -10,6 +10,7 @@ const INTENTS: Readonly<Record<string, IntentName>> = {
   GetSpendingIntent: 'GetSpending',
   CompareSpendingIntent: 'CompareSpending',
   GetCardInfoIntent: 'GetCardInfo',
+  GetUpcomingBillsIntent: 'GetUpcomingBills',
   PayBillIntent: 'PayBill',
   TransferMoneyIntent: 'TransferMoney',
   ProvidePinIntent: 'ProvidePin',

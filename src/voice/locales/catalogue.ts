@@ -115,6 +115,14 @@ export interface Catalogue {
   noCreditCard(bankName: string): Spoken;
   cardCardTitle(): string;
 
+  /** "You have 4 payments coming up in the next 14 days." */
+  upcomingBillsIntro(p: { count: number; days: number }): Spoken;
+  /** "Verizon, $64.99, on Thursday." */
+  billLine(p: { payee: string; amount?: Spoken; day: Spoken }): Spoken;
+  noUpcomingBills(days: number): Spoken;
+  noMoreBills(): Spoken;
+  billsCardTitle(): string;
+
   anythingElse(variant?: number): Spoken;
   /** What the skill does, with an example: balances, transactions, paying a saved payee, transfers. */
   help(variant?: number): Spoken;

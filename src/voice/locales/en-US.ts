@@ -219,6 +219,14 @@ export const enUS: Catalogue = {
   noCreditCard: (bank) => say`You don't have a credit card with ${bank}.`,
   cardCardTitle: () => 'Credit card',
 
+  upcomingBillsIntro: ({ count, days }) =>
+    say`You have ${count} ${count === 1 ? 'payment' : 'payments'} coming up in the next ${days} days.`,
+  billLine: ({ payee, amount, day }) => (amount ? say`${payee}, ${amount}, ${day}.` : say`${payee}, ${day}.`),
+  noUpcomingBills: (days) =>
+    say`You have no scheduled payments, standing orders or direct debits due in the next ${days} days.`,
+  noMoreBills: () => say`That's all the payments coming up.`,
+  billsCardTitle: () => 'Upcoming bills',
+
   anythingElse: (variant = 0) => variantOf(anythingElse, variant)(),
   help: (variant = 0) => variantOf(helps, variant)(),
   helpReprompt: () => say`What would you like to do?`,

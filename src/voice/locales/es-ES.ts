@@ -258,6 +258,14 @@ export const esES: Catalogue = {
   noCreditCard: (bank) => say`No tienes ninguna tarjeta de crédito con ${bank}.`,
   cardCardTitle: () => 'Tarjeta de crédito',
 
+  upcomingBillsIntro: ({ count, days }) =>
+    say`Tienes ${count} ${count === 1 ? 'pago' : 'pagos'} en los próximos ${days} días.`,
+  billLine: ({ payee, amount, day }) => (amount ? say`${payee}, ${amount}, ${day}.` : say`${payee}, ${day}.`),
+  noUpcomingBills: (days) =>
+    say`No tienes pagos programados, transferencias periódicas ni recibos domiciliados en los próximos ${days} días.`,
+  noMoreBills: () => say`No hay más pagos próximos.`,
+  billsCardTitle: () => 'Próximos pagos',
+
   anythingElse: (variant = 0) => variantOf(anythingElse, variant)(),
   help: (variant = 0) => variantOf(helps, variant)(),
   helpReprompt: () => say`¿Qué quieres hacer?`,

@@ -14,6 +14,7 @@ import {
   toObParty,
   toObStatement,
   toObTransaction,
+  toObUpcoming,
 } from './mapping';
 import type { ObEnvelope } from './ob-types';
 import { pageLinks, pageOf } from './paging';
@@ -132,6 +133,20 @@ export function aispRouter({ bank, pageSize }: AispOptions): Router {
       (from === undefined || statement.EndDateTime.slice(0, 19) >= from) &&
       (to === undefined || statement.StartDateTime.slice(0, 19) <= to);
     res.json(single(req, { Statement: listed ? [statement] : [] }));
+  });
+
+  const upcoming = (req: Request, res: Response) => {
+    const customer = customerOf(res);
+    return toObUpcoming(customer, ownAccount(bank, customer, req), todayIn(customer.timeZone, bank.now()));
+  };
+  router.get('/accounts/:AccountId/scheduled-payments', (req: Request, res: Response) => {
+    res.json(single(req, { ScheduledPayment: upcoming(req, res).scheduled }));
+  });
+  router.get('/accounts/:AccountId/standing-orders', (req: Request, res: Response) => {
+    res.json(single(req, { StandingOrder: upcoming(req, res).standingOrders }));
+  });
+  router.get('/accounts/:AccountId/direct-debits', (req: Request, res: Response) => {
+    res.json(single(req, { DirectDebit: upcoming(req, res).directDebits }));
   });
 
   router.get('/party', (req: Request, res: Response) => {

@@ -2,7 +2,7 @@
  * The fixture's customers, accounts, payees and transactions as Open Banking v3.1.11
  * records. Pure functions: the routes fetch, these shape.
  */
-import { addDays } from '../../../dates';
+import { addDays, addMonths } from '../../../dates';
 import { parseDecimal, toDecimal } from '../../../money';
 import type { SandboxCustomer } from '../../sandbox/fixture';
 import type { LedgerBalance } from '../../sandbox/ledger';
@@ -13,6 +13,9 @@ import type {
   ObAmount,
   ObBalance,
   ObBeneficiary5,
+  ObDirectDebit2,
+  ObScheduledPayment3,
+  ObStandingOrder6,
   ObParty2,
   ObStatement2,
   ObTransaction6,
@@ -221,4 +224,66 @@ export function statementOf(
     creditDebit: t.creditDebit,
   }));
   return sandboxStatement(account.paymentDueInDays, today, owedNowMinor, booked);
+}
+
+type SandboxUpcoming = SandboxCustomer['upcoming'][number];
+
+/** A saved payee's account, when the payment goes to one. */
+function creditorOf(customer: SandboxCustomer, u: SandboxUpcoming) {
+  const payee = customer.payees.find((p) => p.name === u.payee);
+  return payee && { SchemeName: payeeScheme(payee), Identification: payee.accountNumber, Name: payee.name };
+}
+
+/** Standing order, direct debit and scheduled payment records of the fixture's upcoming payments. */
+export function toObUpcoming(customer: SandboxCustomer, account: SandboxAccount, today: string) {
+  const zone = customer.timeZone;
+  const at = (isoDate: string) => zonedDateTime(startOfLocalDay(isoDate, zone), zone);
+  const upcoming = customer.upcoming.filter((u) => u.accountId === account.id);
+  const money = (u: SandboxUpcoming) =>
+    obAmount(parseDecimal(u.amount ?? '0', account.currency).minor, account.currency);
+  const reference = (u: SandboxUpcoming) => u.payee.slice(0, 35);
+  const scheduled: ObScheduledPayment3[] = upcoming
+    .filter((u) => u.kind === 'scheduled')
+    .map((u) => {
+      const creditor = creditorOf(customer, u);
+      return {
+        AccountId: account.id,
+        ScheduledPaymentId: u.id,
+        ScheduledPaymentDateTime: at(addDays(today, u.dueInDays)),
+        ScheduledType: 'Execution',
+        Reference: reference(u),
+        InstructedAmount: money(u),
+        ...(creditor ? { CreditorAccount: creditor } : {}),
+      };
+    });
+  const standingOrders: ObStandingOrder6[] = upcoming
+    .filter((u) => u.kind === 'standing_order')
+    .map((u) => {
+      const next = addDays(today, u.dueInDays);
+      const creditor = creditorOf(customer, u);
+      return {
+        AccountId: account.id,
+        StandingOrderId: u.id,
+        Frequency: `IntrvlMnthDay:01:${next.slice(8, 10)}`,
+        Reference: reference(u),
+        NextPaymentDateTime: at(next),
+        NextPaymentAmount: money(u),
+        StandingOrderStatusCode: 'Active',
+        ...(creditor ? { CreditorAccount: creditor } : {}),
+      };
+    });
+  // A direct debit says only when it was last collected and how often: a month before the next.
+  const directDebits: ObDirectDebit2[] = upcoming
+    .filter((u) => u.kind === 'direct_debit')
+    .map((u) => ({
+      AccountId: account.id,
+      DirectDebitId: u.id,
+      MandateIdentification: `MANDATE-${u.id}`.slice(0, 35),
+      DirectDebitStatusCode: 'Active',
+      Name: u.payee.slice(0, 70),
+      PreviousPaymentDateTime: at(addMonths(addDays(today, u.dueInDays), -1)),
+      Frequency: 'UK.OBIE.Monthly',
+      ...(u.amount === undefined ? {} : { PreviousPaymentAmount: money(u) }),
+    }));
+  return { scheduled, standingOrders, directDebits };
 }
