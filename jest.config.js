@@ -7,5 +7,6 @@ module.exports = {
   // ask-sdk-test registers its conversations with mocha's `it`; under jest that is jest's own.
   moduleNameMapper: { '^mocha$': '<rootDir>/test/support/mocha-shim.js' },
   setupFilesAfterEnv: ['<rootDir>/test/support/setup.ts'],
-  testTimeout: 20000,
+  // A hang guard, not a speed check: suites run on a busy 2-core machine.
+  testTimeout: 60000,
 };

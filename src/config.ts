@@ -7,11 +7,14 @@ import path from 'node:path';
 import { z } from 'zod';
 import { isValidTimeZone } from './dates';
 
+/** true/false, 1/0, yes/no, in any case (`TRUE`, `False`). */
 const booleanFlag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .string()
+  .transform((value) => value.toLowerCase())
+  .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no']))
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
-const envSchema = z.object({
+export const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: z
     .string()
@@ -74,7 +77,7 @@ const openBankingConnector = z.strictObject({
   enrolPinsFrom: z.string().min(1).optional(),
 });
 
-export const bankConfigSchema = z.strictObject({
+const bankConfigSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes'),
   /** The bank's name as it is spoken, per locale. */
   names: z
@@ -97,7 +100,7 @@ export const bankConfigSchema = z.strictObject({
   contact: z.partialRecord(localeName, z.string().min(1).max(120)).optional(),
 });
 
-export const configFileSchema = z.strictObject({ banks: z.array(bankConfigSchema).min(1) }).superRefine((file, ctx) => {
+const configFileSchema = z.strictObject({ banks: z.array(bankConfigSchema).min(1) }).superRefine((file, ctx) => {
   const seen = new Map<string, string>();
   const claim = (kind: string, value: string, bank: string) => {
     const key = `${kind}:${value}`;
@@ -118,7 +121,7 @@ export const configFileSchema = z.strictObject({ banks: z.array(bankConfigSchema
 });
 
 export type BankConfig = z.infer<typeof bankConfigSchema>;
-export type ConfigFile = z.infer<typeof configFileSchema>;
+type ConfigFile = z.infer<typeof configFileSchema>;
 
 export interface Config {
   readonly port: number;
@@ -165,15 +168,28 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     paymentLimit: e.SALDO_PAYMENT_LIMIT,
     dailyLimit: e.SALDO_DAILY_LIMIT,
     pinMaxAttempts: e.SALDO_PIN_MAX_ATTEMPTS,
-    banks: e.SALDO_CONFIG ? loadConfigFile(e.SALDO_CONFIG).banks : undefined,
+    banks: e.SALDO_CONFIG ? loadConfigFile(e.SALDO_CONFIG, env).banks : undefined,
   };
 }
 
+/**
+ * `${NAME}` and `${NAME:-default}` in a configuration file take the environment's value
+ * (blank counts as unset, as for the variables above); an unset NAME without a default is an error.
+ */
+function substituteEnv(text: string, env: NodeJS.ProcessEnv): string {
+  return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g, (_match, name: string, fallback?: string) => {
+    const value = env[name];
+    if (value !== undefined && value !== '') return value;
+    if (fallback !== undefined) return fallback;
+    throw new Error(`\${${name}} is not set and has no default (\${${name}:-default})`);
+  });
+}
+
 /** Reads SALDO_CONFIG (JSON, or YAML for .yaml/.yml) and says exactly what is wrong with it. */
-export function loadConfigFile(file: string): ConfigFile {
+function loadConfigFile(file: string, env: NodeJS.ProcessEnv = {}): ConfigFile {
   let raw: unknown;
   try {
-    const text = readFileSync(file, 'utf8');
+    const text = substituteEnv(readFileSync(file, 'utf8'), env);
     // The YAML parser is loaded only for a YAML file.
     // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/consistent-type-imports -- a synchronous lazy load
     raw = /\.ya?ml$/i.test(file) ? (require('yaml') as typeof import('yaml')).parse(text) : JSON.parse(text);

@@ -55,13 +55,3 @@ export function fromUnitsAndCents(units: number, cents: number, currency: string
   if (!Number.isInteger(cents) || cents < 0 || cents >= 10 ** exponent) throw new Error('cents out of range');
   return { minor: units * 10 ** exponent + cents, currency };
 }
-
-export function money(minor: number, currency: string): Money {
-  if (!Number.isSafeInteger(minor)) throw new Error('minor units must be an integer');
-  return { minor, currency };
-}
-
-export function addMoney(a: Money, b: Money): Money {
-  if (a.currency !== b.currency) throw new Error('currency mismatch');
-  return money(a.minor + b.minor, a.currency);
-}

@@ -5,12 +5,13 @@
  * where every row carries its bank's id.
  */
 import { readFileSync } from 'node:fs';
-import type { Logger } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import type { BankConnector } from '../bank/connector';
 import { createSandboxConnector } from '../bank/sandbox/connector';
 import { loadSandboxFixture, type SandboxFixture } from '../bank/sandbox/fixture';
 import { sandboxLedger, seedLedger } from '../bank/sandbox/ledger';
-import { type BankConfig, type Config, loadConfig } from '../config';
+import { ZodError } from 'zod';
+import { type BankConfig, type Config, ConfigError, loadConfig } from '../config';
 import type { CoreDeps } from '../core/context';
 import { createConversation, type Conversation } from '../core/conversation';
 import { PAYMENT_LEASE_MS, PENDING_TTL_MS, type PaymentDeps } from '../core/payments/deps';
@@ -21,7 +22,7 @@ import { enrolMissingPins } from '../security/enrol';
 import { pinChecker } from '../security/voice-pin';
 import { auditLog } from '../store/audit';
 import type { Db } from '../store/db';
-import { openStore } from '../store/open';
+import { describeDatabaseUrl, openStore } from '../store/open';
 import { pinCredentials } from '../store/pin-credentials';
 import { readApprovals } from '../store/read-approvals';
 import { paymentStore } from '../store/payments';
@@ -59,9 +60,13 @@ export interface Application {
 
 export interface ApplicationOverrides {
   readonly log?: Logger;
+  /** Where the application's own logger writes (default: standard output, synchronously). */
+  readonly logDestination?: DestinationStream;
   readonly now?: () => Date;
   /** Which phrasing of a varied message to say (tests pin the plain one). */
   readonly phrasing?: CoreDeps['phrasing'];
+  /** How long a turn may wait on the bank (tests that are not about time give a busy machine room). */
+  readonly turnDeadlineMs?: CoreDeps['turnDeadlineMs'];
   /** A store already open, shared as two processes share one database; this application does not close it. */
   readonly db?: Db;
   /** Whether identical concurrent confirmations share one answer (default true; campaigns race the store). */
@@ -95,7 +100,7 @@ export function paymentDeps(
 
 /** Without SALDO_CONFIG: one sandbox bank, configured from the environment as always. */
 function defaultBanks(config: Config, fixtureAt: FixtureLoader): BankConfig[] {
-  const fixture = fixtureAt(config.sandboxFixture);
+  const fixture = fixtureAt(config.sandboxFixture, 'SALDO_FIXTURE');
   return [
     {
       id: fixture.bank.id,
@@ -110,19 +115,50 @@ function defaultBanks(config: Config, fixtureAt: FixtureLoader): BankConfig[] {
   ];
 }
 
-/** Each fixture file is read and validated once per start, however many banks use it. */
-type FixtureLoader = (file: string | undefined) => SandboxFixture;
+/**
+ * Each fixture file is read and validated once per start, however many banks use it.
+ * A fixture that cannot be loaded is reported under the setting that named it.
+ */
+type FixtureLoader = (file: string | undefined, setting: string) => SandboxFixture;
 
 function fixtureLoader(): FixtureLoader {
   const loaded = new Map<string | undefined, SandboxFixture>();
-  return (file) => {
+  return (file, setting) => {
     let fixture = loaded.get(file);
     if (!fixture) {
-      fixture = loadSandboxFixture(file);
+      try {
+        fixture = loadSandboxFixture(file);
+      } catch (error) {
+        throw new ConfigError(`${setting} ${file ?? '(bundled fixture)'}: ${describeFixtureError(error)}`);
+      }
       loaded.set(file, fixture);
     }
     return fixture;
   };
+}
+
+function describeFixtureError(error: unknown): string {
+  if (error instanceof ZodError)
+    return error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ');
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Opens DATABASE_URL's store; a failure names the variable (and never its password). */
+async function openConfiguredStore(databaseUrl: string, log?: Logger): Promise<Db> {
+  const where = describeDatabaseUrl(databaseUrl);
+  try {
+    return await openStore(databaseUrl, (applied) =>
+      log?.info(
+        { store: where, migrationsApplied: applied },
+        `store ${where}; ${applied.length > 0 ? `applied migrations ${applied.join(', ')}` : 'schema up to date'}`,
+      ),
+    );
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    const reason =
+      code === 'ECONNREFUSED' ? 'connection refused' : error instanceof Error ? error.message : String(error);
+    throw new ConfigError(`DATABASE_URL ${where}: ${reason}`);
+  }
 }
 
 async function enrolFixturePins(
@@ -151,13 +187,19 @@ async function connectorFor(
 ): Promise<BankConnector> {
   const connector = bank.connector;
   if (connector.type === 'sandbox') {
-    const fixture = fixtureAt(connector.fixture);
+    const fixture = fixtureAt(connector.fixture, `SALDO_CONFIG bank ${bank.id} connector.fixture`);
     await seedLedger(db, fixture, bank.id);
     await enrolFixturePins(db, bank.id, fixture, now, pinHashCost);
     return createSandboxConnector({ fixture, ledger: sandboxLedger(db, bank.id), bankId: bank.id, now });
   }
   if (connector.enrolPinsFrom)
-    await enrolFixturePins(db, bank.id, fixtureAt(connector.enrolPinsFrom), now, pinHashCost);
+    await enrolFixturePins(
+      db,
+      bank.id,
+      fixtureAt(connector.enrolPinsFrom, `SALDO_CONFIG bank ${bank.id} connector.enrolPinsFrom`),
+      now,
+      pinHashCost,
+    );
   const read = (file?: string) => (file ? readFileSync(file, 'utf8') : undefined);
   // Loaded only where a bank speaks Open Banking.
   const { createOpenBankingConnector } = await import('../bank/openbanking/connector');
@@ -184,9 +226,19 @@ export async function createApplication(
   overrides: ApplicationOverrides = {},
 ): Promise<Application> {
   const config = loadConfig(env);
-  const log = overrides.log ?? createLogger(config.logLevel);
+  const log = overrides.log ?? createLogger(config.logLevel, overrides.logDestination);
   const now = overrides.now ?? (() => new Date());
-  const db = overrides.db ?? (await openStore(config.databaseUrl));
+  if (config.banks) {
+    const ignored = [config.alexaSkillId && 'ALEXA_SKILL_ID', config.googleProjectId && 'GOOGLE_PROJECT_ID'].filter(
+      Boolean,
+    );
+    if (ignored.length > 0)
+      log.warn(
+        { ignored },
+        `${ignored.join(' and ')} ignored: with SALDO_CONFIG each bank lists its own alexaSkillIds and googleProjectIds`,
+      );
+  }
+  const db = overrides.db ?? (await openConfiguredStore(config.databaseUrl, log));
   const closeStore = () => (overrides.db ? Promise.resolve() : db.close());
   const background = backgroundWork(log);
   let closing: Promise<void> | undefined;
@@ -218,6 +270,7 @@ export async function createApplication(
           connector,
           bankNames: bank.names,
           bankContact: bank.contact,
+          locales: bank.locales,
           // Only the bundled sandbox bank tells its developers how to unlock a customer.
           developerHints: bank.connector.type === 'sandbox',
           now,
@@ -227,6 +280,7 @@ export async function createApplication(
           background: background.run,
           speakers,
           phrasing: overrides.phrasing,
+          turnDeadlineMs: overrides.turnDeadlineMs,
         },
         (event) => {
           log.warn({ securityEvent: event, bank: bank.id }, 'security event: outgoing text redacted');

@@ -14,13 +14,29 @@ export const REDACTED_PATHS = [
   '*.pin',
 ];
 
+/**
+ * JSON lines, except on a developer's terminal: there, when pino-pretty is installed (a
+ * development dependency), colourised lines with local times.
+ */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
-  return pino(
-    {
-      level,
-      base: { service: 'saldo' },
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    },
-    destination,
-  );
+  const options = { level, base: { service: 'saldo' }, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
+  if (!destination && process.stdout.isTTY && prettyInstalled()) {
+    return pino({
+      ...options,
+      transport: {
+        target: 'pino-pretty',
+        options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' },
+      },
+    });
+  }
+  return pino(options, destination);
+}
+
+function prettyInstalled(): boolean {
+  try {
+    require.resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
 }

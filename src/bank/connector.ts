@@ -6,7 +6,7 @@
 import type { Money } from '../money';
 import type { AccountKind } from '../shared/accounts';
 
-export type CreditDebit = 'credit' | 'debit';
+type CreditDebit = 'credit' | 'debit';
 
 export interface Customer {
   readonly id: string;
@@ -29,7 +29,7 @@ export interface Account {
   readonly lastFour: string;
 }
 
-export type BalanceType = 'available' | 'current';
+type BalanceType = 'available' | 'current';
 
 export interface Balance {
   readonly type: BalanceType;
@@ -76,7 +76,7 @@ export interface AccountBalances {
   readonly creditCard?: CreditCardTerms;
 }
 
-export type TransactionStatus = 'booked' | 'pending';
+type TransactionStatus = 'booked' | 'pending';
 
 export interface Transaction {
   readonly id: string;
@@ -119,7 +119,7 @@ export interface Payee {
   readonly kind: 'biller' | 'person';
 }
 
-export type PaymentDestination =
+type PaymentDestination =
   { readonly kind: 'payee'; readonly payeeId: string } | { readonly kind: 'account'; readonly accountId: string };
 
 export interface PaymentOrder {

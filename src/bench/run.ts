@@ -1,64 +1,36 @@
 /**
- * `npm run bench`: Saldo's GetBalance against a bare ask-sdk-core skill measured in the
- * same run, and GetBalance while voice-PIN checks (scrypt) run alongside. Figures are
- * ratios against the baseline, not absolute promises.
+ * `npm run bench`: Saldo against a bare ask-sdk-core skill measured in the same run, on
+ * SQLite and on PostgreSQL; start-up, latency at a fixed rate, memory over many requests,
+ * and two processes on one PostgreSQL. Figures are ratios against the baseline, not
+ * absolute promises (see --help).
  */
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { createServer } from 'node:http';
+import { Client } from 'pg';
 import { loadSandboxFixture } from '../bank/sandbox/fixture';
 import { hashPin } from '../security/pin-hash';
+import { parseCommandLine } from '../cli';
+import { compareFigures, formatChanges, parseOptions, USAGE, type BenchOptions, type Engine } from './options';
+import { cleanUp, cleanUpOnSignals, onCleanup, startServer, waitUntil, type Server } from './processes';
 
-const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
-/** Each scenario runs this often, interleaved, and the median counts: a shared VM is noisy. */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = 10;
 const PIN_CONCURRENCY = 4;
+/** The fixed rate at which latency is measured. */
+const LATENCY_RATE = 200;
+/** Customers of the bench's own, one per connection that pays (their PIN checks run side by side). */
+const PAYING_CUSTOMERS = CONNECTIONS + PIN_CONCURRENCY;
+const PIN = '2468';
+const SALDO = path.join(__dirname, '../server/main.js');
+const BARE = path.join(__dirname, 'bare-skill.js');
+const PROBE = path.join(__dirname, 'memory-probe.js');
 
-interface Started {
-  readonly port: number;
-  readonly startMs: number;
-  readonly child: ChildProcess;
-}
-
-/** A free port on loopback, so the child's readiness can be polled without parsing its logs. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-async function start(script: string, env: NodeJS.ProcessEnv): Promise<Started> {
-  const port = await freePort();
-  const began = process.hrtime.bigint();
-  // Logs go nowhere: piping them to this process would make the load generator pay for them.
-  const child = spawn(process.execPath, [path.join(__dirname, script)], {
-    env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
-      if (res.status < 500) return { port, startMs: Number(process.hrtime.bigint() - began) / 1e6, child };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
-function envelope(
-  intent: string,
-  slots: Record<string, string>,
+function alexaBody(
+  intent: string | undefined,
+  slots: Record<string, string> = {},
   attributes: Record<string, unknown> = {},
   token = 'sandbox-token-john',
 ): string {
@@ -68,98 +40,210 @@ function envelope(
     session: { new: false, sessionId: 's', application: { applicationId: 'bench' }, attributes, user },
     context: { System: { application: { applicationId: 'bench' }, user } },
     request: {
-      type: 'IntentRequest',
+      ...(intent
+        ? {
+            type: 'IntentRequest',
+            intent: {
+              name: intent,
+              slots: Object.fromEntries(Object.entries(slots).map(([name, value]) => [name, { name, value }])),
+            },
+          }
+        : { type: 'LaunchRequest' }),
       requestId: 'bench',
       timestamp: new Date().toISOString(),
       locale: 'en-US',
-      intent: {
-        name: intent,
-        slots: Object.fromEntries(Object.entries(slots).map(([name, value]) => [name, { name, value }])),
-      },
     },
   });
 }
 
-const BALANCE = envelope('GetBalanceIntent', { accountType: 'checking' });
+function googleBody(handler: string, params: Record<string, string>): string {
+  return JSON.stringify({
+    handler: { name: handler },
+    intent: {
+      name: handler,
+      params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, { original: v, resolved: v }])),
+      query: '',
+    },
+    scene: { name: 'Main', slotFillingStatus: 'UNSPECIFIED', slots: {} },
+    session: { id: 'bench-session', params: {}, typeOverrides: [], languageCode: '' },
+    user: {
+      locale: 'en-US',
+      params: { bearerToken: 'sandbox-token-john' },
+      accountLinkingStatus: 'LINKED',
+      verificationStatus: 'VERIFIED',
+    },
+    home: { params: {} },
+    device: { capabilities: ['SPEECH', 'RICH_RESPONSE'] },
+  });
+}
 
-interface Figures {
+const BALANCE = alexaBody('GetBalanceIntent', { accountType: 'checking' });
+const payingToken = (i: number) => `bench-token-${i}-abcdef`;
+const payBill = (token: string) =>
+  alexaBody('PayBillIntent', { payee: 'city power', amount: '1', fromAccount: 'checking' }, {}, token);
+const providePin = (token: string, payment: unknown) => alexaBody('ProvidePinIntent', { pin: PIN }, { payment }, token);
+
+interface Load {
   readonly rps: number;
   readonly p50: number;
   readonly p99: number;
   readonly errors: number;
 }
 
-async function load(port: number, body: string): Promise<Figures> {
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}/alexa`,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
-    connections: CONNECTIONS,
-    duration: DURATION_S,
-  });
+type Scenario = (port: number, seconds: number) => Promise<Load>;
+
+function figuresOf(result: autocannon.Result, failed = 0): Load {
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
+    errors: result.errors + result.non2xx + result.timeouts + failed,
   };
 }
 
-async function post(
-  port: number,
-  body: string,
-): Promise<{ sessionAttributes?: Record<string, unknown>; response: { outputSpeech?: { ssml?: string } } }> {
-  const res = await fetch(`http://127.0.0.1:${port}/alexa`, {
+async function post(port: number, route: string, body: string): Promise<Record<string, unknown>> {
+  const res = await fetch(`http://127.0.0.1:${port}${route}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body,
   });
-  return (await res.json()) as never;
+  if (res.status !== 200) throw new Error(`${route} answered ${res.status}`);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+function constant(route: string, body: string): Scenario {
+  return async (port, seconds) =>
+    figuresOf(
+      await autocannon({
+        url: `http://127.0.0.1:${port}${route}`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        connections: CONNECTIONS,
+        duration: seconds,
+      }),
+    );
+}
+
+/** Whether an answer to the PIN says the bill was paid ("Done. I've paid …", in any of its phrasings). */
+const paid = (body: Record<string, unknown>) =>
+  String((body.response as { outputSpeech?: { ssml?: string } } | undefined)?.outputSpeech?.ssml ?? '').includes(
+    'I&apos;ve paid',
+  );
+
+/** What one autocannon connection remembers between its requests. */
+interface PayingConnection {
+  token?: string;
+  payment?: string;
 }
 
 /**
- * Keeps PIN_CONCURRENCY confirmations in flight until stopped, each a full scrypt check:
- * one customer each, since one customer's checks take turns (the PIN lease).
+ * Each connection is a customer paying a bill: the read-back (PayBill), then the PIN,
+ * checked with scrypt; a PIN answer that does not say the bill was paid counts as an error.
  */
-function pinPressure(port: number, confirmations: readonly string[]): { stop(): Promise<number> } {
+const payments: Scenario = async (port, seconds) => {
+  let next = 0;
+  let failed = 0;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}/alexa`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        setupRequest: (req, context) => {
+          const connection = context as PayingConnection;
+          connection.token ??= payingToken(next++ % CONNECTIONS);
+          return { ...req, body: payBill(connection.token) };
+        },
+        onResponse: (_status, body, context) => {
+          const reply = JSON.parse(body) as { sessionAttributes?: { payment?: string } };
+          (context as PayingConnection).payment = reply.sessionAttributes?.payment;
+        },
+      },
+      {
+        setupRequest: (req, context) => {
+          const connection = context as PayingConnection;
+          return { ...req, body: providePin(connection.token as string, connection.payment) };
+        },
+        onResponse: (_status, body) => {
+          if (!paid(JSON.parse(body) as Record<string, unknown>)) failed++;
+        },
+      },
+    ],
+  } as autocannon.Options);
+  return figuresOf(result, failed);
+};
+
+/** Customers paying one bill after another (read-back + PIN) until stopped: PIN checks in flight. */
+function pinPressure(port: number): { stop(): Promise<number> } {
   let running = true;
-  let checks = 0;
-  const workers = confirmations.map(async (confirmation) => {
+  let payments = 0;
+  const workers = Array.from({ length: PIN_CONCURRENCY }, async (_, i) => {
+    const token = payingToken(CONNECTIONS + i);
     while (running) {
-      await post(port, confirmation);
-      checks += 1;
+      const readBack = await post(port, '/alexa', payBill(token));
+      const payment = (readBack.sessionAttributes as { payment?: string } | undefined)?.payment;
+      if (!payment) throw new Error('no payment to confirm');
+      if (paid(await post(port, '/alexa', providePin(token, payment)))) payments++;
     }
   });
   return {
     async stop() {
       running = false;
       await Promise.all(workers);
-      return checks;
+      return payments;
     },
   };
 }
 
-function median(figures: readonly Figures[]): Figures {
-  const mid = <K extends keyof Figures>(key: K) =>
-    [...figures.map((f) => f[key])].sort((a, b) => a - b)[Math.floor(figures.length / 2)] as number;
-  return { rps: mid('rps'), p50: mid('p50'), p99: mid('p99'), errors: figures.reduce((sum, f) => sum + f.errors, 0) };
+/** Payments completed per second by the PIN workers, per run. */
+const pinChecksPerSecond: number[] = [];
+
+const underPins: Scenario = async (port, seconds) => {
+  const pressure = pinPressure(port);
+  const load = await constant('/alexa', BALANCE)(port, seconds);
+  pinChecksPerSecond.push((await pressure.stop()) / seconds);
+  return load;
+};
+const SCENARIOS: ReadonlyArray<readonly [string, Scenario]> = [
+  ['Alexa Launch', constant('/alexa', alexaBody(undefined))],
+  ['GetBalance', constant('/alexa', BALANCE)],
+  ['GetTransactions', constant('/alexa', alexaBody('GetTransactionsIntent', { accountType: 'checking' }))],
+  ['Google GetBalance', constant('/google', googleBody('GetBalance', { accountType: 'checking' }))],
+  ['payment (read-back + PIN) per connection', payments],
+  [`GetBalance with ${PIN_CONCURRENCY} PIN checks in flight`, underPins],
+];
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
-/** The bundled customers plus one per PIN worker, so their PIN checks can run side by side. */
+function medianLoad(loads: readonly Load[]): Load {
+  return {
+    rps: median(loads.map((l) => l.rps)),
+    p50: median(loads.map((l) => l.p50)),
+    p99: median(loads.map((l) => l.p99)),
+    errors: loads.reduce((sum, l) => sum + l.errors, 0),
+  };
+}
+
+/** The bundled customers plus the bench's paying ones (same accounts, numbers of their own). */
 function benchFixture(dir: string): string {
   const fixture = loadSandboxFixture();
   const john = fixture.customers[0]!;
-  const extra = Array.from({ length: PIN_CONCURRENCY }, (_, i) => {
+  const extra = Array.from({ length: PAYING_CUSTOMERS }, (_, i) => {
     const accountIds = new Map(john.accounts.map((a, j) => [a.id, `acc-bench-${i}-${j}`]));
     return {
       ...john,
       id: `cust-bench-${i}`,
-      accessToken: `bench-token-${i}-abcdef`,
+      accessToken: payingToken(i),
       accounts: john.accounts.map((a, j) => ({
         ...a,
         id: accountIds.get(a.id) as string,
-        number: `9${i}${j}00000000${i}${j}`,
+        number: `9${String(i).padStart(2, '0')}${j}0000000${String(i).padStart(2, '0')}${j}`,
       })),
       transactions: john.transactions.map((t) => ({ ...t, accountId: accountIds.get(t.accountId) as string })),
     };
@@ -169,93 +253,316 @@ function benchFixture(dir: string): string {
   return file;
 }
 
-async function timeOneScrypt(): Promise<number> {
-  const started = process.hrtime.bigint();
-  await hashPin('2468');
-  return Number(process.hrtime.bigint() - started) / 1e6;
+const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** A schema of the bench's own on the PostgreSQL server, dropped at the end. */
+async function postgresSchema(): Promise<string> {
+  const schema = `saldo_bench_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  onCleanup(async () => {
+    const client = new Client({ connectionString: POSTGRES_URL });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.end();
+  });
+  const url = new URL(POSTGRES_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return url.toString();
 }
 
-function row(name: string, f: Figures, base: Figures): string {
-  const ratio = (a: number, b: number) => (b === 0 ? 'n/a' : (a / b).toFixed(2));
-  return `| ${name} | ${f.rps.toFixed(0)} | ${ratio(f.rps, base.rps)} | ${f.p50} | ${f.p99} | ${ratio(f.p99, base.p99)} | ${f.errors} |`;
+/** Started and answering its route: spawn → first 200 on /alexa, in ms. */
+async function startAnswering(script: string, env: NodeJS.ProcessEnv, nodeArgs?: string[]) {
+  const server = await startServer(script, env, nodeArgs);
+  await waitUntil(server.child, async () => {
+    const res = await fetch(`http://127.0.0.1:${server.port}/alexa`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: BALANCE,
+    });
+    await res.arrayBuffer();
+    return res.status === 200;
+  });
+  return { server, ms: Number(process.hrtime.bigint() - server.began) / 1e6 };
 }
 
-async function main(): Promise<void> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'saldo-bench-'));
-  const saldoEnv = {
-    DATABASE_URL: `sqlite:${path.join(dir, 'bench.db')}`,
-    SALDO_VERIFY_REQUESTS: 'false',
-    SALDO_FIXTURE: benchFixture(dir),
-    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
-  };
-  const bare = await start('bare-skill.js', {});
-  const saldoFirst = await start('../server/main.js', saldoEnv);
-  saldoFirst.child.kill();
-  const saldo = await start('../server/main.js', saldoEnv);
-  try {
-    // One payment awaiting its PIN per worker: every confirmation re-checks the PIN with scrypt.
-    const confirmations = await Promise.all(
-      Array.from({ length: PIN_CONCURRENCY }, async (_, i) => {
-        const token = `bench-token-${i}-abcdef`;
-        const readBack = await post(
-          saldo.port,
-          envelope('PayBillIntent', { payee: 'city power', amount: '1', fromAccount: 'checking' }, {}, token),
-        );
-        const payment = readBack.sessionAttributes?.payment;
-        if (!payment) throw new Error('no payment to confirm');
-        return envelope('ProvidePinIntent', { pin: '2468' }, { payment }, token);
-      }),
-    );
-    // Warm both up, then measure the scenarios in turn, round after round.
-    await load(bare.port, BALANCE);
-    await load(saldo.port, BALANCE);
-    const runs: { baseline: Figures[]; balance: Figures[]; underPins: Figures[] } = {
-      baseline: [],
-      balance: [],
-      underPins: [],
-    };
-    let pinChecks = 0;
-    for (let round = 0; round < ROUNDS; round++) {
-      runs.baseline.push(await load(bare.port, BALANCE));
-      runs.balance.push(await load(saldo.port, BALANCE));
-      const pressure = pinPressure(saldo.port, confirmations);
-      runs.underPins.push(await load(saldo.port, BALANCE));
-      pinChecks += await pressure.stop();
+type Memory = NodeJS.MemoryUsage;
+
+function memoryOf(server: Server): Promise<Memory> {
+  return new Promise((resolve) => {
+    server.child.once('message', (message) => resolve((message as { memory: Memory }).memory));
+    server.child.send('memory');
+  });
+}
+
+const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+
+function log(line: string): void {
+  console.log(`${new Date().toISOString().slice(11, 19)} ${line}`);
+}
+
+/** A scenario's medians, and the median of its per-round ratios to that round's baseline. */
+type Measured = Load & { readonly ratio: number };
+
+interface EngineResult {
+  readonly baseline: Load;
+  readonly scenarios: Record<string, Measured>;
+}
+
+async function measureEngine(
+  engine: Engine,
+  options: BenchOptions,
+  bare: Server,
+  saldoEnv: NodeJS.ProcessEnv,
+): Promise<{ result: EngineResult; saldo: Server }> {
+  const { server: saldo } = await startAnswering(SALDO, saldoEnv);
+  const runs = new Map<string, Load[]>([
+    ['baseline', []],
+    ...SCENARIOS.map(([name]) => [name, []] as [string, Load[]]),
+  ]);
+  log(`${engine}: warming up`);
+  await constant('/alexa', BALANCE)(bare.port, 1);
+  await constant('/alexa', BALANCE)(saldo.port, 1);
+  for (let round = 1; round <= options.rounds; round++) {
+    const baseline = await constant('/alexa', BALANCE)(bare.port, options.seconds);
+    runs.get('baseline')!.push(baseline);
+    log(`${engine} round ${round}/${options.rounds}: baseline ${baseline.rps.toFixed(0)} req/s`);
+    for (const [name, scenario] of SCENARIOS) {
+      const load = await scenario(saldo.port, options.seconds);
+      runs.get(name)!.push(load);
+      log(
+        `${engine} round ${round}/${options.rounds}: ${name} ${load.rps.toFixed(0)} req/s (× ${(load.rps / baseline.rps).toFixed(2)}), p99 ${load.p99} ms, errors ${load.errors}`,
+      );
     }
-    const baseline = median(runs.baseline);
-    const balance = median(runs.balance);
-    const underPins = median(runs.underPins);
+  }
+  // Ratios are taken round by round (each against the baseline just before it), so that
+  // load from elsewhere drifting over the run cancels out as far as it can.
+  const baselines = runs.get('baseline')!;
+  const scenarios = Object.fromEntries(
+    SCENARIOS.map(([name]) => {
+      const loads = runs.get(name)!;
+      const ratio = median(loads.map((load, round) => load.rps / (baselines[round] as Load).rps));
+      return [name, { ...medianLoad(loads), ratio }];
+    }),
+  );
+  return { result: { baseline: medianLoad(baselines), scenarios }, saldo };
+}
 
-    console.log(
-      `\nGetBalance, ${CONNECTIONS} connections, ${DURATION_S} s per run, median of ${ROUNDS} interleaved rounds, ${cpus().length} cores\n`,
+function table(engine: Engine, { baseline, scenarios }: EngineResult): string {
+  const row = (name: string, f: Load, ratio: number) =>
+    `| ${name} | ${f.rps.toFixed(0)} | ${ratio.toFixed(2)} | ${f.p50} | ${f.p99} | ${f.errors} |`;
+  return [
+    `| ${engine} | req/s | × baseline | p50 ms | p99 ms | errors |`,
+    '|---|---|---|---|---|---|',
+    row('bare ask-sdk-core skill (baseline)', baseline, 1),
+    ...Object.entries(scenarios).map(([name, f]) => row(`Saldo ${name}`, f, f.ratio)),
+  ].join('\n');
+}
+
+async function coldStarts(options: BenchOptions, saldoEnv: NodeJS.ProcessEnv) {
+  const bare: number[] = [];
+  const saldo: number[] = [];
+  for (let i = 0; i < options.coldStarts; i++) {
+    for (const [script, env, into] of [
+      [BARE, {}, bare],
+      [SALDO, saldoEnv, saldo],
+    ] as const) {
+      const started = await startAnswering(script, env);
+      into.push(started.ms);
+      await started.server.stop();
+    }
+    log(
+      `cold start ${i + 1}/${options.coldStarts}: bare ${bare.at(-1)!.toFixed(0)} ms, Saldo ${saldo.at(-1)!.toFixed(0)} ms`,
     );
-    console.log('| scenario | req/s | × baseline req/s | p50 ms | p99 ms | × baseline p99 | errors |');
-    console.log('|---|---|---|---|---|---|---|');
-    console.log(row('bare ask-sdk-core skill (baseline)', baseline, baseline));
-    console.log(row('Saldo GetBalance', balance, baseline));
-    console.log(row(`Saldo GetBalance with ${PIN_CONCURRENCY} PIN checks in flight`, underPins, baseline));
-    console.log(`\nPIN checks (scrypt) completed alongside: ${(pinChecks / (DURATION_S * ROUNDS)).toFixed(1)}/s`);
-    console.log(
-      `GetBalance under PIN load vs alone: req/s × ${(underPins.rps / balance.rps).toFixed(2)}, p99 × ${(underPins.p99 / balance.p99).toFixed(2)}`,
+  }
+  return { bare: median(bare), saldo: median(saldo), ratio: median(saldo.map((ms, i) => ms / (bare[i] as number))) };
+}
+
+async function latencyAtRate(port: number, seconds: number): Promise<Load> {
+  return figuresOf(
+    await autocannon({
+      url: `http://127.0.0.1:${port}/alexa`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: BALANCE,
+      connections: CONNECTIONS,
+      overallRate: LATENCY_RATE,
+      duration: seconds,
+    }),
+  );
+}
+
+async function memoryRun(requests: number, saldoEnv: NodeJS.ProcessEnv) {
+  const { server } = await startAnswering(SALDO, saldoEnv, ['--expose-gc', '-r', PROBE]);
+  const send = (amount: number) =>
+    autocannon({
+      url: `http://127.0.0.1:${server.port}/alexa`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: BALANCE,
+      connections: CONNECTIONS,
+      amount,
+    });
+  const warmUp = Math.min(10_000, Math.max(1000, Math.floor(requests / 10)));
+  await send(warmUp);
+  const afterWarmUp = await memoryOf(server);
+  log(`memory: after ${warmUp} warm-up requests heap ${mb(afterWarmUp.heapUsed)} MB, RSS ${mb(afterWarmUp.rss)} MB`);
+  let sent = 0;
+  const chunk = Math.max(1000, Math.floor(requests / 5));
+  let errors = 0;
+  while (sent < requests) {
+    const amount = Math.min(chunk, requests - sent);
+    const result = await send(amount);
+    errors += result.errors + result.non2xx;
+    sent += amount;
+    const now = await memoryOf(server);
+    log(`memory: ${sent}/${requests} requests, heap ${mb(now.heapUsed)} MB, RSS ${mb(now.rss)} MB`);
+  }
+  const atEnd = await memoryOf(server);
+  await server.stop();
+  return {
+    requests,
+    errors,
+    heapAfterWarmUpMb: mb(afterWarmUp.heapUsed),
+    heapAtEndMb: mb(atEnd.heapUsed),
+    rssAfterWarmUpMb: mb(afterWarmUp.rss),
+    rssAtEndMb: mb(atEnd.rss),
+  };
+}
+
+/** Two Saldo processes on one PostgreSQL, connections spread over both, against one process. */
+async function twoProcesses(seconds: number, rounds: number, one: Server, saldoEnv: NodeJS.ProcessEnv) {
+  const { server: second } = await startAnswering(SALDO, saldoEnv);
+  await constant('/alexa', BALANCE)(second.port, 1);
+  const single: number[] = [];
+  const both: number[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    single.push((await constant('/alexa', BALANCE)(one.port, seconds)).rps);
+    const result = await autocannon({
+      url: [`http://127.0.0.1:${one.port}/alexa`, `http://127.0.0.1:${second.port}/alexa`] as unknown as string,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: BALANCE,
+      connections: CONNECTIONS,
+      duration: seconds,
+    });
+    both.push(result.requests.average);
+    log(
+      `postgres round ${round}/${rounds}: one process ${single.at(-1)!.toFixed(0)} req/s, two ${both.at(-1)!.toFixed(0)} req/s`,
     );
-    const scryptMs = await timeOneScrypt();
-    console.log(
-      `One PIN check (scrypt) takes ${scryptMs.toFixed(0)} ms here; GetBalance's p99 under PIN load is ${underPins.p99} ms (× ${(underPins.p99 / scryptMs).toFixed(2)} of one check): ` +
-        (underPins.p99 < scryptMs
-          ? 'the event loop is not waiting for scrypt.'
-          : 'answers waited as long as a PIN check: look for blocking work.'),
-    );
-    console.log(
-      `Start-up until listening: bare skill ${bare.startMs.toFixed(0)} ms; Saldo ${saldo.startMs.toFixed(0)} ms (first start with migrations and PIN enrolment ${saldoFirst.startMs.toFixed(0)} ms)`,
-    );
-  } finally {
-    bare.child.kill();
-    saldo.child.kill();
-    rmSync(dir, { recursive: true, force: true });
+  }
+  await second.stop();
+  return { one: median(single), two: median(both) };
+}
+
+function commit(): string | undefined {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    return undefined;
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+async function main(): Promise<void> {
+  const { values } = parseCommandLine({ name: 'bench', help: USAGE, options: { compare: { type: 'string' } } });
+  const options = parseOptions(values, process.env);
+  const before = options.compare
+    ? (JSON.parse(readFileSync(options.compare, 'utf8')) as { figures: Record<string, number> })
+    : undefined;
+  cleanUpOnSignals();
+  const dir = mkdtempSync(path.join(tmpdir(), 'saldo-bench-'));
+  onCleanup(() => rmSync(dir, { recursive: true, force: true }));
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, load ${loadavg()[0]?.toFixed(1)}`;
+  log(`${machine}; ${options.seconds} s per run, ${options.rounds} rounds, ${CONNECTIONS} connections`);
+  const fixture = benchFixture(dir);
+  const common = {
+    SALDO_VERIFY_REQUESTS: 'false',
+    SALDO_FIXTURE: fixture,
+    SALDO_DAILY_LIMIT: '1000000.00',
+    LOG_LEVEL: options.logLevel,
+  };
+  const sqliteEnv = { ...common, DATABASE_URL: `sqlite:${path.join(dir, 'bench.db')}` };
+  const figures: Record<string, number> = {};
+  const report: string[] = [];
+
+  const bare = (await startAnswering(BARE, {})).server;
+  const first = await startAnswering(SALDO, sqliteEnv);
+  await first.server.stop();
+  log(`first start (migrations, PIN enrolment): ${first.ms.toFixed(0)} ms`);
+
+  const cold = await coldStarts(options, sqliteEnv);
+  figures['cold start bare ms'] = Math.round(cold.bare);
+  figures['cold start Saldo ms'] = Math.round(cold.saldo);
+  figures['cold start × bare'] = cold.ratio;
+
+  for (const engine of options.engines) {
+    const env = engine === 'sqlite' ? sqliteEnv : { ...common, DATABASE_URL: await postgresSchema() };
+    const { result, saldo } = await measureEngine(engine, options, bare, env);
+    report.push(table(engine, result));
+    figures[`${engine} baseline req/s`] = Math.round(result.baseline.rps);
+    for (const [name, load] of Object.entries(result.scenarios)) {
+      figures[`${engine} ${name} × baseline`] = load.ratio;
+      figures[`${engine} ${name} p99 ms`] = load.p99;
+      figures[`${engine} ${name} errors`] = load.errors;
+    }
+    if (engine === 'sqlite') {
+      const [saldoAtRate, bareAtRate] = [
+        await latencyAtRate(saldo.port, options.seconds),
+        await latencyAtRate(bare.port, options.seconds),
+      ];
+      figures[`p99 ms at ${LATENCY_RATE} req/s Saldo`] = saldoAtRate.p99;
+      figures[`p99 ms at ${LATENCY_RATE} req/s bare`] = bareAtRate.p99;
+      log(`at ${LATENCY_RATE} req/s: Saldo p99 ${saldoAtRate.p99} ms, bare p99 ${bareAtRate.p99} ms`);
+    } else {
+      const two = await twoProcesses(options.seconds, options.rounds, saldo, env);
+      figures['postgres two processes × one'] = two.two / two.one;
+    }
+    await saldo.stop();
+  }
+  figures['PIN checks per second alongside GetBalance'] = median(pinChecksPerSecond);
+  figures['one PIN check (scrypt) ms'] = await (async () => {
+    const started = process.hrtime.bigint();
+    await hashPin(PIN);
+    return Number(process.hrtime.bigint() - started) / 1e6;
+  })();
+  await bare.stop();
+
+  if (options.memoryRequests > 0) {
+    const memory = await memoryRun(options.memoryRequests, sqliteEnv);
+    figures['memory heap after warm-up MB'] = memory.heapAfterWarmUpMb;
+    figures['memory heap at end MB'] = memory.heapAtEndMb;
+    figures['memory RSS after warm-up MB'] = memory.rssAfterWarmUpMb;
+    figures['memory RSS at end MB'] = memory.rssAtEndMb;
+    figures['memory run errors'] = memory.errors;
+  }
+
+  console.log(`\n${machine}; median of ${options.rounds} interleaved rounds of ${options.seconds} s\n`);
+  console.log(report.join('\n\n'));
+  console.log('\n| figure | value |\n|---|---|');
+  for (const [name, value] of Object.entries(figures)) {
+    if (!/× baseline|p99 ms$|errors$|baseline req\/s/.test(name) || name.startsWith('p99 ms at'))
+      console.log(`| ${name} | ${Number.isInteger(value) ? value : value.toFixed(2)} |`);
+  }
+  const resultsDir = path.join(__dirname, '../../bench/results');
+  mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ when: new Date().toISOString(), commit: commit(), machine, options, figures }, null, 2)}\n`,
+  );
+  console.log(`\nresult written to ${path.relative(process.cwd(), file)}`);
+  if (before)
+    console.log(`\ncompared with ${options.compare}:\n\n${formatChanges(compareFigures(before.figures, figures))}`);
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? `bench failed: ${error.message}` : error);
+    process.exitCode = 1;
+  })
+  .finally(() => cleanUp());

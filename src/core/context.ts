@@ -15,6 +15,8 @@ export interface CoreDeps {
   readonly bankNames: Readonly<Record<string, string>>;
   /** How the bank's customers reach it, per locale ("call 0800 123 456"); said where they need help. */
   readonly bankContact?: Readonly<Record<string, string>>;
+  /** The locales the bank enables Saldo in (its `locales`); every locale when absent. */
+  readonly locales?: readonly string[];
   /** Only the bundled sandbox bank: tell developers how to reset a lockout (`npm run pin`). */
   readonly developerHints?: boolean;
   readonly now: () => Date;

@@ -4,7 +4,7 @@
  */
 import { UnknownAccessTokenError, type Customer } from '../bank/connector';
 import { todayIn } from '../dates';
-import { prepareIdentifiers, type SecurityEvent } from '../voice/guard';
+import { prepareIdentifiers, withIdentifier, type KnownIdentifiers, type SecurityEvent } from '../voice/guard';
 import { maskForLog } from '../voice/mask';
 import { dailyPhrasing, withVariety } from '../voice/locales/variety';
 import { catalogueFor, type Catalogue } from '../voice/locales';
@@ -102,7 +102,7 @@ function errorSummary(error: unknown): { name: string; message: string } {
     : { name: 'non-error', message: String(error) };
 }
 
-export function bankNameFor(names: Readonly<Record<string, string>>, locale: string): string {
+function bankNameFor(names: Readonly<Record<string, string>>, locale: string): string {
   return names[locale] ?? names[locale.slice(0, 2)] ?? Object.values(names)[0] ?? 'your bank';
 }
 
@@ -121,9 +121,9 @@ export interface TurnHooks {
 }
 
 /** After this long without an answer, the customer hears "one moment…". */
-export const PROGRESS_AFTER_MS = 1000;
+const PROGRESS_AFTER_MS = 1000;
 /** The whole turn answers within this, well inside Alexa's 8 seconds. */
-export const TURN_DEADLINE_MS = 6000;
+const TURN_DEADLINE_MS = 6000;
 
 class TurnDeadlineError extends Error {
   constructor() {
@@ -164,11 +164,13 @@ export interface Conversation {
 /** A redaction, with who it happened to. */
 export type TurnSecurityEvent = SecurityEvent & { readonly customerId?: string; readonly channel: Turn['platform'] };
 
+const NO_IDENTIFIERS = prepareIdentifiers([]);
+
 export function createConversation(deps: CoreDeps, report: (event: TurnSecurityEvent) => void): Conversation {
   // Prepared once per customer and token (a connector that returns the same Customer
   // object each time, as the sandbox does, pays for this only once).
-  const prepared = new WeakMap<Customer, { readonly token?: string; readonly identifiers: readonly string[] }>();
-  const knownIdentifiers = (customer: Customer, token?: string): readonly string[] => {
+  const prepared = new WeakMap<Customer, { readonly token?: string; readonly identifiers: KnownIdentifiers }>();
+  const knownIdentifiers = (customer: Customer, token?: string): KnownIdentifiers => {
     let entry = prepared.get(customer);
     if (!entry || entry.token !== token) {
       entry = { token, identifiers: prepareIdentifiers([...customer.sensitiveIdentifiers, ...(token ? [token] : [])]) };
@@ -176,12 +178,12 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
     }
     return entry.identifiers;
   };
-  const identifiersFor = (turn: Turn, customer?: Customer): readonly string[] => {
+  const identifiersFor = (turn: Turn, customer?: Customer): KnownIdentifiers => {
     const known = customer
       ? knownIdentifiers(customer, turn.accessToken)
       : prepareIdentifiers(turn.accessToken ? [turn.accessToken] : []);
     const pin = turn.slots.pin?.spoken;
-    return pin ? prepareIdentifiers([...known, pin]) : known;
+    return pin ? withIdentifier(known, pin) : known;
   };
 
   async function draftFor(
@@ -282,6 +284,10 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
         identifiers: identifiersFor(turn, customer),
         report: (event: SecurityEvent) => report({ ...event, customerId: customer?.id, channel: turn.platform }),
       });
+      if (deps.locales && !deps.locales.includes(say.locale)) {
+        const notOffered = { speech: say.localeNotOffered(bankName), session: {}, endSession: true } as const;
+        return renderReply(notOffered, guard(), say);
+      }
       let draft: Draft;
       let customer: Customer | undefined;
       const timers: NodeJS.Timeout[] = [];
@@ -333,7 +339,7 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
       const say = catalogueFor(request.locale);
       return renderReply(
         { speech: say.somethingWentWrong(), session: {}, endSession: true },
-        { identifiers: [], report: () => undefined },
+        { identifiers: NO_IDENTIFIERS, report: () => undefined },
         say,
       );
     },

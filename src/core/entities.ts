@@ -12,11 +12,11 @@ import type { DynamicEntities, EntityValue } from '../shared/entities';
 import type { SlotName, SlotValue } from '../shared/slots';
 import type { Turn } from './turn';
 
-export const PAYEE_TYPE = 'PAYEE';
-export const ACCOUNT_TYPE = 'ACCOUNT_TYPE';
+const PAYEE_TYPE = 'PAYEE';
+const ACCOUNT_TYPE = 'ACCOUNT_TYPE';
 /** At most this many values per type in one directive, and synonyms per value. */
-export const MAX_ENTITY_VALUES = 100;
-export const MAX_ENTITY_SYNONYMS = 20;
+const MAX_ENTITY_VALUES = 100;
+const MAX_ENTITY_SYNONYMS = 20;
 
 const ACCOUNT_SLOTS: readonly SlotName[] = ['accountType', 'fromAccount', 'toAccount'];
 

@@ -8,36 +8,36 @@ const ALEXA_SLOT_TYPES: Readonly<Record<BuiltInSlotKind, string>> = {
 };
 
 /** Alexa requires NavigateHome in every model although no core intent asks for it; the adapter answers it as a launch. */
-export const ALEXA_REQUIRED_INTENTS = ['AMAZON.NavigateHomeIntent'] as const;
+const ALEXA_REQUIRED_INTENTS = ['AMAZON.NavigateHomeIntent'] as const;
 
-export interface AlexaSlot {
+interface AlexaSlot {
   name: string;
   type: string;
 }
 
 /** A language-model slot: its samples are what people say when the skill elicits it. */
-export interface AlexaIntentSlot extends AlexaSlot {
+interface AlexaIntentSlot extends AlexaSlot {
   samples?: string[];
 }
 
-export interface AlexaIntent {
+interface AlexaIntent {
   name: string;
   slots?: AlexaIntentSlot[];
   samples: string[];
 }
 
-export interface AlexaSlotTypeValue {
+interface AlexaSlotTypeValue {
   id: string;
   name: { value: string; synonyms: string[] };
 }
 
-export interface AlexaDialogSlot extends AlexaSlot {
+interface AlexaDialogSlot extends AlexaSlot {
   elicitationRequired: boolean;
   confirmationRequired: boolean;
   prompts: { elicitation?: string };
 }
 
-export interface AlexaDialogIntent {
+interface AlexaDialogIntent {
   name: string;
   delegationStrategy: 'SKILL_RESPONSE';
   confirmationRequired: boolean;
@@ -45,7 +45,7 @@ export interface AlexaDialogIntent {
   slots: AlexaDialogSlot[];
 }
 
-export interface AlexaPrompt {
+interface AlexaPrompt {
   id: string;
   variations: Array<{ type: 'PlainText'; value: string }>;
 }
@@ -62,7 +62,7 @@ export interface AlexaInteractionModel {
   };
 }
 
-export function alexaSlotType(slot: Pick<ModelSlot, 'type'>): string {
+function alexaSlotType(slot: Pick<ModelSlot, 'type'>): string {
   return isBuiltInSlotKind(slot.type) ? ALEXA_SLOT_TYPES[slot.type] : slot.type;
 }
 

@@ -4,6 +4,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseCommandLine } from '../cli';
 import { alexaModel } from './alexa';
 import { googleProject, type FileMap } from './google';
 import { loadModels, type LanguageModel } from './model';
@@ -44,7 +45,21 @@ export function readSkillManifest(root: string = PROJECT_ROOT): unknown {
   return JSON.parse(readFileSync(path.join(root, SKILL_MANIFEST), 'utf8')) as unknown;
 }
 
+const HELP = `usage: npm run models
+
+Writes the Alexa interaction models (interaction-models/alexa), the Actions Builder project
+(interaction-models/google) and skill.json's locale sections from the language model source,
+interaction-models/language/<locale>.json. Only files whose content changes are written;
+files the generator no longer produces are removed. Tests fail when the artefacts are stale.
+
+  --help, -h    this text`;
+
+function readIfExists(file: string): string | undefined {
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+}
+
 function main(): void {
+  parseCommandLine({ name: 'models', help: HELP, options: {} });
   const files = generatedFiles(loadModels(), readSkillManifest());
   let removed = 0;
   for (const dir of GENERATED_DIRS) {
@@ -54,12 +69,19 @@ function main(): void {
       removed += 1;
     }
   }
+  let written = 0;
   for (const [file, content] of files) {
     const target = path.join(PROJECT_ROOT, file);
+    if (readIfExists(target) === content) continue;
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, content);
+    written += 1;
   }
-  console.log(`models: wrote ${files.size} files, removed ${removed} stale`);
+  console.log(
+    written + removed === 0
+      ? `models: ${files.size} files unchanged`
+      : `models: wrote ${written} of ${files.size} files, removed ${removed} stale`,
+  );
 }
 
 if (require.main === module) main();

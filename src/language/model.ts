@@ -13,7 +13,7 @@ export const LOCALES = ['en-US', 'en-GB', 'es-ES', 'es-US'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** Slot kinds both platforms have built in; every other slot type names one of the model's own types. */
-export const BUILT_IN_SLOT_KINDS = ['number', 'fourDigitNumber', 'date'] as const;
+const BUILT_IN_SLOT_KINDS = ['number', 'fourDigitNumber', 'date'] as const;
 export type BuiltInSlotKind = (typeof BUILT_IN_SLOT_KINDS)[number];
 
 export const LANGUAGE_DIR = path.resolve(__dirname, '../../interaction-models/language');
@@ -100,7 +100,7 @@ export const MODEL_LIMITS = {
   sampleLength: 200,
 } as const;
 
-export const languageModelSchema = z
+const languageModelSchema = z
   .strictObject({
     locale: z.enum(LOCALES),
     invocationName: text,

@@ -1,6 +1,6 @@
 /**
- * Voice PINs as salted scrypt hashes. Hashing runs on libuv's thread pool (async
- * crypto.scrypt), never on the event loop; comparison is constant-time.
+ * Voice PINs as salted scrypt hashes. Hashing runs off the event loop (libuv's thread
+ * pool, or the PIN workers for checks); comparison is constant-time.
  */
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
@@ -18,11 +18,14 @@ const DEFAULT_COST: PinHashCost = { log2N: 15, r: 8, p: 1 };
 
 export const PIN_PATTERN = /^\d{4}$/;
 
-function scrypt(pin: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scryptCallback(pin, salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key)));
+/** Derives a key with scrypt somewhere off the event loop. */
+export type DeriveKey = (pin: string, salt: Buffer, keyLength: number, options: ScryptOptions) => Promise<Buffer>;
+
+/** On libuv's thread pool. */
+const scrypt: DeriveKey = (pin, salt, keyLength, options) =>
+  new Promise((resolve, reject) => {
+    scryptCallback(pin, salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key)));
   });
-}
 
 function optionsFor(log2N: number, r: number, p: number): ScryptOptions {
   const N = 2 ** log2N;
@@ -33,18 +36,20 @@ function optionsFor(log2N: number, r: number, p: number): ScryptOptions {
 export async function hashPin(pin: string, cost = DEFAULT_COST): Promise<string> {
   if (!PIN_PATTERN.test(pin)) throw new Error('a voice PIN is four digits');
   const salt = randomBytes(SALT_BYTES);
-  const key = await scrypt(pin, salt, optionsFor(cost.log2N, cost.r, cost.p));
+  const key = await scrypt(pin, salt, KEY_LENGTH, optionsFor(cost.log2N, cost.r, cost.p));
   return ['scrypt', cost.log2N, cost.r, cost.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
-export async function verifyPin(pin: string, encoded: string): Promise<boolean> {
+/** `derive`: where scrypt runs (default libuv's thread pool; checks use low-priority workers, see pin-workers). */
+export async function verifyPin(pin: string, encoded: string, derive: DeriveKey = scrypt): Promise<boolean> {
   const [scheme, log2N, r, p, salt, hash] = encoded.split('$');
   if (scheme !== 'scrypt' || !salt || !hash) throw new Error('unknown PIN hash format');
   const expected = Buffer.from(hash, 'base64url');
   // Hash even a malformed PIN so every answer costs the same.
-  const actual = await scrypt(
+  const actual = await derive(
     PIN_PATTERN.test(pin) ? pin : '',
     Buffer.from(salt, 'base64url'),
+    KEY_LENGTH,
     optionsFor(Number(log2N), Number(r), Number(p)),
   );
   return actual.length === expected.length && timingSafeEqual(actual, expected) && PIN_PATTERN.test(pin);

@@ -3,13 +3,12 @@
  * holds across instances), scrypt off the event loop, consecutive failures counted,
  * and a lockout after the configured number, audited.
  */
-import { bulkhead } from 'cockatiel';
 import { randomUUID } from 'node:crypto';
-import { availableParallelism } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AuditLog } from '../store/audit';
 import type { PinCredentials } from '../store/pin-credentials';
 import { verifyPin } from './pin-hash';
+import { pinWorkers, type PinWorkers } from './pin-workers';
 
 export type PinCheck =
   | { readonly kind: 'ok' }
@@ -40,9 +39,9 @@ const POLL_MAX_MS = 100;
 export function pinChecker({ credentials, audit, now, maxAttempts, leaseMs = 5000, waitMs = 4000 }: PinCheckerDeps) {
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 5)
     throw new Error('PIN attempts must be 1 to 5');
-  // scrypt runs off the event loop, but each check is ~100 ms of a core and 32 MiB: leave a
-  // core for the requests being answered meanwhile, and queue the rest.
-  const hashing = bulkhead(Math.max(1, availableParallelism() - 1), Number.MAX_SAFE_INTEGER);
+  // Started with the first check: a process that checks no PIN starts no worker.
+  let workers: PinWorkers | undefined;
+  const derive: PinWorkers['derive'] = (...args) => (workers ??= pinWorkers()).derive(...args);
 
   return {
     maxAttempts,
@@ -75,7 +74,7 @@ export function pinChecker({ credentials, audit, now, maxAttempts, leaseMs = 500
       if (!status.enrolled) return { kind: 'not-enrolled' };
       if (status.lockedAt !== undefined) return { kind: 'locked', justLocked: false };
       const hash = await credentials.hash(bankId, customerId);
-      if (hash && (await hashing.execute(() => verifyPin(pin, hash)))) {
+      if (hash && (await verifyPin(pin, hash, derive))) {
         await credentials.recordSuccess(bankId, customerId, now().getTime());
         return { kind: 'ok' };
       }

@@ -1,11 +1,16 @@
 /**
  * POST /alexa: raw body → signature and timestamp verification → shape check → the
  * bank that owns the skill id → that bank's skill. Every refusal is a short JSON 4xx.
+ *
+ * The route is the app's first and needs no middleware: it reads the body once, as the
+ * signature check needs it (raw bytes), and writes its answer in one piece.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Skill } from 'ask-sdk-core';
 import type { ResponseEnvelope } from 'ask-sdk-model';
-import express, { type Router } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
+import getRawBody from 'raw-body';
 import { checkEnvelope, skillIdOf } from '../platforms/alexa/envelope';
 import { apologyEnvelope, createAlexaSkill } from '../platforms/alexa/skill';
 import { intentOf } from '../platforms/alexa/turn';
@@ -13,7 +18,7 @@ import type { BankRuntime } from '../app/application';
 import type { Metrics } from '../app/metrics';
 import { bankForSkill } from '../app/routing';
 import { signatureVerifier, timestampVerifier, type RequestVerifier } from './alexa-verification';
-import { withoutPrototypeKeys } from './json';
+import { parseRequestJson } from './json';
 
 export type { RequestVerifier } from './alexa-verification';
 
@@ -24,6 +29,20 @@ export interface AlexaRouteOptions {
   readonly bodyLimit: string;
   /** Empty only when verification is switched off. */
   readonly verifiers: readonly RequestVerifier[];
+  /** Told of every refusal (logged and counted by the app), just before it is answered. */
+  readonly refused: (status: number, body: Refusal) => void;
+}
+
+interface Refusal {
+  readonly error: string;
+  readonly detail?: string;
+}
+
+/** A body that could not be read: too large (413), compressed (415) or broken off (400). */
+function unreadable(error: unknown): { status: number; body: Refusal } | undefined {
+  const { status, type } = error as { status?: unknown; type?: unknown };
+  if (typeof status !== 'number' || status < 400 || status >= 500) return undefined;
+  return { status, body: { error: type === 'entity.too.large' ? 'request body too large' : 'bad request' } };
 }
 
 /** Alexa's signature (certificate chain) and ±150 s timestamp checks (see alexa-verification.ts). */
@@ -34,42 +53,71 @@ export function amazonVerifiers(): Promise<RequestVerifier[]> {
 export const MISSING_SKILL_ID =
   'Alexa request verification is on but no Alexa skill id is configured, so requests for any skill are served: set ALEXA_SKILL_ID to your skill id (or alexaSkillIds in SALDO_CONFIG)';
 
-export function alexaRouter({ banks, log, metrics, bodyLimit, verifiers }: AlexaRouteOptions): Router {
+/** The body as text, within the limit (a 413 error past it); compressed bodies are refused. */
+function readBody(req: IncomingMessage, limit: string): Promise<string> {
+  const encoding = req.headers['content-encoding'];
+  if (encoding !== undefined && encoding.toLowerCase() !== 'identity') {
+    return Promise.reject(Object.assign(new Error('unsupported content encoding'), { status: 415 }));
+  }
+  return getRawBody(req, { length: req.headers['content-length'], limit, encoding: 'utf8' });
+}
+
+function sendJson(res: ServerResponse, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+export type AlexaRoute = (req: Request, res: Response, next: NextFunction) => Promise<void>;
+
+/** The handler for POST /alexa. */
+export function alexaRoute({ banks, log, metrics, bodyLimit, verifiers, refused }: AlexaRouteOptions): AlexaRoute {
   if (verifiers.length > 0 && banks.every((bank) => bank.alexaSkillIds.length === 0)) log.warn(MISSING_SKILL_ID);
-  const router = express.Router();
   const skills = new Map<string, Skill>(
     banks.map((bank) => [bank.id, createAlexaSkill({ conversation: bank.conversation })]),
   );
-  router.post('/alexa', express.text({ type: () => true, limit: bodyLimit }), async (req, res) => {
+  const refuse = (res: Response, status: number, body: Refusal) => {
+    refused(status, body);
+    res.status(status).json(body);
+  };
+  return async (req, res, next) => {
     const started = process.hrtime.bigint();
-    const raw = typeof req.body === 'string' ? req.body : '';
+    let raw: string;
+    try {
+      raw = await readBody(req, bodyLimit);
+    } catch (error) {
+      const refusal = unreadable(error);
+      if (refusal) refuse(res, refusal.status, refusal.body);
+      else next(error);
+      return;
+    }
     if (raw.length === 0) {
-      res.status(400).json({ error: 'empty request body' });
+      refuse(res, 400, { error: 'empty request body' });
       return;
     }
     try {
       for (const verifier of verifiers) await verifier.verify(raw, req.headers);
     } catch (error) {
       log.warn({ reason: error instanceof Error ? error.message : String(error) }, 'alexa request failed verification');
-      res.status(400).json({ error: 'request verification failed' });
+      refuse(res, 400, { error: 'request verification failed' });
       return;
     }
     let body: unknown;
     try {
-      body = JSON.parse(raw, withoutPrototypeKeys);
+      body = parseRequestJson(raw);
     } catch {
-      res.status(400).json({ error: 'body is not JSON' });
+      refuse(res, 400, { error: 'body is not JSON' });
       return;
     }
     const check = checkEnvelope(body);
     if (!check.ok) {
-      res.status(400).json({ error: 'not an Alexa request envelope', detail: check.problem });
+      refuse(res, 400, { error: 'not an Alexa request envelope', detail: check.problem });
       return;
     }
     const bank = bankForSkill(banks, skillIdOf(check.envelope));
     if (!bank) {
       log.warn({ requestId: check.envelope.request.requestId }, 'alexa request for a skill id no bank claims');
-      res.status(403).json({ error: 'unknown skill id' });
+      refuse(res, 403, { error: 'unknown skill id' });
       return;
     }
     const { requestId, locale } = check.envelope.request;
@@ -82,7 +130,7 @@ export function alexaRouter({ banks, log, metrics, bodyLimit, verifiers }: Alexa
     }
     const intent = intentOf(check.envelope);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    metrics.observeRequest({ bank: bank.id, platform: 'alexa', intent, status: 200 }, seconds);
+    metrics.observeRequest(bank.id, 'alexa', intent, 200, seconds);
     log.info(
       {
         platform: 'alexa',
@@ -94,7 +142,6 @@ export function alexaRouter({ banks, log, metrics, bodyLimit, verifiers }: Alexa
       },
       'alexa request',
     );
-    res.json(response);
-  });
-  return router;
+    sendJson(res, response);
+  };
 }

@@ -1,7 +1,7 @@
 /** The express app: routes, health, metrics, and errors that never show a stack. */
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { alexaRouter, type RequestVerifier } from './alexa-route';
+import { alexaRoute, type RequestVerifier } from './alexa-route';
 import type { BankRuntime } from '../app/application';
 import { googleRouter, type GoogleRouteOptions } from './google-route';
 import type { Metrics } from '../app/metrics';
@@ -33,11 +33,62 @@ async function within<T>(ms: number, work: Promise<T>): Promise<T> {
   }
 }
 
+/** Statuses that mean "refused": the request was wrong, unsigned, too large or for someone else. */
+const REFUSED = new Set([400, 401, 403, 413, 415]);
+
+function reportRefusal(
+  log: Logger,
+  metrics: Metrics,
+  platform: string,
+  status: number,
+  refusal: { error?: unknown; detail?: unknown } | undefined,
+): void {
+  const reason = typeof refusal?.error === 'string' ? refusal.error : 'unknown';
+  metrics.observeRefusal(platform, status, reason);
+  log.warn({ platform, status, reason, detail: refusal?.detail }, 'request refused');
+}
+
+/**
+ * Every refusal is logged with its reason and counted. The reason is the error message of
+ * the JSON body the route answered with: Saldo's own fixed words, never the sender's.
+ */
+function refusalsReported(log: Logger, metrics: Metrics): RequestHandler {
+  return (req, res, next) => {
+    const json = res.json.bind(res);
+    let refusal: { error?: unknown; detail?: unknown } | undefined;
+    res.json = (body: unknown) => {
+      if (REFUSED.has(res.statusCode) && typeof body === 'object' && body !== null) refusal = body;
+      return json(body);
+    };
+    res.on('finish', () => {
+      if (!REFUSED.has(res.statusCode)) return;
+      reportRefusal(log, metrics, req.path === '/google' ? 'google' : 'other', res.statusCode, refusal);
+    });
+    next();
+  };
+}
+
 export function createHttpApp(options: HttpAppOptions): Express {
   const { log, banks, metrics, readiness, bodyLimit } = options;
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+
+  // First, so that the busiest route is matched before any other, with no middleware
+  // before it: it reports its own refusals.
+  app.post(
+    '/alexa',
+    alexaRoute({
+      banks,
+      log,
+      metrics,
+      bodyLimit,
+      verifiers: options.alexaVerifiers,
+      refused: (status, body) => reportRefusal(log, metrics, 'alexa', status, body),
+    }),
+  );
+
+  app.use(refusalsReported(log, metrics));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -63,10 +114,10 @@ export function createHttpApp(options: HttpAppOptions): Express {
   });
 
   app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    const registry = await metrics.registry();
+    res.type(registry.contentType).send(await registry.metrics());
   });
 
-  app.use(alexaRouter({ banks, log, metrics, bodyLimit, verifiers: options.alexaVerifiers }));
   app.use(
     googleRouter({
       banks,

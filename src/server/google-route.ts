@@ -112,10 +112,7 @@ export function googleRouter(options: GoogleRouteOptions): Router {
       result = { status: 200, body: apologyBody(apology, parsed.data.session.id) };
     }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    metrics.observeRequest(
-      { bank: bank.id, platform: 'google', intent: intentOfHandler(parsed.data.handler.name), status: result.status },
-      seconds,
-    );
+    metrics.observeRequest(bank.id, 'google', intentOfHandler(parsed.data.handler.name), result.status, seconds);
     log.info(
       {
         platform: 'google',

@@ -9,3 +9,13 @@ const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor',
 export function withoutPrototypeKeys(key: string, value: unknown): unknown {
   return PROTOTYPE_KEYS.has(key) ? undefined : value;
 }
+
+/**
+ * JSON.parse with withoutPrototypeKeys, skipping the reviver's cost when the text cannot
+ * hold such a key: none of the names appears, and no \u escape could spell one.
+ */
+export function parseRequestJson(text: string): unknown {
+  return text.includes('\\u') || text.includes('proto') || text.includes('constructor')
+    ? JSON.parse(text, withoutPrototypeKeys)
+    : JSON.parse(text);
+}

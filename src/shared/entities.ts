@@ -10,7 +10,7 @@ export interface EntityValue {
   readonly synonyms: readonly string[];
 }
 
-export interface EntityType {
+interface EntityType {
   /** A slot type of the language model: PAYEE, ACCOUNT_TYPE. */
   readonly name: string;
   readonly values: readonly EntityValue[];

@@ -10,7 +10,7 @@ const accountId = z.string().min(1).max(64);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const isoDateRange = z.object({ from: isoDate, to: isoDate });
 
-export const transactionsPageSchema = z.object({
+const transactionsPageSchema = z.object({
   accountId,
   range: isoDateRange.optional(),
   count: z.number().int().min(1).max(10),
@@ -19,7 +19,7 @@ export const transactionsPageSchema = z.object({
 export type TransactionsPage = z.infer<typeof transactionsPageSchema>;
 
 /** A spending question, to repeat or compare: the customer's words for a merchant, never a bank's description. */
-export const spendingQuerySchema = z.object({
+const spendingQuerySchema = z.object({
   range: isoDateRange,
   since: z.boolean().optional(),
   accountId: accountId.optional(),
@@ -37,7 +37,6 @@ const lastRequestSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('GetCardInfo') }),
   z.object({ intent: z.literal('GetUpcomingBills') }),
 ]);
-export type LastRequest = z.infer<typeof lastRequestSchema>;
 
 export const sessionStateSchema = z.object({
   /** What to do again on "repeat". */

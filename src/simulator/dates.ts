@@ -104,7 +104,7 @@ function lastWeekday(today: string, weekday: number, strictlyPast: boolean): str
 }
 
 /** ISO 8601 week ("2026-W48") of a day. */
-export function isoWeekOf(iso: string): string {
+function isoWeekOf(iso: string): string {
   const date = new Date(`${iso}T00:00:00Z`);
   const thursday = addDays(iso, 3 - ((date.getUTCDay() + 6) % 7));
   const year = Number(thursday.slice(0, 4));

@@ -5,7 +5,7 @@
  * the README); `--simulator` skips virtual-alexa. Exits 1 when the simulator misses the
  * targets (95 % intents, 90 % exact slots, in every locale).
  */
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from '../cli';
 import { alexaModel } from '../language/alexa';
 import { loadModel, LOCALES } from '../language/model';
 import {
@@ -20,13 +20,25 @@ import { simulatorUnderstanding } from './evaluation-matchers';
 
 export const TARGETS = { intent: 0.95, slots: 0.9 } as const;
 
+const HELP = `usage: npm run eval:language -- [--table] [--simulator]
+
+Runs evaluation/language/<locale>.json through the simulator's matcher and virtual-alexa:
+intent and exact-slot accuracy per locale and intent, and every confusion. Exits 1 when
+the simulator misses 95 % intents or 90 % exact slots in any locale.
+
+  --table        only the summary table (for the README)
+  --simulator    the simulator's matcher only (skips virtual-alexa)
+  --help, -h     this text`;
+
 async function main(): Promise<void> {
+  const { values } = parseCommandLine({
+    name: 'eval:language',
+    help: HELP,
+    options: { table: { type: 'boolean', default: false }, simulator: { type: 'boolean', default: false } },
+  });
   // virtual-alexa loads the AWS SDK v2, which prints an end-of-support notice on load.
   process.env.AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE = '1';
   const { virtualAlexaMatcher } = await import('./virtual-alexa');
-  const { values } = parseArgs({
-    options: { table: { type: 'boolean', default: false }, simulator: { type: 'boolean', default: false } },
-  });
   const reports: LocaleReport[] = [];
   for (const locale of LOCALES) {
     const evaluation = loadEvaluation(locale);

@@ -22,7 +22,7 @@ import { LOCALES, type Locale } from '../language/model';
 import type { DynamicEntities } from '../shared/entities';
 import type { SlotName, SlotValue } from '../shared/slots';
 
-export const EVALUATION_DIR = path.resolve(__dirname, '../../evaluation/language');
+const EVALUATION_DIR = path.resolve(__dirname, '../../evaluation/language');
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -44,7 +44,7 @@ const evaluationSchema = z.strictObject({
 });
 
 export type Evaluation = z.infer<typeof evaluationSchema>;
-export type EvaluationPhrase = Evaluation['phrases'][number];
+type EvaluationPhrase = Evaluation['phrases'][number];
 
 export function loadEvaluation(locale: Locale, dir: string = EVALUATION_DIR): Evaluation {
   const file = path.join(dir, `${locale}.json`);
@@ -89,7 +89,7 @@ const PAYEE_SLOTS = new Set(['payee']);
 const ACCOUNT_SLOTS = new Set(['accountType', 'fromAccount', 'toAccount']);
 
 /** A slot's meaning for the customer, comparable with the evaluation's expectations. */
-export function slotMeaning(name: string, value: SlotValue, customer: EvaluationCustomer, locale: string): string {
+function slotMeaning(name: string, value: SlotValue, customer: EvaluationCustomer, locale: string): string {
   if (PAYEE_SLOTS.has(name)) {
     const choice = matchPayee(customer.payees, value);
     if (choice.kind === 'found') return choice.payee.id;
@@ -107,7 +107,7 @@ export function slotMeaning(name: string, value: SlotValue, customer: Evaluation
   return value.spoken ?? '';
 }
 
-export interface PhraseResult {
+interface PhraseResult {
   readonly phrase: EvaluationPhrase;
   readonly intent: string;
   readonly slots: Readonly<Record<string, string>>;
@@ -116,7 +116,7 @@ export interface PhraseResult {
   readonly slotsExact: boolean;
 }
 
-export interface IntentScore {
+interface IntentScore {
   readonly intent: string;
   readonly phrases: number;
   readonly correct: number;

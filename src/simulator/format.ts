@@ -21,7 +21,7 @@ function slotText(slot: SlotMatch, custom: boolean): string {
   return slot.value !== slot.spoken ? `${said} → ${slot.value}` : said;
 }
 
-export function closestText(closest: readonly IntentScore[]): string {
+function closestText(closest: readonly IntentScore[]): string {
   return closest.length === 0
     ? 'nothing close'
     : closest.map((entry) => `${entry.intent} ${entry.score.toFixed(2)}`).join(', ');

@@ -68,7 +68,7 @@ export interface MatcherOptions {
 }
 
 /** Per call: the customer's dynamic entities the platform knows this session. */
-export interface MatchContext {
+interface MatchContext {
   readonly entities?: DynamicEntities;
 }
 

@@ -37,7 +37,7 @@ const dialogTurnSchema = z.strictObject({
   note: z.string().optional(),
 });
 
-export const dialogSchema = z.strictObject({
+const dialogSchema = z.strictObject({
   description: z.string().optional(),
   locale: z.enum(LOCALES),
   /** A sandbox access token; null for a user who has not linked an account. */
@@ -54,9 +54,9 @@ export const dialogSchema = z.strictObject({
 });
 
 export type Dialog = z.infer<typeof dialogSchema>;
-export type DialogTurn = Dialog['turns'][number];
+type DialogTurn = Dialog['turns'][number];
 
-export function parseDialog(json: unknown, source: string): Dialog {
+function parseDialog(json: unknown, source: string): Dialog {
   const parsed = dialogSchema.safeParse(json);
   if (!parsed.success) throw new Error(`${source}: not a dialog script\n${z.prettifyError(parsed.error)}`);
   return parsed.data;
@@ -104,10 +104,10 @@ function heard(result: TurnResult): string {
 }
 
 /** The names a turn's intent goes by: its core name and, for Launch and model intents, the Alexa ones. */
-export type IntentAliases = (coreIntent: string) => readonly string[];
+type IntentAliases = (coreIntent: string) => readonly string[];
 
 /** Every way a turn falls short of its script line, in words a developer can act on. */
-export function checkTurn(
+function checkTurn(
   turn: DialogTurn,
   result: TurnResult,
   alwaysNever: readonly string[],

@@ -14,7 +14,7 @@ export interface Word {
 }
 
 /** Folds accents so "cuánto" and "cuanto" match (speech recognisers are not consistent about them). */
-export function fold(value: string): string {
+function fold(value: string): string {
   return value.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
 }
 

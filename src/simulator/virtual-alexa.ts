@@ -35,7 +35,7 @@ interface CapturedRequest {
 }
 
 /** The Alexa model virtual-alexa is given: built-ins with their phrasings, dynamic entities merged in. */
-export function virtualAlexaModel(
+function virtualAlexaModel(
   alexa: AlexaInteractionModel,
   model: LanguageModel,
   entities: DynamicEntities = [],

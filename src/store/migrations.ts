@@ -216,7 +216,21 @@ export const MIGRATIONS: readonly Migration[] = [
 /** PostgreSQL advisory lock id guarding migrations: any constant unique to Saldo. */
 const MIGRATION_LOCK = 5_417_201;
 
+/** The versions applied, read without a transaction or a lock; none before the first start. */
+async function appliedVersions(db: Db): Promise<ReadonlySet<number>> {
+  try {
+    return new Set(
+      (await db.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)),
+    );
+  } catch {
+    return new Set();
+  }
+}
+
 export async function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  // A store already up to date (every start but the first) is only read: no write lock.
+  const known = await appliedVersions(db);
+  if (migrations.every((migration) => known.has(migration.version))) return [];
   const dialect = dialects[db.engine];
   return db.transaction(async (tx) => {
     // Two processes starting together must not both apply a migration.

@@ -348,5 +348,3 @@ export function paymentTransitions(db: Db) {
     },
   };
 }
-
-export type PaymentTransitions = ReturnType<typeof paymentTransitions>;

@@ -21,15 +21,6 @@ export const OPEN_STATUSES = ['collecting', 'awaiting_pin'] as const;
 const SETTLED_STATUSES = ['executed', 'rejected'] as const;
 const CLOSED_STATUSES = ['superseded', 'refused', 'cancelled', 'expired'] as const;
 
-export type OpenStatus = (typeof OPEN_STATUSES)[number];
-export type PendingStatus =
-  | OpenStatus
-  /** Approved and handed to the bank, or to be asked about again: the spending stays reserved. */
-  | 'approved'
-  | 'unknown'
-  | (typeof SETTLED_STATUSES)[number]
-  | (typeof CLOSED_STATUSES)[number];
-
 /** What is known while the terms are being gathered. */
 export interface PartialTerms {
   readonly kind: PaymentKind;

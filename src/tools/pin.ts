@@ -12,18 +12,48 @@
  *
  * Uses DATABASE_URL like the server. Every change is written to the audit log.
  */
-import { parseArgs } from 'node:util';
-import { loadConfig } from '../config';
+import { parseCommandLine } from '../cli';
+import { type BankConfig, loadConfig } from '../config';
 import { loadSandboxFixture } from '../bank/sandbox/fixture';
 import { hashPin, PIN_PATTERN } from '../security/pin-hash';
 import { isWeakPin } from '../security/pin-policy';
 import { auditLog } from '../store/audit';
 import { forgetCustomer } from '../store/customer-data';
-import { openStore } from '../store/open';
+import { describeDatabaseUrl, openStore } from '../store/open';
+import type { Db } from '../store/db';
 import { pinCredentials } from '../store/pin-credentials';
 import { voiceProfiles } from '../store/voice-profiles';
 
-const USAGE = 'usage: npm run pin -- <set|reset|status|forget> <customerId> [--bank <bankId>] [--person <personId>]';
+const HELP = `usage: npm run pin -- <set|reset|status|forget> <customerId> [--bank <bankId>] [--person <personId>]
+
+  set       reads a new four-digit PIN from standard input (not echoed on a terminal), stores
+            its salted scrypt hash and clears any lockout
+  reset     clears the failure counter and the lockout, keeping the PIN
+  status    whether a PIN is enrolled, the consecutive failures, any lockout
+  forget    erases what Saldo keeps about the customer but the audit log (refused while a
+            payment's outcome is unknown)
+
+  --bank <bankId>       the bank (default: the first configured, the sandbox bank without SALDO_CONFIG)
+  --person <personId>   with set: also enrol this Alexa voice profile
+  --help, -h            this text
+
+Acts on the store DATABASE_URL names (default sqlite:data/saldo.db), as the server does, and
+says which. A customer the bank's fixture does not list is refused (forget excepted). Every change is audited.`;
+
+/** The configured banks, as the server would serve them. */
+function configuredBanks(banks: readonly BankConfig[] | undefined, fixture: string | undefined) {
+  if (banks) return banks;
+  const bank = loadSandboxFixture(fixture).bank;
+  return [{ id: bank.id, connector: { type: 'sandbox' as const, fixture } }];
+}
+
+/** The customers a bank's fixture lists; undefined when Saldo cannot know them (a live bank). */
+function knownCustomers(bank: Pick<BankConfig, 'connector'>): string[] | undefined {
+  const { connector } = bank;
+  const file = connector.type === 'sandbox' ? connector.fixture : connector.enrolPinsFrom;
+  if (connector.type === 'openbanking' && !file) return undefined;
+  return loadSandboxFixture(file).customers.map((customer) => customer.id);
+}
 
 async function readSecretLine(prompt: string): Promise<string> {
   const input = process.stdin;
@@ -67,18 +97,36 @@ async function readSecretLine(prompt: string): Promise<string> {
 }
 
 async function main(): Promise<number> {
-  const { positionals, values } = parseArgs({
+  const { positionals, values } = parseCommandLine({
+    name: 'pin',
+    help: HELP,
     allowPositionals: true,
     options: { bank: { type: 'string' }, person: { type: 'string' } },
   });
   const [command, customerId] = positionals;
   if (!command || !customerId || !['set', 'reset', 'status', 'forget'].includes(command)) {
-    console.error(USAGE);
+    console.error(HELP.split('\n')[0]);
     return 2;
   }
   const config = loadConfig(process.env);
-  const bankId = values.bank ?? loadSandboxFixture(config.sandboxFixture).bank.id;
-  const db = await openStore(config.databaseUrl);
+  const banks = configuredBanks(config.banks, config.sandboxFixture);
+  const bank = values.bank ? banks.find((b) => b.id === values.bank) : banks[0];
+  if (!bank) {
+    console.error(`pin: no bank ${values.bank} is configured (${banks.map((b) => b.id).join(', ')})`);
+    return 1;
+  }
+  const bankId = bank.id;
+  const customers = knownCustomers(bank);
+  // A former customer's data can still be erased.
+  if (customers && !customers.includes(customerId) && command !== 'forget') {
+    console.error(`pin: bank ${bankId} has no customer ${customerId} (its customers: ${customers.join(', ')})`);
+    return 1;
+  }
+  const store = describeDatabaseUrl(config.databaseUrl);
+  console.error(
+    `pin: store ${store}${process.env.DATABASE_URL ? ' (DATABASE_URL)' : ' (default; set DATABASE_URL for another)'}, bank ${bankId}`,
+  );
+  const db: Db = await openStore(config.databaseUrl);
   const now = () => new Date();
   const credentials = pinCredentials(db);
   const audit = auditLog(db, now);

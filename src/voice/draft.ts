@@ -31,7 +31,7 @@ export interface OpenDraft extends DraftBase {
   readonly elicitSlot?: SlotName;
 }
 
-export interface ClosingDraft extends DraftBase {
+interface ClosingDraft extends DraftBase {
   readonly endSession: true;
 }
 

@@ -7,7 +7,7 @@
 import type { Draft, DraftCard } from './draft';
 import type { DynamicEntities } from '../shared/entities';
 import type { SessionState } from '../shared/session';
-import { guardFields, redactIdentifiers, type SecurityEventSink } from './guard';
+import { guardFields, redactIdentifiers, type KnownIdentifiers, type SecurityEventSink } from './guard';
 import { maskForLog } from './mask';
 import type { Catalogue } from './locales';
 import type { Spoken } from './spoken';
@@ -41,8 +41,8 @@ export interface SafeReply {
 }
 
 export interface ReplyGuard {
-  /** Normalised identifiers that must never go out (see prepareIdentifiers). */
-  readonly identifiers: readonly string[];
+  /** The identifiers that must never go out, compiled (see prepareIdentifiers). */
+  readonly identifiers: KnownIdentifiers;
   readonly report: SecurityEventSink;
 }
 
@@ -65,7 +65,7 @@ const VALUE_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
 
 function keepable(
   said: Readonly<Partial<Record<SlotName, SlotValue>>>,
-  identifiers: readonly string[],
+  identifiers: KnownIdentifiers,
 ): Partial<Record<SlotName, SlotValue>> {
   const harmless = (text: string) =>
     maskForLog(text) === text && redactIdentifiers(text, identifiers, false).redacted.length === 0;

@@ -10,7 +10,7 @@ export interface Spoken {
 
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
-export function escapeXml(value: string): string {
+function escapeXml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
 }
 
@@ -73,8 +73,4 @@ export function list(parts: readonly Spoken[], locale: string, kind: 'and' | 'or
   if (parts.length <= 1) return join(parts);
   const conjunction = CONJUNCTIONS[kind][locale.startsWith('es') ? 'es' : 'en'];
   return join([join(parts.slice(0, -1), ', '), parts[parts.length - 1] as Spoken], conjunction);
-}
-
-export function pause(): Spoken {
-  return { ssml: '<break time="300ms"/>', text: ' ' };
 }

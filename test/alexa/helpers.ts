@@ -107,7 +107,7 @@ export function expectWellEscapedSsml(ssml: string): void {
 // ---------------------------------------------------------------------------------------
 // Fixture variants
 
-export const SANDBOX_FIXTURE_PATH = path.resolve(__dirname, '../../fixtures/sandbox-bank.json');
+const SANDBOX_FIXTURE_PATH = path.resolve(__dirname, '../../fixtures/sandbox-bank.json');
 
 type JsonObject = Record<string, unknown>;
 export interface FixtureJson {

@@ -17,7 +17,7 @@ import type { SafeReply } from '../../src/voice/reply';
 import { auditSnapshot, checkInvariants, expectAppendedTo, InvariantBroken } from './invariants';
 import { PIN_LIMIT, type PaymentFault, type World } from './world';
 
-export interface Conversation {
+interface Conversation {
   readonly id: number;
   readonly process: number;
   readonly platform: 'alexa' | 'google';

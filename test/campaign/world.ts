@@ -45,7 +45,6 @@ export type PaymentFault =
 
 export const PIN_LIMIT = 3;
 export const DAILY_LIMIT_MINOR = 200_000;
-export const PAYMENT_LIMIT_MINOR = 100_000;
 /** Cheap hashes: the campaign checks thousands of PINs; the cost of one is not what it tests. */
 const CHEAP_PIN = { log2N: 4, r: 1, p: 1 };
 
@@ -65,13 +64,13 @@ function customerFor(n: number): SandboxCustomer {
   };
 }
 
-export interface Clock {
+interface Clock {
   readonly now: () => Date;
   advance(ms: number): void;
 }
 
 /** Bank answers held by the scheduler while several things happen at once. */
-export interface Interleaving {
+interface Interleaving {
   install(scheduler: fc.Scheduler): void;
   uninstall(): void;
   /** Awaits `work`, letting the scheduler release the bank's answers it holds. */

@@ -11,6 +11,7 @@ import { entityId } from '../../src/core/entities';
 import { createAlexaSkill } from '../../src/platforms/alexa/skill';
 import { createGoogleApp } from '../../src/platforms/google/app';
 import { catalogueFor } from '../../src/voice/locales';
+import { prepareIdentifiers } from '../../src/voice/guard';
 import { renderReply } from '../../src/voice/reply';
 import { plain } from '../../src/voice/spoken';
 import { FIXED_NOW } from '../support/app';
@@ -299,7 +300,7 @@ describe('the voice guard on dynamic entities', () => {
           },
         ],
       },
-      { identifiers: ['000123454217'], report: (event) => events.push(event) },
+      { identifiers: prepareIdentifiers(['000123454217']), report: (event) => events.push(event) },
       catalogueFor('en-US'),
     );
     expect(reply.entities).toEqual([

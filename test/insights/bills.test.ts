@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { alexaDriver, googleDriver, type Driver } from '../support/drivers';
 import { testHttpApp } from '../support/http';
-import { PATIENT, saldoOnOpenBanking } from '../support/open-banking';
+import { saldoOnOpenBanking } from '../support/open-banking';
 
 const history = JSON.parse(readFileSync(path.resolve(__dirname, '../../fixtures/sandbox-history.json'), 'utf8')) as {
   customers: Record<string, { upcoming: { payee: string; amount?: string; dueInDays: number }[] }>;
@@ -50,7 +50,7 @@ describe('upcoming bills', () => {
   });
 
   it('come from the Open Banking endpoints, the direct debits estimated from their last collection', async () => {
-    const ob = await saldoOnOpenBanking(PATIENT);
+    const ob = await saldoOnOpenBanking();
     try {
       const alexa = alexaDriver(ob.saldo.app, { token: 'sandbox-token-john', locale: 'en-US' });
       await alexa.say('GetBalance');

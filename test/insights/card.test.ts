@@ -1,7 +1,7 @@
 /** GetCardInfo: statement balance, minimum payment and due date; after the due date, whether it was paid. */
 import { alexaDriver, googleDriver } from '../support/drivers';
 import { testHttpApp } from '../support/http';
-import { PATIENT, saldoOnOpenBanking } from '../support/open-banking';
+import { saldoOnOpenBanking } from '../support/open-banking';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -33,7 +33,7 @@ describe('before the due date', () => {
   });
 
   it('through the Open Banking connector, from the statement endpoint', async () => {
-    const ob = await saldoOnOpenBanking(PATIENT);
+    const ob = await saldoOnOpenBanking();
     try {
       const alexa = alexaDriver(ob.saldo.app, { token: 'sandbox-token-john', locale: 'en-US' });
       // The first request compiles the bank's spec validators: not part of what is checked here.

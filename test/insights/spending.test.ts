@@ -13,7 +13,7 @@ import { catalogueFor } from '../../src/voice/locales';
 import { alexaDriver, googleDriver, ssmlToText, type Driver, type Slots } from '../support/drivers';
 import { FIXED_NOW } from '../support/app';
 import { testHttpApp } from '../support/http';
-import { PATIENT, saldoOnOpenBanking, type OpenBankingSaldo } from '../support/open-banking';
+import { saldoOnOpenBanking, type OpenBankingSaldo } from '../support/open-banking';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
@@ -301,7 +301,7 @@ describe('privacy mode', () => {
 describe('through the Open Banking connector', () => {
   let ob: OpenBankingSaldo;
   beforeAll(async () => {
-    ob = await saldoOnOpenBanking(PATIENT);
+    ob = await saldoOnOpenBanking();
     // The first request compiles the bank's spec validators: not part of what is measured here.
     await alexaDriver(ob.saldo.app, { token: JOHN.accessToken, locale: 'en-US' }).say('GetBalance');
   });

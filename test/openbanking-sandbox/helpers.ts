@@ -21,7 +21,7 @@ export const JOHN = 'sandbox-token-john';
 export const ANA = 'sandbox-token-ana';
 
 /** 11:00 in New York (EDT, -04:00; DST began 3 days before), 16:00 in Madrid (+01:00). */
-export const FIXED_NOW = new Date('2025-03-12T15:00:00Z');
+const FIXED_NOW = new Date('2025-03-12T15:00:00Z');
 
 export interface RunningSandbox {
   readonly app: OpenBankingSandbox;

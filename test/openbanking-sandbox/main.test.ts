@@ -97,6 +97,6 @@ it('serves the fixture over Open Banking with its own store, logging with pino a
   expect(log).toContain('open banking sandbox request');
   expect(log).not.toContain(JOHN);
   expect(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).toContain(
-    '"bank:sandbox": "npm run build --silent && node dist/bank/openbanking/sandbox/main.js"',
+    '"bank:sandbox": "exec node scripts/launch.js dist/bank/openbanking/sandbox/main.js"',
   );
 });

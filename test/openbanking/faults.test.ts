@@ -182,7 +182,7 @@ describe('a slow bank, with the default resilience (2 s per call, one retry)', (
   let ob: OpenBankingSaldo;
 
   beforeAll(async () => {
-    ob = await saldoOnOpenBanking();
+    ob = await saldoOnOpenBanking('defaults');
     await warmUp(ob);
   });
   afterAll(() => ob.close());
@@ -468,5 +468,21 @@ describe('a payment whose answer is late (400 ms per call)', () => {
     expect(audit[2]?.details).toEqual(expect.objectContaining({ reason: 'not_sent' }));
     ob.bank.app.faults.clear();
     expect((await balance(ob)).speech).toBe(CHECKING_BALANCE);
+  });
+});
+
+describe('readiness of an Open Banking bank', () => {
+  let ob: OpenBankingSaldo;
+  beforeAll(async () => {
+    ob = await saldoOnOpenBanking(FAST);
+  });
+  afterAll(() => ob.close());
+
+  it('/readyz counts a bank answering 5xx as not ready, and a 4xx to its probe as ready', async () => {
+    expect((await request(ob.saldo.app).get('/readyz')).status).toBe(200);
+    ob.bank.app.faults.set({ method: 'GET', status: 503 });
+    const down = await request(ob.saldo.app).get('/readyz');
+    expect(down.status).toBe(503);
+    expect(down.body.checks).toMatchObject({ store: 'ok', 'bank:open-sandbox': 'unreachable' });
   });
 });

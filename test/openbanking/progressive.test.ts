@@ -70,7 +70,7 @@ describe('progressive response while the bank is slow', () => {
   let directives: DirectiveService;
 
   beforeAll(async () => {
-    [ob, directives] = await Promise.all([saldoOnOpenBanking(), directiveService()]);
+    [ob, directives] = await Promise.all([saldoOnOpenBanking('defaults'), directiveService()]);
     // Compile the sandbox's validators before timing anything.
     await ob.bank.get(JOHN, `${AIS}/party`).expect(200);
     await ob.bank.get(JOHN, `${AIS}/accounts`).expect(200);

@@ -12,14 +12,14 @@ const PAYMENTS = /\/domestic-payments$/;
 it('settles a lost payment on the next turn, once', async () => {
   let clock = FIXED_NOW.getTime();
   const ob = await saldoOnOpenBanking(
-    { callTimeoutMs: 1500, readAttempts: 1, breakerFailures: 50, breakerHalfOpenMs: 1000 },
+    { callTimeoutMs: 5000, readAttempts: 1, breakerFailures: 50, breakerHalfOpenMs: 1000 },
     () => new Date(clock),
   );
   try {
     const alexa = alexaDriver(ob.saldo.app, { token: 'sandbox-token-john', locale: 'en-US' });
     await alexa.say('PayBill', { payee: { spoken: 'city power' }, amount: { spoken: '45' }, cents: { spoken: '20' } });
-    // The bank executes the payment, but every answer comes too late.
-    ob.bank.app.faults.set({ method: 'POST', path: PAYMENTS, afterHandling: true, latencyMs: 2500, times: 10 });
+    // The bank executes the payment, but every answer is lost on the way back.
+    ob.bank.app.faults.set({ method: 'POST', path: PAYMENTS, afterHandling: true, resetConnection: true, times: 10 });
     const unknown = await alexa.say('ProvidePin', { pin: { spoken: '2468' } });
     expect(unknown.speech).toContain("It won't be sent twice");
     ob.bank.app.faults.clear();

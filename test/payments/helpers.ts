@@ -122,16 +122,13 @@ export const SEEDED: Readonly<Record<string, AccountMoney>> = {
   'acc-ana-cc': { availableMinor: undefined, currentMinor: -31240 },
 };
 
-export const ACCOUNTS_OF: Readonly<Record<string, { token: string; accounts: readonly string[] }>> = {
+const ACCOUNTS_OF: Readonly<Record<string, { token: string; accounts: readonly string[] }>> = {
   'cust-john': { token: JOHN, accounts: ['acc-john-chk', 'acc-john-sav', 'acc-john-cc'] },
   'cust-ana': { token: ANA, accounts: ['acc-ana-chk', 'acc-ana-sav', 'acc-ana-cc'] },
 };
 
 /** Each of the customer's accounts as it is now. */
-export async function moneyOf(
-  saldo: TestSaldo,
-  customerId: 'cust-john' | 'cust-ana',
-): Promise<Record<string, AccountMoney>> {
+async function moneyOf(saldo: TestSaldo, customerId: 'cust-john' | 'cust-ana'): Promise<Record<string, AccountMoney>> {
   const { token, accounts } = ACCOUNTS_OF[customerId] as { token: string; accounts: readonly string[] };
   const entries = await Promise.all(accounts.map(async (id) => [id, await moneyIn(saldo, token, id)] as const));
   return Object.fromEntries(entries);
@@ -191,12 +188,12 @@ export async function pendingStatuses(
 const fixture = sandboxFixture();
 
 /** Full account, card, IBAN and payee account numbers of every sandbox customer. */
-export const FULL_NUMBERS: readonly string[] = fixture.customers.flatMap((c) => [
+const FULL_NUMBERS: readonly string[] = fixture.customers.flatMap((c) => [
   ...c.accounts.map((a) => String(a.number)),
   ...((c.payees as Array<{ accountNumber: string }> | undefined) ?? []).map((p) => p.accountNumber),
 ]);
-export const PINS = ['2468', '4831'] as const;
-export const TOKENS = [JOHN, ANA] as const;
+const PINS = ['2468', '4831'] as const;
+const TOKENS = [JOHN, ANA] as const;
 
 /** The secrets found in a text: a PIN as a whole number (also spaced out), a token, a full number. */
 export function secretsIn(raw: string): string[] {
@@ -240,7 +237,7 @@ export function escapeRegExp(text: string): string {
 }
 
 /** A payment reference as spoken: four letters or digits, spelled out. */
-export const SPOKEN_REFERENCE = '<say-as interpret-as="characters">[0-9A-Z]{4}</say-as>';
+const SPOKEN_REFERENCE = '<say-as interpret-as="characters">[0-9A-Z]{4}</say-as>';
 
 /** A pattern for speech with `{ref}` where the spoken reference goes. */
 export function withReference(template: string): RegExp {

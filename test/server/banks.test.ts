@@ -7,6 +7,7 @@ import request from 'supertest';
 import { stringify as toYaml } from 'yaml';
 import { loadConfig } from '../../src/config';
 import { alexaEnvelope, type EnvelopeOptions } from '../support/alexa-requests';
+import { ssmlToText } from '../support/drivers';
 import { testHttpApp, type TestHttp } from '../support/http';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'saldo-banks-'));
@@ -154,7 +155,9 @@ describe('two banks from one configuration file', () => {
     expect(metrics.text).toMatch(
       /saldo_requests_total\{bank="alpha",platform="alexa",intent="PayBill",status="200"\} \d+/,
     );
-    expect(metrics.text).toMatch(/saldo_request_duration_seconds_bucket\{le="[^"]+",bank="beta",platform="alexa"\}/);
+    expect(metrics.text).toMatch(
+      /saldo_request_duration_seconds_bucket\{le="[^"]+",bank="beta",platform="alexa",intent="[A-Za-z]+"\}/,
+    );
     expect(metrics.text).toMatch(
       /saldo_connector_call_duration_seconds_count\{bank="alpha",operation="makePayment"\} \d+/,
     );
@@ -202,5 +205,75 @@ describe('the example configuration files in config/', () => {
   it.each(['saldo.example.yaml', 'open-banking-sandbox.yaml'])('%s is valid', (name) => {
     const config = loadConfig({ SALDO_CONFIG: path.resolve(__dirname, '../../config', name) });
     expect(config.banks?.length).toBeGreaterThan(0);
+  });
+});
+
+describe('ALEXA_SKILL_ID and GOOGLE_PROJECT_ID beside SALDO_CONFIG', () => {
+  it('are ignored with a warning naming them (each bank lists its own ids)', async () => {
+    const http = await testHttpApp({
+      env: {
+        SALDO_CONFIG: configFile('ignored-ids', twoBanks),
+        ALEXA_SKILL_ID: 'amzn1.ask.skill.env',
+        GOOGLE_PROJECT_ID: 'env-project',
+      },
+    });
+    const warning = http.saldo.logs.lines
+      .map((line) => JSON.parse(line) as { level: number; msg: string })
+      .find((entry) => entry.msg.includes('ignored: with SALDO_CONFIG'));
+    expect(warning).toMatchObject({
+      level: 40,
+      msg: expect.stringMatching(/^ALEXA_SKILL_ID and GOOGLE_PROJECT_ID ignored/),
+    });
+    const other = await request(http.app)
+      .post('/alexa')
+      .send(alexaEnvelope({ skillId: 'amzn1.ask.skill.env' }));
+    expect(other.status).toBe(403);
+  });
+});
+
+describe("a bank's locales", () => {
+  let http: TestHttp;
+  beforeAll(async () => {
+    const onlyBritish = {
+      banks: [
+        {
+          id: 'gamma',
+          names: { 'en-GB': 'Gamma Bank', 'en-US': 'Gamma Bank', 'es-ES': 'Banco Gamma' },
+          alexaSkillIds: ['amzn1.ask.skill.gamma'],
+          locales: ['en-GB'],
+          connector: { type: 'sandbox' },
+        },
+      ],
+    };
+    http = await testHttpApp({ env: { SALDO_CONFIG: configFile('only-british', onlyBritish) } });
+  });
+
+  const ask = async (locale: string) => {
+    const res = await request(http.app)
+      .post('/alexa')
+      .send(alexaEnvelope({ token: JOHN, locale, intent: 'GetBalanceIntent', skillId: 'amzn1.ask.skill.gamma' }));
+    return {
+      status: res.status,
+      speech: ssmlToText(res.body.response.outputSpeech.ssml as string),
+      ended: res.body.response.shouldEndSession as boolean,
+    };
+  };
+
+  it('serves a locale the bank enables', async () => {
+    const heard = await ask('en-GB');
+    expect(heard.speech).toContain('ending in 4217');
+    expect(heard.speech).not.toMatch(/doesn't offer/);
+  });
+
+  it.each([
+    ['en-US', "Sorry, Gamma Bank doesn't offer voice banking in United States English yet."],
+    ['es-ES', 'Lo siento, Banco Gamma todavía no ofrece la banca por voz en español de España.'],
+    ['es-US', 'Lo siento, Gamma Bank todavía no ofrece la banca por voz en español de Estados Unidos.'],
+    ['es-MX', 'Lo siento, Gamma Bank todavía no ofrece la banca por voz en español de Estados Unidos.'],
+  ])('answers %s, which it does not enable, with a clear spoken refusal in that language', async (locale, refusal) => {
+    const heard = await ask(locale);
+    expect(heard).toMatchObject({ status: 200, ended: true });
+    expect(heard.speech).toContain(refusal);
+    expect(heard.speech).not.toMatch(/\$|€|\d/);
   });
 });

@@ -127,6 +127,16 @@ describe('POST /alexa input handling', () => {
     expect(next.status).toBe(200);
   });
 
+  it('refuses a compressed body with 415 rather than reading it as text', async () => {
+    const res = await request(app)
+      .post('/alexa')
+      .set('content-type', 'application/json')
+      .set('content-encoding', 'gzip')
+      .send(balanceBody());
+    expect(res.status).toBe(415);
+    expect(res.body).toEqual({ error: 'bad request' });
+  });
+
   it('keeps serving after a burst of malformed requests', async () => {
     const bad = ['{', 'null', '"text"', '{"request":{"type":"IntentRequest"}}', '\u0000\u0001'];
     for (const body of bad) {

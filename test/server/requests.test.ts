@@ -108,7 +108,6 @@ describe('nothing the client sent comes back', () => {
 
 /** The Dialog.ElicitSlot directive of an Alexa response (the first turn may also carry the customer's entities). */
 function elicitation(body: { response: { directives?: Array<{ type: string }> } }) {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return body.response.directives?.find((d) => d.type === 'Dialog.ElicitSlot') as any;
 }
 

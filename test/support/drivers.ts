@@ -8,7 +8,7 @@ import request from 'supertest';
 import type { IntentName } from '../../src/core/turn';
 import { alexaEnvelope } from './alexa-requests';
 
-export interface SpokenSlot {
+interface SpokenSlot {
   /** What the customer said. */
   readonly spoken: string;
   /** The slot type's value id, when the platform's NLU matched one. */

@@ -36,6 +36,28 @@ describe('weak PINs', () => {
 describe('npm run pin', () => {
   const [sqlite] = engines();
 
+  it('names the store it acts on, and refuses a customer the bank does not know', async () => {
+    const database = await sqlite!.fresh();
+    try {
+      const status = await pinTool(['status', 'cust-john'], database.url);
+      expect(status.stderr).toContain(`pin: store ${database.url} (DATABASE_URL), bank sandbox`);
+      const unknown = await pinTool(['set', 'cust-nobody'], database.url, '7391\n');
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toContain('bank sandbox has no customer cust-nobody');
+      const db = await openStore(database.url);
+      try {
+        expect(await pinCredentials(db).status('sandbox', 'cust-nobody')).toEqual({ enrolled: false, failures: 0 });
+      } finally {
+        await db.close();
+      }
+      expect((await pinTool(['status', 'cust-john', '--bank', 'nobank'], database.url)).stderr).toContain(
+        'no bank nobank is configured',
+      );
+    } finally {
+      await database.drop();
+    }
+  }, 30_000);
+
   it('sets a PIN from standard input, shows status, resets a lockout, and audits each change', async () => {
     const database = await sqlite!.fresh();
     try {

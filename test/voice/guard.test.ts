@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { guardFields, prepareIdentifiers, redactIdentifiers, type SecurityEvent } from '../../src/voice/guard';
+import {
+  guardFields,
+  prepareIdentifiers,
+  redactIdentifiers,
+  withIdentifier,
+  type SecurityEvent,
+} from '../../src/voice/guard';
+import { referenceRedact } from '../support/reference-guard';
 import { expectWellFormedSsml } from '../support/ssml';
 
 describe('redactIdentifiers', () => {
@@ -114,5 +121,63 @@ describe('plain text', () => {
     const token = prepareIdentifiers(['sandbox-token-john', '2468']);
     expect(redactIdentifiers('a <b sandbox token john', token, false).text).toBe('a <b [redacted]');
     expect(redactIdentifiers('pin &#2468;', token, false).text).toBe('pin &#[redacted];');
+  });
+});
+
+describe('the compiled scanner', () => {
+  it('finds exactly what a search of the text’s letters and digits finds, in the same order', () => {
+    // Texts made of identifier pieces, separators, tags and entities, so that hits,
+    // near-misses, overlaps and identifiers split across markup are all common.
+    const piece = (identifiers: readonly string[]) =>
+      fc.oneof(
+        fc.constantFrom(...identifiers),
+        fc.constantFrom(...identifiers).map((id) => id.slice(0, Math.ceil(id.length / 2))),
+        fc.constantFrom(...identifiers).map((id) => id.slice(Math.floor(id.length / 2)).toLowerCase()),
+        fc.constantFrom(
+          ' ',
+          '-',
+          '.',
+          ',',
+          '$',
+          '<say-as interpret-as="digits">',
+          '</say-as>',
+          '&apos;',
+          '&#39;',
+          '&',
+          '<',
+          '>',
+        ),
+        fc.stringMatching(/^[0-9a-zA-Z]{1,3}$/),
+      );
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.oneof(fc.stringMatching(/^[0-9]{4,12}$/), fc.stringMatching(/^[0-9A-Z]{4,10}$/)), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        fc.boolean(),
+        fc.context(),
+        (identifiers, markup, ctx) => {
+          const prepared = prepareIdentifiers(identifiers);
+          fc.assert(
+            fc.property(fc.array(piece(prepared.list), { maxLength: 12 }), (pieces) => {
+              const text = pieces.join('');
+              ctx.log(text);
+              expect(redactIdentifiers(text, prepared, markup)).toEqual(referenceRedact(text, prepared.list, markup));
+            }),
+            { numRuns: 20 },
+          );
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('adds a PIN to a customer’s identifiers without losing any of them', () => {
+    const known = withIdentifier(prepareIdentifiers(['000123454217', 'sandbox-token-john']), '2468');
+    expect(known.list).toEqual(['SANDBOXTOKENJOHN', '000123454217', '2468']);
+    const out = redactIdentifiers('pin 2468, account 000123454217, sandbox token john', known);
+    expect(out.text).toBe('pin [redacted], account [redacted], [redacted]');
+    expect(out.redacted).toEqual(['SANDBOXTOKENJOHN', '000123454217', '2468']);
   });
 });

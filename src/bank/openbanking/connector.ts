@@ -369,11 +369,12 @@ export function createOpenBankingConnector(options: OpenBankingOptions): OpenBan
     },
 
     async ping() {
-      // Any HTTP answer means the bank is there; only a failed connection counts as down.
+      // A refusal of the probe's made-up token (4xx) means the bank is there and answering;
+      // a failed connection or a 5xx means it cannot serve customers now.
       await http
         .call({ method: 'GET', path: `${AIS}/accounts`, accessToken: 'readiness-check' }, partyResponse)
         .catch((error: unknown) => {
-          if (error instanceof BankHttpError) return;
+          if (error instanceof BankHttpError && error.status < 500) return;
           throw error;
         });
     },

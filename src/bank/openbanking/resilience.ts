@@ -35,7 +35,7 @@ export const DEFAULT_RESILIENCE: ResilienceOptions = {
 };
 
 /** Worth another try: no answer, or the bank's own trouble (5xx, 429, garbage). */
-export function isTransient(error: Error): boolean {
+function isTransient(error: Error): boolean {
   if (error instanceof BankNetworkError || error instanceof BankProtocolError) return true;
   if (error instanceof BankHttpError) return error.status >= 500 || error.status === 429;
   return error.name === 'TaskCancelledError';

@@ -92,7 +92,19 @@ export function createSandboxConnector({
     return account;
   }
 
-  function fixtureTransactions(customer: SandboxCustomer, account: RawAccount, today: string): Transaction[] {
+  // The fixture's transactions of an account, dated from today: worked out once a day.
+  const fixtureDays = new Map<string, { readonly today: string; readonly transactions: readonly Transaction[] }>();
+
+  function fixtureTransactions(customer: SandboxCustomer, account: RawAccount, today: string): readonly Transaction[] {
+    const key = `${customer.id}\u0000${account.id}`;
+    const cached = fixtureDays.get(key);
+    if (cached?.today === today) return cached.transactions;
+    const transactions = datedTransactions(customer, account, today);
+    fixtureDays.set(key, { today, transactions });
+    return transactions;
+  }
+
+  function datedTransactions(customer: SandboxCustomer, account: RawAccount, today: string): readonly Transaction[] {
     return customer.transactions
       .map((t, index) => ({ t, index }))
       .filter(({ t }) => t.accountId === account.id)

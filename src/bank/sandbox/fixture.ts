@@ -103,7 +103,7 @@ const customerSchema = z
     });
   });
 
-export const sandboxFixtureSchema = z.object({
+const sandboxFixtureSchema = z.object({
   bank: z.object({ id: z.string().min(1), names: z.record(z.string(), z.string().min(1)) }),
   customers: z.array(customerSchema).min(1),
 });

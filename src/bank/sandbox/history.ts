@@ -12,7 +12,7 @@ import type { SandboxFixture } from './fixture';
 
 /** The hand-written fixture covers the last 31 days; the history is older. */
 export const HISTORY_FIRST_DAYS_AGO = 32;
-export const HISTORY_DAYS = 184;
+const HISTORY_DAYS = 184;
 
 interface Merchant {
   /** How the terminal writes it; `#` is replaced by a store number of that many digits. */
@@ -97,7 +97,7 @@ const PAYROLL: Readonly<Record<string, string>> = {
   GBP: 'SALARY ACME LTD',
 };
 
-export interface HistoryTransaction {
+interface HistoryTransaction {
   readonly accountId: string;
   readonly daysAgo: number;
   readonly description: string;
@@ -109,7 +109,7 @@ export interface HistoryTransaction {
   readonly transferAccountId?: string;
 }
 
-export interface UpcomingBill {
+interface UpcomingBill {
   readonly id: string;
   readonly accountId: string;
   readonly kind: 'scheduled' | 'standing_order' | 'direct_debit';

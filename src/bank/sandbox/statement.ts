@@ -7,7 +7,7 @@
 import { addDays } from '../../dates';
 
 /** Days between a card statement's closing date and its payment due date. */
-export const STATEMENT_GRACE_DAYS = 25;
+const STATEMENT_GRACE_DAYS = 25;
 
 export interface SandboxStatement {
   readonly closingDate: string;

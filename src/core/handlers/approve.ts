@@ -23,7 +23,7 @@ import { availableMinor, PrivateUntilPinError } from '../customer-bank';
 import { lockedDraft, readBack } from './pay';
 
 /** At most 40 characters, as Open Banking allows: "saldo-" and the 22-character pending id. */
-export function idempotencyKeyFor(payment: Pick<PendingPayment, 'id'>): string {
+function idempotencyKeyFor(payment: Pick<PendingPayment, 'id'>): string {
   return `saldo-${payment.id}`;
 }
 

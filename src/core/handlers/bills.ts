@@ -12,7 +12,7 @@ import { answer } from '../answers';
 import type { CustomerTurn } from '../context';
 
 /** How far ahead "coming up" looks. */
-export const UPCOMING_DAYS = 14;
+const UPCOMING_DAYS = 14;
 const PER_PAGE = 3;
 
 async function upcoming(ctx: CustomerTurn): Promise<UpcomingPayment[]> {

@@ -17,7 +17,7 @@ import { INTENT_NAMES, type Turn } from '../turn';
 import { lockedDraft } from './pay';
 import { unrecognisedSpeaker } from './speaker';
 
-export const READ_APPROVAL_TTL_MS = 5 * 60 * 1000;
+const READ_APPROVAL_TTL_MS = 5 * 60 * 1000;
 
 /** A request that can wait for the PIN: anything but the PIN itself. */
 const WAITING_INTENTS = INTENT_NAMES.filter((intent) => intent !== 'ProvidePin' && intent !== 'SessionEnded');

@@ -9,8 +9,8 @@ import { parseDateSlot } from '../date-range';
 import type { Draft } from '../../voice/draft';
 import type { TransactionsPage } from '../../shared/session';
 
-export const DEFAULT_TRANSACTION_COUNT = 3;
-export const MAX_TRANSACTION_COUNT = 10;
+const DEFAULT_TRANSACTION_COUNT = 3;
+const MAX_TRANSACTION_COUNT = 10;
 
 function requestedCount(spoken: string | undefined): number {
   const count = Number.parseInt(spoken ?? '', 10);

@@ -5,7 +5,7 @@ import type { PaymentStore } from '../../store/payments';
 import type { Draft } from '../../voice/draft';
 import type { InFlight } from './in-flight';
 
-export interface PaymentLimits {
+interface PaymentLimits {
   /** Decimal strings in the account's currency ("1000.00"). */
   readonly perPayment: string;
   readonly perDay: string;

@@ -44,7 +44,7 @@ export function categoryOfCode(code: string): SpendingCategory | undefined {
  * Words in a description (accents and case ignored, whole words) for banks that send no
  * category code. Checked in this order; the first category with a matching word wins.
  */
-export const KEYWORD_TABLE: Readonly<Record<SpendingCategory, readonly string[]>> = {
+const KEYWORD_TABLE: Readonly<Record<SpendingCategory, readonly string[]>> = {
   cash: ['atm', 'cash withdrawal', 'cajero', 'retirada de efectivo', 'reintegro'],
   groceries: [
     'whole foods',

@@ -12,8 +12,8 @@ import { toTurn, type GoogleSessionParams } from './turn';
 import type { WebhookRequest } from './webhook';
 
 /** The scene the Actions Builder project uses to ask for account linking. */
-export const ACCOUNT_LINKING_SCENE = 'AccountLinking';
-export const END_CONVERSATION = 'actions.scene.END_CONVERSATION';
+const ACCOUNT_LINKING_SCENE = 'AccountLinking';
+const END_CONVERSATION = 'actions.scene.END_CONVERSATION';
 /** Where handler names the core does not know are sent, so they get a spoken answer. */
 const UNKNOWN_HANDLER = 'Unknown';
 

@@ -133,6 +133,8 @@ export interface Catalogue {
   nothingToRepeat(): Spoken;
   goodbye(variant?: number): Spoken;
   bankUnavailable(bankName: string): Spoken;
+  /** The bank has not enabled Saldo in this locale (its `locales`): said in the request's language. */
+  localeNotOffered(bankName: string): Spoken;
   /** Something failed on Saldo's side: an apology, nothing more. */
   somethingWentWrong(): Spoken;
   /** Said while the bank is slow to answer (a progressive response). */

@@ -118,6 +118,8 @@ export const enGB: Catalogue = {
   help: (variant = 0) => variantOf(helps, variant)(),
   goodbye: (variant = 0) => variantOf(goodbyes, variant)(),
   oneMoment: (bank) => say`Just a moment while I check with ${bank}.`,
+  localeNotOffered: (bank) =>
+    say`Sorry, ${bank} doesn't offer voice banking in British English yet. You can use the ${bank} app instead.`,
   bankUnavailable: (bank) => say`Sorry, I can't reach ${bank} at the moment. Please try again in a few minutes.`,
 
   unknownPayee: (spoken) =>

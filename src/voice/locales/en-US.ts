@@ -234,6 +234,8 @@ export const enUS: Catalogue = {
   nothingToRepeat: () => say`There's nothing to repeat yet. What would you like to do?`,
   goodbye: (variant = 0) => variantOf(goodbyes, variant)(),
   oneMoment: (bank) => say`One moment while I check with ${bank}.`,
+  localeNotOffered: (bank) =>
+    say`Sorry, ${bank} doesn't offer voice banking in United States English yet. You can use the ${bank} app instead.`,
   bankUnavailable: (bank) => say`Sorry, I can't reach ${bank} right now. Please try again in a few minutes.`,
   somethingWentWrong: () => say`Sorry, something went wrong on my side. Please try again in a moment.`,
 

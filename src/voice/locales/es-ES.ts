@@ -273,6 +273,8 @@ export const esES: Catalogue = {
   nothingToRepeat: () => say`Todavía no hay nada que repetir. ¿Qué quieres hacer?`,
   goodbye: (variant = 0) => variantOf(goodbyes, variant)(),
   oneMoment: (bank) => say`Un momento, estoy consultando con ${bank}.`,
+  localeNotOffered: (bank) =>
+    say`Lo siento, ${bank} todavía no ofrece la banca por voz en español de España. Puedes usar la app de ${bank}.`,
   bankUnavailable: (bank) =>
     say`Lo siento, ahora mismo no puedo conectar con ${bank}. Inténtalo de nuevo en unos minutos.`,
   somethingWentWrong: () => say`Lo siento, algo ha fallado por mi parte. Inténtalo de nuevo en un momento.`,

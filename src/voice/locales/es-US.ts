@@ -149,6 +149,8 @@ export const esUS: Catalogue = {
   anythingElse: (variant = 0) => variantOf(anythingElse, variant)(),
   help: (variant = 0) => variantOf(helps, variant)(),
   fallback: (variant = 0) => variantOf(fallbacks, variant)(),
+  localeNotOffered: (bank) =>
+    say`Lo siento, ${bank} todavía no ofrece la banca por voz en español de Estados Unidos. Puedes usar la app de ${bank}.`,
   bankUnavailable: (bank) =>
     say`Lo siento, en este momento no puedo conectarme con ${bank}. Inténtalo de nuevo en unos minutos.`,
   somethingWentWrong: () => say`Lo siento, algo falló de mi lado. Inténtalo de nuevo en un momento.`,

@@ -37,7 +37,7 @@ function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-export function obErrorResponse(
+function obErrorResponse(
   res: Response,
   status: ObErrorStatus,
   message: string,
@@ -56,7 +56,7 @@ export function obErrorResponse(
   };
 }
 
-export function sendObError(res: Response, status: ObErrorStatus, message: string, errors: readonly ObError1[]): void {
+function sendObError(res: Response, status: ObErrorStatus, message: string, errors: readonly ObError1[]): void {
   res.status(status).json(obErrorResponse(res, status, message, errors));
 }
 

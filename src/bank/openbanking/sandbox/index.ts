@@ -1,4 +1,3 @@
 export { createOpenBankingSandbox, type OpenBankingSandbox, type OpenBankingSandboxOptions } from './app';
-export { FaultPlan, type FaultRule } from './faults';
-export { UNSIGNED_JWS } from './pisp';
+export { FaultPlan } from './faults';
 export { BASE_PATHS, SPEC_FILES } from './spec';

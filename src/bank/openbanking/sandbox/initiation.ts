@@ -21,7 +21,7 @@ const cashAccount = z.object({
   SecondaryIdentification: text(34).optional(),
 });
 
-export const initiationSchema = z.object({
+const initiationSchema = z.object({
   InstructionIdentification: text(35),
   EndToEndIdentification: text(35),
   LocalInstrument: z.string().optional(),

@@ -5,21 +5,30 @@
  * BANK_SANDBOX_FAULTS=true serves POST/GET/DELETE /__faults for manual fault injection.
  */
 import pino from 'pino';
-import { z } from 'zod';
+import { parseCommandLine } from '../../../cli';
 import { openStore } from '../../../store/open';
 import { loadSandboxFixture } from '../../sandbox/fixture';
 import { createOpenBankingSandbox } from './app';
+import { sandboxEnvSchema } from './env';
 import { BASE_PATHS } from './spec';
 
-const env = z
-  .object({
-    BANK_SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
-    BANK_SANDBOX_DATABASE_URL: z.string().min(1).default('sqlite:data/bank-sandbox.db'),
-    SALDO_FIXTURE: z.string().min(1).optional(),
-    BANK_SANDBOX_FAULTS: z.enum(['true', 'false']).optional(),
-    LOG_LEVEL: z.string().min(1).default('info'),
-  })
-  .parse(process.env);
+const HELP = `usage: npm run bank:sandbox
+
+The Open Banking sandbox bank (Account and Transaction, Payment Initiation) that Saldo's
+Open Banking connector talks to (config/open-banking-sandbox.yaml).
+
+Environment:
+  BANK_SANDBOX_PORT           HTTP port (default 3100)
+  BANK_SANDBOX_DATABASE_URL   its own store (default sqlite:data/bank-sandbox.db)
+  SALDO_FIXTURE               its customers (default fixtures/sandbox-bank.json)
+  BANK_SANDBOX_FAULTS         true serves POST/GET/DELETE /__faults for fault injection
+  LOG_LEVEL                   pino level (default info)
+
+  --help, -h                  this text`;
+
+parseCommandLine({ name: 'bank:sandbox', help: HELP, options: {} });
+
+const env = sandboxEnvSchema.parse(process.env);
 
 async function main(): Promise<void> {
   const log = pino({

@@ -40,7 +40,7 @@ export function payeeScheme(payee: SandboxPayee): SchemeName {
   return numberScheme(payee.accountNumber);
 }
 
-export function obAmount(minor: number, currency: string): ObAmount {
+function obAmount(minor: number, currency: string): ObAmount {
   return { Amount: toDecimal({ minor: Math.abs(minor), currency }), Currency: currency };
 }
 

@@ -12,7 +12,7 @@ export interface ObAmount {
   readonly Currency: string;
 }
 
-export interface ObCashAccount {
+interface ObCashAccount {
   readonly SchemeName: string;
   readonly Identification: string;
   readonly Name?: string;
@@ -27,7 +27,7 @@ export interface ObLinks {
   readonly Last?: string;
 }
 
-export interface ObMeta {
+interface ObMeta {
   readonly TotalPages?: number;
   readonly FirstAvailableDateTime?: string;
   readonly LastAvailableDateTime?: string;

@@ -13,7 +13,7 @@ import type { ConsentView, PaymentService, PaymentView } from './payments';
 import { zonedDateTime } from './time';
 
 /** base64url('{"alg":"none"}') + '..': a detached JWS with no signature. */
-export const UNSIGNED_JWS = 'eyJhbGciOiJub25lIn0..';
+const UNSIGNED_JWS = 'eyJhbGciOiJub25lIn0..';
 
 const IDEMPOTENCY_KEY = /^(?!\s)(.*)(\S)$/;
 

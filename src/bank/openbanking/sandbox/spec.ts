@@ -16,7 +16,7 @@ import * as OpenApiValidator from 'express-openapi-validator';
 import type { RequestHandler } from 'express';
 import { queryWallClock } from './time';
 
-export const SPEC_DIR = path.resolve(__dirname, '../../../../test/fixtures/open-banking');
+const SPEC_DIR = path.resolve(__dirname, '../../../../test/fixtures/open-banking');
 export const SPEC_FILES = {
   aisp: path.join(SPEC_DIR, 'account-info-openapi.json'),
   pisp: path.join(SPEC_DIR, 'payment-initiation-openapi.json'),
@@ -50,7 +50,7 @@ function objectAt(value: unknown, ...keys: string[]): Json {
   return at as Json;
 }
 
-export function loadSpec(api: Api): Json {
+function loadSpec(api: Api): Json {
   const spec = JSON.parse(readFileSync(SPEC_FILES[api], 'utf8')) as Json;
   const servers = spec.servers;
   const url = Array.isArray(servers) ? (servers[0] as { url?: unknown } | undefined)?.url : undefined;
@@ -85,7 +85,7 @@ type ValidatorOptions = Parameters<typeof OpenApiValidator.middleware>[0];
  * "full" mode (real dates, RFC 3986 URIs). Security is the sandbox's own bearer check,
  * which runs first so a missing or unknown token is a 401, as the spec has it.
  */
-export function validatorOptions(api: Api): ValidatorOptions {
+function validatorOptions(api: Api): ValidatorOptions {
   return {
     apiSpec: loadSpec(api) as unknown as ValidatorOptions['apiSpec'],
     validateApiSpec: true,
