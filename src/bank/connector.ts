@@ -45,6 +45,31 @@ export interface CreditCardTerms {
   readonly paymentDueDate?: string;
 }
 
+/** Money that will leave an account on its own: a payment the customer scheduled, a standing order or a direct debit. */
+export interface UpcomingPayment {
+  readonly id: string;
+  readonly accountId: string;
+  readonly kind: 'scheduled' | 'standing_order' | 'direct_debit';
+  /** Who is paid, as the bank names them. */
+  readonly payee: string;
+  /** ISO date (customer's time zone); for a direct debit, the bank's last one plus its frequency. */
+  readonly dueDate: string;
+  /** Unknown for a direct debit that has not been collected yet. */
+  readonly amount?: Money;
+}
+
+/** A credit card's latest statement. */
+export interface CardStatement {
+  readonly accountId: string;
+  /** ISO date (customer's time zone) the statement closed; unknown when the bank gives only terms. */
+  readonly closingDate?: string;
+  /** What was owed when it closed (a credit when the card was in credit). */
+  readonly balance?: Balance;
+  readonly minimumPayment?: Money;
+  /** ISO date (customer's time zone). */
+  readonly dueDate?: string;
+}
+
 export interface AccountBalances {
   readonly account: Account;
   readonly balances: readonly Balance[];
@@ -64,6 +89,12 @@ export interface Transaction {
   readonly creditDebit: CreditDebit;
   /** As the bank wrote it; the voice layer cleans it before speech. */
   readonly description: string;
+  /** The merchant's name as the bank reports it apart from the description, when it does. */
+  readonly merchantName?: string;
+  /** ISO 18245 merchant category code, when the bank reports one. */
+  readonly merchantCategoryCode?: string;
+  /** Money moved between two of the customer's own accounts: not spending. */
+  readonly ownAccountTransfer?: boolean;
 }
 
 export interface TransactionQuery {
@@ -141,6 +172,20 @@ export interface BankConnector {
   makePayment(accessToken: string, order: PaymentOrder): Promise<PaymentResult>;
   /** Cheap reachability check for /readyz. */
   ping(): Promise<void>;
+  /**
+   * Optional capability: a credit card's latest statement, undefined when the bank has
+   * none. Without it, Saldo answers card questions from getBalances' creditCard terms.
+   */
+  getCardStatement?(accessToken: string, accountId: string): Promise<CardStatement | undefined>;
+  /**
+   * Optional capability: scheduled payments, standing orders and direct debits of an
+   * account due within the ISO dates, inclusive, soonest first.
+   */
+  listUpcomingPayments?(
+    accessToken: string,
+    accountId: string,
+    range: { readonly from: string; readonly to: string },
+  ): Promise<readonly UpcomingPayment[]>;
 }
 
 /** Thrown when it is certain the payment order never reached the bank: nothing moved. */

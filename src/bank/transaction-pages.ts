@@ -6,8 +6,8 @@
 import { addDays, todayIn } from '../dates';
 import type { Transaction, TransactionPage, TransactionQuery } from './connector';
 
-/** A bound on next-page links, whatever the bank sends. */
-const MAX_PAGES = 20;
+/** A bound on next-page links, whatever the bank sends (spending questions read months at a time). */
+const MAX_PAGES = 100;
 /** How far back "recent" reaches when no date is asked for. */
 const RECENT_DAYS = 90;
 

@@ -32,6 +32,9 @@ import { speakerGate } from './handlers/speaker';
 import { onSkillEvent, type SkillEvent } from './lifecycle';
 import { settleLostPayments } from './payments/reconcile';
 import { getTransactions, moreTransactions } from './handlers/transactions';
+import { compareSpending, getSpending } from './handlers/spending';
+import { getCardInfo } from './handlers/card';
+import { getUpcomingBills, moreBills } from './handlers/bills';
 import type { Draft } from '../voice/draft';
 import type { IntentName, Turn } from './turn';
 
@@ -41,15 +44,20 @@ const customerHandlers: Partial<Record<IntentName, CustomerHandler>> = {
   Launch: async (ctx) => welcome(ctx.say, ctx.bankName),
   GetBalance: getBalance,
   GetTransactions: getTransactions,
+  GetSpending: getSpending,
+  CompareSpending: compareSpending,
+  GetCardInfo: getCardInfo,
+  GetUpcomingBills: getUpcomingBills,
   PayBill: (ctx) => requestPayment(ctx, 'bill'),
   TransferMoney: (ctx) => requestPayment(ctx, 'transfer'),
   ProvidePin: providePin,
-  More: async (ctx) => (await moreTransactions(ctx)) ?? nothingMore(ctx),
+  More: async (ctx) => (await moreBills(ctx)) ?? (await moreTransactions(ctx)) ?? nothingMore(ctx),
   // A page that did not apply (another customer's, or gone) is dropped, not carried on.
   Yes: async (ctx) =>
     (await yesToPayment(ctx)) ??
+    (await moreBills(ctx)) ??
     (await moreTransactions(ctx)) ??
-    fallback(ctx.say, { ...ctx.turn.session, more: undefined }),
+    fallback(ctx.say, { ...ctx.turn.session, more: undefined, bills: undefined }),
   No: async (ctx) => (await cancelPayment(ctx, false)) ?? goodbye(ctx.say),
   Cancel: async (ctx) => (await cancelPayment(ctx, true)) ?? goodbye(ctx.say),
   Repeat: async (ctx) => (await repeatReadBack(ctx)) ?? repeat(ctx),
@@ -58,9 +66,9 @@ const customerHandlers: Partial<Record<IntentName, CustomerHandler>> = {
 /** "Next" after the last page of a list says so; "next" out of the blue gets guidance. */
 function nothingMore(ctx: CustomerTurn): Draft {
   const last = ctx.turn.session.last;
-  return last?.intent === 'GetTransactions'
-    ? answer(ctx, ctx.say.noMoreTransactions(), { last })
-    : ask(ctx.say.nothingToContinue(), {});
+  if (last?.intent === 'GetTransactions') return answer(ctx, ctx.say.noMoreTransactions(), { last });
+  if (last?.intent === 'GetUpcomingBills') return answer(ctx, ctx.say.noMoreBills(), { last });
+  return ask(ctx.say.nothingToContinue(), {});
 }
 
 /** Answers that need neither a linked account nor the bank. */
@@ -136,6 +144,10 @@ class TurnDeadlineError extends Error {
 const BANK_INTENTS: ReadonlySet<IntentName> = new Set([
   'GetBalance',
   'GetTransactions',
+  'GetSpending',
+  'CompareSpending',
+  'GetCardInfo',
+  'GetUpcomingBills',
   'PayBill',
   'TransferMoney',
   'ProvidePin',

@@ -10,11 +10,13 @@ import type {
   Account,
   AccountBalances,
   BankConnector,
+  CardStatement,
   Payee,
   PaymentOrder,
   PaymentResult,
   TransactionPage,
   TransactionQuery,
+  UpcomingPayment,
 } from '../bank/connector';
 import type { Money } from '../money';
 
@@ -50,6 +52,10 @@ export interface CustomerBank {
   balances(accountId: string): Promise<AccountBalances>;
   /** Private: amounts of the customer's money. */
   transactions(accountId: string, query: TransactionQuery): Promise<TransactionPage>;
+  /** Private: a credit card's latest statement (the bank's, else the terms its balance carries). */
+  cardStatement(accountId: string): Promise<CardStatement | undefined>;
+  /** Private: payments due from the account within the dates (none when the bank cannot list them). */
+  upcoming(accountId: string, range: { from: string; to: string }): Promise<readonly UpcomingPayment[]>;
   /** Whether the account's funds cover `amount`: a yes or a no, never the amount. */
   covers(accountId: string, amount: Money): Promise<boolean>;
   pay(order: PaymentOrder): Promise<PaymentResult>;
@@ -81,6 +87,16 @@ export function customerBank(connector: BankConnector, accessToken: string): (pr
       async transactions(accountId, query) {
         disclosed();
         return connector.listTransactions(accessToken, accountId, query);
+      },
+      async cardStatement(accountId) {
+        disclosed();
+        if (connector.getCardStatement) return connector.getCardStatement(accessToken, accountId);
+        const terms = (await connector.getBalances(accessToken, accountId)).creditCard;
+        return terms && { accountId, minimumPayment: terms.minimumPaymentDue, dueDate: terms.paymentDueDate };
+      },
+      async upcoming(accountId, range) {
+        disclosed();
+        return connector.listUpcomingPayments ? connector.listUpcomingPayments(accessToken, accountId, range) : [];
       },
       async covers(accountId, amount) {
         const available = availableMinor(await connector.getBalances(accessToken, accountId));

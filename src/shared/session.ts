@@ -4,9 +4,11 @@
  * forged copy cannot turn into harm (account ids are re-checked against the customer).
  */
 import { z } from 'zod';
+import { SPENDING_CATEGORIES } from './spending';
 
 const accountId = z.string().min(1).max(64);
-const isoDateRange = z.object({ from: z.string().max(10), to: z.string().max(10) });
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDateRange = z.object({ from: isoDate, to: isoDate });
 
 const transactionsPageSchema = z.object({
   accountId,
@@ -16,16 +18,31 @@ const transactionsPageSchema = z.object({
 });
 export type TransactionsPage = z.infer<typeof transactionsPageSchema>;
 
+/** A spending question, to repeat or compare: the customer's words for a merchant, never a bank's description. */
+const spendingQuerySchema = z.object({
+  range: isoDateRange,
+  since: z.boolean().optional(),
+  accountId: accountId.optional(),
+  merchant: z.string().min(1).max(60).optional(),
+  category: z.enum(SPENDING_CATEGORIES).optional(),
+});
+export type SpendingQuery = z.infer<typeof spendingQuerySchema>;
+
 const lastRequestSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('Launch') }),
   z.object({ intent: z.literal('Help') }),
   z.object({ intent: z.literal('GetBalance'), accountId: accountId.optional() }),
   z.object({ intent: z.literal('GetTransactions'), page: transactionsPageSchema }),
+  z.object({ intent: z.literal('GetSpending'), query: spendingQuerySchema }),
+  z.object({ intent: z.literal('GetCardInfo') }),
+  z.object({ intent: z.literal('GetUpcomingBills') }),
 ]);
 
 export const sessionStateSchema = z.object({
   /** What to do again on "repeat". */
   last: lastRequestSchema.optional(),
+  /** Where the list of upcoming bills goes on, when "more" has something to read. */
+  bills: z.object({ offset: z.number().int().min(1).max(200) }).optional(),
   /** The next page of transactions, when "more" has something to read. */
   more: transactionsPageSchema.optional(),
   /**

@@ -9,6 +9,9 @@ export const SLOT_NAMES = [
   'fromAccount',
   'toAccount',
   'pin',
+  'merchant',
+  'category',
+  'since',
 ] as const;
 export type SlotName = (typeof SLOT_NAMES)[number];
 

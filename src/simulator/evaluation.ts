@@ -102,6 +102,8 @@ function slotMeaning(name: string, value: SlotValue, customer: EvaluationCustome
     if (choice.kind === 'none') return choice.requested;
     return `unknown: ${value.spoken ?? ''}`;
   }
+  // A category is its id, whichever of its synonyms was said.
+  if (name === 'category') return value.resolvedId ?? `unknown: ${value.spoken ?? ''}`;
   return value.spoken ?? '';
 }
 

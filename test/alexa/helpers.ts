@@ -131,11 +131,16 @@ export function customerIn(fixture: FixtureJson, id: string) {
   return customer;
 }
 
-/** Removes an account and its transactions (the fixture schema rejects orphaned transactions). */
+/**
+ * Removes an account and its transactions (the fixture schema rejects orphaned
+ * transactions); a transfer with it stays, as a transfer to someone else.
+ */
 export function removeAccount(fixture: FixtureJson, customerId: string, accountId: string): void {
   const customer = customerIn(fixture, customerId);
   customer.accounts = customer.accounts.filter((a) => a.id !== accountId);
-  customer.transactions = customer.transactions.filter((t) => t.accountId !== accountId);
+  customer.transactions = customer.transactions
+    .filter((t) => t.accountId !== accountId)
+    .map(({ transferAccountId, ...t }) => (transferAccountId === accountId ? t : { ...t, transferAccountId }));
 }
 
 /**

@@ -47,6 +47,7 @@ const REQUIRED_BUILT_INS = [
 const DIALOG_INTENTS = [
   'GetBalanceIntent',
   'GetTransactionsIntent',
+  'GetSpendingIntent',
   'PayBillIntent',
   'TransferMoneyIntent',
   'ProvidePinIntent',

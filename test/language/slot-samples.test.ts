@@ -12,12 +12,13 @@ import { LOCALES, parseModel, slotReferences, type LanguageModel, type Locale } 
 import { createMatcher } from '../../src/simulator/nlu';
 import { isRecord, modelOf, models, yamlOf } from './helpers';
 
-/** Every slot the skill elicits (src/core/handlers: pay.ts, balance.ts, transactions.ts), by intent. */
+/** Every slot the skill elicits (src/core/handlers: pay.ts, balance.ts, transactions.ts, spending.ts), by intent. */
 const ELICITED: Readonly<Record<string, readonly string[]>> = {
   PayBill: ['payee', 'amount', 'fromAccount'],
   TransferMoney: ['amount', 'fromAccount', 'toAccount'],
   GetBalance: ['accountType'],
   GetTransactions: ['accountType'],
+  GetSpending: ['accountType'],
   // The skill asks for the voice PIN as ProvidePin's slot, whichever request read the payment back.
   ProvidePin: ['pin'],
 };
@@ -27,6 +28,7 @@ const ALEXA_NAMES: Readonly<Record<string, string>> = {
   TransferMoney: 'TransferMoneyIntent',
   GetBalance: 'GetBalanceIntent',
   GetTransactions: 'GetTransactionsIntent',
+  GetSpending: 'GetSpendingIntent',
 };
 const MIN_SLOT_SAMPLES = 6;
 

@@ -14,6 +14,7 @@ import { esUS } from '../../src/voice/locales/es-US';
 import { catalogueFor, SUPPORTED_LOCALES } from '../../src/voice/locales';
 import { characters, digits, list, plain, type Spoken } from '../../src/voice/spoken';
 import { expectWellFormedSsml } from '../support/ssml';
+import { SPENDING_CATEGORIES } from '../../src/shared/spending';
 
 const CATALOGUES: ReadonlyArray<readonly [string, Catalogue]> = [
   ['en-US', enUS],
@@ -102,6 +103,23 @@ const CATALOGUE_KEYS: Readonly<Record<keyof Catalogue, true>> = {
   paymentFallback: true,
   privacyPin: true,
   paymentCardTitle: true,
+  categoryNames: true,
+  spendingTotal: true,
+  noSpending: true,
+  since: true,
+  spendingComparison: true,
+  nothingToCompare: true,
+  spendingCardTitle: true,
+  cardStatement: true,
+  cardPastDue: true,
+  noCardStatement: true,
+  noCreditCard: true,
+  cardCardTitle: true,
+  upcomingBillsIntro: true,
+  billLine: true,
+  noUpcomingBills: true,
+  noMoreBills: true,
+  billsCardTitle: true,
 };
 
 const SUGGESTION_KEYS: Readonly<Record<SuggestionKey, true>> = {
@@ -292,6 +310,44 @@ function samplesFor(c: Catalogue): Samples {
     paymentFallback: [[]],
     privacyPin: [[]],
     paymentCardTitle: [[]],
+    spendingTotal: [1, 6].flatMap((purchases) => [
+      [{ amount, purchases, period: days[3] as Spoken }],
+      [{ amount, purchases, merchant: 'Trader Joe\'s & "Co" <deli>', period: days[3] as Spoken, account }],
+      ...SPENDING_CATEGORIES.map((category) => [{ amount, purchases, category, period: days[2] as Spoken }] as const),
+    ]),
+    noSpending: [
+      [{ period: days[3] as Spoken }],
+      [{ merchant: 'Blue Bottle', period: days[3] as Spoken, account }],
+      [{ category: 'eating_out', period: days[3] as Spoken }],
+    ],
+    since: [
+      ['2026-11-28', TODAY],
+      ['2026-11-27', TODAY],
+      ['2026-11-03', TODAY],
+    ],
+    spendingComparison: (['more', 'less', 'same'] as const).map((direction) => [
+      { direction, difference: amount, previous: amount, previousPeriod: days[3] as Spoken },
+    ]),
+    nothingToCompare: [[]],
+    spendingCardTitle: [[]],
+    cardStatement: [
+      [{ account: card, balance: amount, minimum: amount, dueDay: days[3] }],
+      [{ account: card, minimum: amount, dueDay: days[3] }],
+      [{ account: card, balance: amount }],
+      [{ account: card, dueDay: days[3] }],
+    ],
+    cardPastDue: (['full', 'minimum', 'none'] as const).flatMap((outcome) => [
+      [{ account: card, dueDay: days[3] as Spoken, outcome, paid: amount, minimum: amount }],
+      [{ account: card, dueDay: days[3] as Spoken, outcome, paid: amount }],
+    ]),
+    noCardStatement: [[card]],
+    noCreditCard: [[BANK]],
+    cardCardTitle: [[]],
+    upcomingBillsIntro: [[{ count: 1, days: 14 }], [{ count: 4, days: 14 }]],
+    billLine: [[{ payee: PAYEE, amount, day: days[2] as Spoken }], [{ payee: PAYEE, day: days[3] as Spoken }]],
+    noUpcomingBills: [[14]],
+    noMoreBills: [[]],
+    billsCardTitle: [[]],
   };
 }
 
@@ -350,6 +406,7 @@ const QUESTIONS = [
   'privacyPin',
   'nothingToRepeat',
   'approveInBankApp',
+  'nothingToCompare',
 ] as const satisfies readonly MessageKey[];
 
 /** Statements: they end a session, or are followed by "anything else?" from the core. */
@@ -378,6 +435,7 @@ const CLOSINGS = [
   'paymentNotSent',
   'paymentOutcomeUnknown',
   'noPendingPayment',
+  'noCreditCard',
 ] as const satisfies readonly MessageKey[];
 
 /**

@@ -10,11 +10,14 @@ import {
   walkTransactions,
   type RunningSandbox,
 } from './helpers';
+import { loadSandboxFixture } from '../../src/bank/sandbox/fixture';
 
+const HAND_WRITTEN = loadSandboxFixture(undefined, { withHistory: false });
 let sandbox: RunningSandbox;
 
 beforeAll(async () => {
-  sandbox = await startSandbox();
+  // Pages and counts of the hand-written month; the generated history is tested in test/insights.
+  sandbox = await startSandbox({ fixture: HAND_WRITTEN });
 });
 afterAll(() => sandbox.close());
 afterEach(() => expect(sandbox.app.responseValidationErrors).toEqual([]));
@@ -118,7 +121,7 @@ describe('paging', () => {
   });
 
   it('takes a configurable page size', async () => {
-    const small = await startSandbox({ pageSize: 2 });
+    const small = await startSandbox({ pageSize: 2, fixture: HAND_WRITTEN });
     try {
       const response = await small.get(JOHN, CHECKING).expect(200);
       expect(response.body.Data.Transaction).toHaveLength(2);

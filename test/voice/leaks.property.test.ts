@@ -120,6 +120,7 @@ function fixtureOf(s: Scenario): SandboxFixture {
           },
         ],
         payees: [{ id: 'p1', name: 'Someone', aliases: [], kind: 'person', accountNumber: s.numbers.payee }],
+        upcoming: [],
         transactions: s.descriptions.map((description, i) => ({
           accountId: 'a-chk',
           daysAgo: i,

@@ -4,6 +4,7 @@
  * statements, party) and domestic payments (consent, then payment) with idempotency
  * keys derived from Saldo's pending payment.
  */
+import { addDays, todayIn } from '../../dates';
 import { toDecimal } from '../../money';
 import type {
   Account,
@@ -19,7 +20,17 @@ import type {
 import { PaymentNotSentError, UnknownAccessTokenError } from '../connector';
 import { BankHttpError, BankNetworkError, type TlsOptions } from '../http';
 import { openBankingHttp, type CallOptions } from './http';
-import { accountFrom, balancesFrom, creditTermsFrom, identificationsOf, payeeFrom, transactionFrom } from './mapping';
+import {
+  accountFrom,
+  balancesFrom,
+  cardStatementFrom,
+  upcomingFrom,
+  compactIdentification,
+  creditTermsFrom,
+  identificationsOf,
+  payeeFrom,
+  transactionFrom,
+} from './mapping';
 import { profileCache } from '../profile-cache';
 import { followPages, pageOf, rangeOf } from '../transaction-pages';
 import {
@@ -38,6 +49,9 @@ import {
   partyResponse,
   paymentResponse,
   statementsResponse,
+  scheduledPaymentsResponse,
+  standingOrdersResponse,
+  directDebitsResponse,
   transactionsResponse,
   type ObAccount,
   type ObBeneficiary,
@@ -142,12 +156,22 @@ export function createOpenBankingConnector(options: OpenBankingOptions): OpenBan
     return account;
   }
 
-  function allTransactions(accessToken: string, accountId: string, from: string, to: string): Promise<Transaction[]> {
+  async function allTransactions(
+    accessToken: string,
+    accountId: string,
+    from: string,
+    to: string,
+  ): Promise<Transaction[]> {
+    const own = new Set(
+      (await profile(accessToken)).accounts.flatMap((a) =>
+        (a.Account ?? []).map((id) => compactIdentification(id.Identification)),
+      ),
+    );
     const query = new URLSearchParams({ fromBookingDateTime: `${from}T00:00:00`, toBookingDateTime: `${to}T23:59:59` });
     return followPages(`${AIS}/accounts/${encodeURIComponent(accountId)}/transactions?${query}`, async (path) => {
       const response = await read({ path, accessToken }, transactionsResponse);
       return {
-        transactions: response.Data.Transaction.map((ob) => transactionFrom(ob, options.timeZone)),
+        transactions: response.Data.Transaction.map((ob) => transactionFrom(ob, options.timeZone, own)),
         next: response.Links.Next,
       };
     });
@@ -232,6 +256,38 @@ export function createOpenBankingConnector(options: OpenBankingOptions): OpenBan
       await accountOf(accessToken, accountId);
       const range = rangeOf(query, options.timeZone, now());
       return pageOf(await allTransactions(accessToken, accountId, range.from, range.to), query);
+    },
+
+    async getCardStatement(accessToken, accountId) {
+      const account = accountFrom(await accountOf(accessToken, accountId));
+      if (account.kind !== 'credit_card') return undefined;
+      const statements = await read(
+        { path: `${AIS}/accounts/${encodeURIComponent(accountId)}/statements`, accessToken },
+        statementsResponse,
+      );
+      return cardStatementFrom(accountId, statements.Data.Statement, options.timeZone);
+    },
+
+    async listUpcomingPayments(accessToken, accountId, range) {
+      await accountOf(accessToken, accountId);
+      const base = `${AIS}/accounts/${encodeURIComponent(accountId)}`;
+      const [scheduled, standingOrders, directDebits] = await Promise.all([
+        read({ path: `${base}/scheduled-payments`, accessToken }, scheduledPaymentsResponse),
+        read({ path: `${base}/standing-orders`, accessToken }, standingOrdersResponse),
+        read({ path: `${base}/direct-debits`, accessToken }, directDebitsResponse),
+      ]);
+      const today = todayIn(options.timeZone, now());
+      return upcomingFrom(
+        accountId,
+        {
+          scheduled: scheduled.Data.ScheduledPayment,
+          standingOrders: standingOrders.Data.StandingOrder,
+          directDebits: directDebits.Data.DirectDebit,
+        },
+        // A direct debit collected today is still to come today.
+        addDays(today, -1),
+        options.timeZone,
+      ).filter((u) => u.dueDate >= range.from && u.dueDate <= range.to);
     },
 
     async listPayees(accessToken): Promise<readonly Payee[]> {

@@ -85,7 +85,12 @@ export const transactionsResponse = z
                 CreditDebitIndicator: z.enum(['Credit', 'Debit']),
                 Amount: amount,
                 TransactionInformation: z.string().optional(),
-                MerchantDetails: z.object({ MerchantName: z.string().optional() }).passthrough().optional(),
+                MerchantDetails: z
+                  .object({ MerchantName: z.string().optional(), MerchantCategoryCode: z.string().optional() })
+                  .passthrough()
+                  .optional(),
+                CreditorAccount: z.object({ Identification: z.string().optional() }).passthrough().optional(),
+                DebtorAccount: z.object({ Identification: z.string().optional() }).passthrough().optional(),
               })
               .passthrough(),
           )
@@ -123,6 +128,59 @@ export const beneficiariesResponse = z
       .passthrough(),
   })
   .passthrough();
+
+const creditor = z.object({ Identification: z.string().optional(), Name: z.string().optional() }).passthrough();
+
+/** An account-information list: Data.<key> holds the items (none when the bank leaves it out). */
+function listResponse<const K extends string, T extends z.ZodType>(key: K, item: T) {
+  const shape = { [key]: z.array(item).default([]) } as { [P in K]: z.ZodDefault<z.ZodArray<T>> };
+  return z.object({ Data: z.object(shape).passthrough() }).passthrough();
+}
+
+export const scheduledPaymentsResponse = listResponse(
+  'ScheduledPayment',
+  z
+    .object({
+      ScheduledPaymentId: z.string().optional(),
+      ScheduledPaymentDateTime: z.string(),
+      InstructedAmount: amount,
+      Reference: z.string().optional(),
+      CreditorAccount: creditor.optional(),
+    })
+    .passthrough(),
+);
+
+export const standingOrdersResponse = listResponse(
+  'StandingOrder',
+  z
+    .object({
+      StandingOrderId: z.string().optional(),
+      NextPaymentDateTime: z.string().optional(),
+      NextPaymentAmount: amount.optional(),
+      StandingOrderStatusCode: z.string().optional(),
+      Reference: z.string().optional(),
+      CreditorAccount: creditor.optional(),
+    })
+    .passthrough(),
+);
+
+export const directDebitsResponse = listResponse(
+  'DirectDebit',
+  z
+    .object({
+      DirectDebitId: z.string().optional(),
+      Name: z.string(),
+      DirectDebitStatusCode: z.string().optional(),
+      PreviousPaymentDateTime: z.string().optional(),
+      PreviousPaymentAmount: amount.optional(),
+      Frequency: z.string().optional(),
+    })
+    .passthrough(),
+);
+
+export type ObScheduledPayment = z.infer<typeof scheduledPaymentsResponse>['Data']['ScheduledPayment'][number];
+export type ObStandingOrder = z.infer<typeof standingOrdersResponse>['Data']['StandingOrder'][number];
+export type ObDirectDebit = z.infer<typeof directDebitsResponse>['Data']['DirectDebit'][number];
 
 export const statementsResponse = z
   .object({

@@ -10,16 +10,19 @@ import type {
   AccountBalances,
   BankConnector,
   Balance,
+  CardStatement,
   Customer,
   PaymentOrder,
   PaymentResult,
   Transaction,
   TransactionPage,
   TransactionQuery,
+  UpcomingPayment,
 } from '../connector';
 import { UnknownAccessTokenError } from '../connector';
 import type { SandboxCustomer, SandboxFixture } from './fixture';
 import { billEntries, transferEntries, type LedgerEntry, type SandboxLedger } from './ledger';
+import { sandboxStatement } from './statement';
 
 interface SandboxDeps {
   readonly fixture: SandboxFixture;
@@ -113,7 +116,26 @@ export function createSandboxConnector({
         amount: parseDecimal(t.amount, account.currency),
         creditDebit: t.creditDebit,
         description: t.description,
+        merchantCategoryCode: t.merchantCategoryCode,
+        ownAccountTransfer: t.transferAccountId !== undefined,
       }));
+  }
+
+  /** The fixture's transactions and the payments made since, in no particular order. */
+  async function transactionsOf(customer: SandboxCustomer, account: RawAccount): Promise<Transaction[]> {
+    const today = todayIn(customer.timeZone, now());
+    const booked: Transaction[] = (await ledger.transactions(account.id)).map((t) => ({
+      id: t.id,
+      accountId: t.accountId,
+      bookingDate: todayIn(customer.timeZone, new Date(t.bookedAt)),
+      status: 'booked',
+      amount: { minor: t.amountMinor, currency: t.currency },
+      creditDebit: t.creditDebit,
+      description: t.description,
+      ownAccountTransfer: t.transferAccountId !== undefined,
+    }));
+    // Payments made today come before the fixture's (which have no time of day).
+    return [...booked, ...fixtureTransactions(customer, account, today)];
   }
 
   return {
@@ -168,25 +190,61 @@ export function createSandboxConnector({
 
     async listTransactions(accessToken, accountId, query: TransactionQuery): Promise<TransactionPage> {
       const customer = customerFor(accessToken);
-      const account = accountOf(customer, accountId);
-      const today = todayIn(customer.timeZone, now());
-      const booked: Transaction[] = (await ledger.transactions(account.id)).map((t) => ({
-        id: t.id,
-        accountId: t.accountId,
-        bookingDate: todayIn(customer.timeZone, new Date(t.bookedAt)),
-        status: 'booked',
-        amount: { minor: t.amountMinor, currency: t.currency },
-        creditDebit: t.creditDebit,
-        description: t.description,
-      }));
-      // Payments made today come before the fixture's (which have no time of day).
-      const all = [...booked, ...fixtureTransactions(customer, account, today)]
+      const all = (await transactionsOf(customer, accountOf(customer, accountId)))
         .filter((t) => !query.range || (t.bookingDate >= query.range.from && t.bookingDate <= query.range.to))
         .sort((a, b) => b.bookingDate.localeCompare(a.bookingDate));
       return {
         transactions: all.slice(query.offset, query.offset + query.limit),
         hasMore: query.offset + query.limit < all.length,
       };
+    },
+
+    async getCardStatement(accessToken, accountId): Promise<CardStatement | undefined> {
+      const customer = customerFor(accessToken);
+      const account = accountOf(customer, accountId);
+      const money = await ledger.balance(account.id);
+      if (account.type !== 'credit_card' || !money) return undefined;
+      const statement = sandboxStatement(
+        account.paymentDueInDays,
+        todayIn(customer.timeZone, now()),
+        money.currentMinor,
+        (await transactionsOf(customer, account)).map((t) => ({
+          date: t.bookingDate,
+          minor: t.amount.minor,
+          creditDebit: t.creditDebit,
+        })),
+      );
+      const { currency } = account;
+      return {
+        accountId,
+        closingDate: statement.closingDate,
+        dueDate: statement.dueDate,
+        balance: {
+          type: 'current',
+          amount: { minor: Math.abs(statement.balanceMinor), currency },
+          creditDebit: statement.balanceMinor < 0 ? 'credit' : 'debit',
+        },
+        minimumPayment:
+          account.minimumPaymentDue === undefined ? undefined : parseDecimal(account.minimumPaymentDue, currency),
+      };
+    },
+
+    async listUpcomingPayments(accessToken, accountId, range): Promise<readonly UpcomingPayment[]> {
+      const customer = customerFor(accessToken);
+      const account = accountOf(customer, accountId);
+      const today = todayIn(customer.timeZone, now());
+      return customer.upcoming
+        .filter((u) => u.accountId === account.id)
+        .map((u) => ({
+          id: u.id,
+          accountId: u.accountId,
+          kind: u.kind,
+          payee: u.payee,
+          dueDate: addDays(today, u.dueInDays),
+          amount: u.amount === undefined ? undefined : parseDecimal(u.amount, account.currency),
+        }))
+        .filter((u) => u.dueDate >= range.from && u.dueDate <= range.to)
+        .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
     },
 
     async listPayees(accessToken) {

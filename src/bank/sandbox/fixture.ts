@@ -1,5 +1,9 @@
-/** The sandbox bank's demo data (fixtures/sandbox-bank.json), validated on load. */
-import { readFileSync } from 'node:fs';
+/**
+ * The sandbox bank's demo data (fixtures/sandbox-bank.json), validated on load, with the
+ * generated older history (sandbox-history.json beside it, when there is one) appended to
+ * each customer's transactions.
+ */
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { isValidTimeZone } from '../../dates';
@@ -17,7 +21,8 @@ const accountSchema = z.object({
   current: decimal,
   creditLimit: decimal.optional(),
   minimumPaymentDue: decimal.optional(),
-  paymentDueInDays: z.number().int().min(0).optional(),
+  /** Negative: the latest statement's payment was due that many days ago. */
+  paymentDueInDays: z.number().int().optional(),
 });
 
 const payeeSchema = z.object({
@@ -35,6 +40,31 @@ const transactionSchema = z.object({
   amount: decimal,
   creditDebit: z.enum(['credit', 'debit']),
   status: z.enum(['booked', 'pending']),
+  /** ISO 18245 merchant category code, as card networks report it. */
+  merchantCategoryCode: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional(),
+  /** A transfer between the customer's own accounts: the account on the other side. */
+  transferAccountId: z.string().min(1).optional(),
+});
+
+/** A payment that will leave an account: scheduled once, a monthly standing order, or a monthly direct debit. */
+const upcomingSchema = z.object({
+  id: z.string().min(1),
+  accountId: z.string().min(1),
+  kind: z.enum(['scheduled', 'standing_order', 'direct_debit']),
+  payee: z.string().min(1),
+  /** Days from today; 0 is today in the customer's time zone. */
+  dueInDays: z.number().int().min(0),
+  amount: decimal.optional(),
+});
+
+const historySchema = z.object({
+  customers: z.record(
+    z.string(),
+    z.object({ transactions: z.array(transactionSchema), upcoming: z.array(upcomingSchema).default([]) }),
+  ),
 });
 
 const customerSchema = z
@@ -48,12 +78,27 @@ const customerSchema = z
     accounts: z.array(accountSchema).min(1),
     payees: z.array(payeeSchema).default([]),
     transactions: z.array(transactionSchema).default([]),
+    upcoming: z.array(upcomingSchema).default([]),
   })
   .superRefine((customer, ctx) => {
     const accountIds = new Set(customer.accounts.map((a) => a.id));
+    customer.upcoming.forEach((u, i) => {
+      if (!accountIds.has(u.accountId))
+        ctx.addIssue({ code: 'custom', path: ['upcoming', i, 'accountId'], message: 'unknown account' });
+    });
     customer.transactions.forEach((t, i) => {
       if (!accountIds.has(t.accountId)) {
         ctx.addIssue({ code: 'custom', path: ['transactions', i, 'accountId'], message: 'unknown account' });
+      }
+      if (
+        t.transferAccountId !== undefined &&
+        (!accountIds.has(t.transferAccountId) || t.transferAccountId === t.accountId)
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['transactions', i, 'transferAccountId'],
+          message: 'not another own account',
+        });
       }
     });
   });
@@ -68,6 +113,31 @@ export type SandboxCustomer = SandboxFixture['customers'][number];
 
 export const DEFAULT_FIXTURE_PATH = path.resolve(__dirname, '../../../fixtures/sandbox-bank.json');
 
-export function loadSandboxFixture(file: string = DEFAULT_FIXTURE_PATH): SandboxFixture {
-  return sandboxFixtureSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+/** The generated history that goes with a fixture file: sandbox-history.json in the same directory. */
+export function historyFileFor(fixtureFile: string): string {
+  return path.join(path.dirname(fixtureFile), 'sandbox-history.json');
+}
+
+/**
+ * The fixture with its history appended (after the hand-written transactions, so their
+ * ids stay the same). `withHistory: false` reads the hand-written part alone.
+ */
+export function loadSandboxFixture(
+  file: string = DEFAULT_FIXTURE_PATH,
+  { withHistory = true }: { withHistory?: boolean } = {},
+): SandboxFixture {
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as {
+    customers?: { id?: unknown; transactions?: unknown[]; upcoming?: unknown[] }[];
+  };
+  const historyFile = historyFileFor(file);
+  if (withHistory && existsSync(historyFile)) {
+    const history = historySchema.parse(JSON.parse(readFileSync(historyFile, 'utf8')));
+    for (const [customerId, { transactions, upcoming }] of Object.entries(history.customers)) {
+      const customer = raw.customers?.find((c) => c.id === customerId);
+      if (!customer) throw new Error(`${historyFile}: no customer ${customerId} in ${file}`);
+      customer.transactions = [...(customer.transactions ?? []), ...transactions];
+      customer.upcoming = [...(customer.upcoming ?? []), ...upcoming];
+    }
+  }
+  return sandboxFixtureSchema.parse(raw);
 }

@@ -21,6 +21,8 @@ export interface LedgerTransaction {
   readonly amountMinor: number;
   readonly currency: string;
   readonly creditDebit: 'credit' | 'debit';
+  /** A transfer between the customer's own accounts: the account of its other leg. */
+  readonly transferAccountId?: string;
 }
 
 export interface LedgerEntry {
@@ -107,9 +109,15 @@ export function sandboxLedger(db: Db, bankId: string) {
         amount_minor: number;
         currency: string;
         credit_debit: 'credit' | 'debit';
+        other_leg_account: string | null;
       }>(
-        `SELECT id, account_id, booked_at, description, amount_minor, currency, credit_debit
-         FROM sandbox_transactions WHERE bank_id = ? AND account_id = ? ORDER BY booked_at DESC, id DESC`,
+        // A payment's rows are "<paymentId>-<leg>"; only a transfer between own accounts has two legs.
+        `SELECT t.id, t.account_id, t.booked_at, t.description, t.amount_minor, t.currency, t.credit_debit,
+                (SELECT o.account_id FROM sandbox_transactions o
+                  WHERE o.bank_id = t.bank_id AND o.id <> t.id
+                    AND o.id IN (substr(t.id, 1, length(t.id) - 2) || '-0', substr(t.id, 1, length(t.id) - 2) || '-1')
+                ) AS other_leg_account
+         FROM sandbox_transactions t WHERE t.bank_id = ? AND t.account_id = ? ORDER BY t.booked_at DESC, t.id DESC`,
         [bankId, accountId],
       );
       return rows.map((r) => ({
@@ -120,6 +128,7 @@ export function sandboxLedger(db: Db, bankId: string) {
         amountMinor: Number(r.amount_minor),
         currency: r.currency,
         creditDebit: r.credit_debit,
+        transferAccountId: r.other_leg_account ?? undefined,
       }));
     },
 

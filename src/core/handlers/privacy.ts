@@ -30,7 +30,7 @@ const waitingRequest = z.object({
     z.enum(KEPT_SLOTS as [string, ...string[]]),
     z.object({ spoken: z.string().max(200).optional(), resolvedId: z.string().max(64).optional() }),
   ),
-  session: sessionStateSchema.pick({ more: true, last: true }),
+  session: sessionStateSchema.pick({ more: true, last: true, bills: true }),
 });
 
 function waitingFor(turn: Turn): string {
@@ -38,7 +38,7 @@ function waitingFor(turn: Turn): string {
   return JSON.stringify({
     intent: turn.intent,
     slots,
-    session: { more: turn.session.more, last: turn.session.last },
+    session: { more: turn.session.more, last: turn.session.last, bills: turn.session.bills },
   });
 }
 

@@ -2,6 +2,9 @@
 import { answerBalance } from './balance';
 import { help, welcome } from './guidance';
 import { readTransactions } from './transactions';
+import { answerSpending } from './spending';
+import { getCardInfo } from './card';
+import { getUpcomingBills } from './bills';
 import { ask } from '../answers';
 import type { CustomerTurn } from '../context';
 import type { Draft } from '../../voice/draft';
@@ -24,6 +27,15 @@ export async function repeat(ctx: CustomerTurn): Promise<Draft> {
       if (account) return readTransactions(ctx, account, last.page);
       break;
     }
+    case 'GetUpcomingBills':
+      return getUpcomingBills(ctx);
+    case 'GetCardInfo':
+      return getCardInfo({ ...ctx, turn: { ...ctx.turn, slots: {} } });
+    case 'GetSpending':
+      // An account that is no longer the customer's is not read.
+      if (!last.query.accountId || accounts.some((a) => a.id === last.query.accountId))
+        return answerSpending(ctx, last.query);
+      break;
   }
   return ask(ctx.say.nothingToRepeat(), {});
 }

@@ -7,6 +7,10 @@ import { SLOT_NAMES, type SlotName, type SlotValue } from '../../shared/slots';
 const INTENTS: Readonly<Record<string, IntentName>> = {
   GetBalanceIntent: 'GetBalance',
   GetTransactionsIntent: 'GetTransactions',
+  GetSpendingIntent: 'GetSpending',
+  CompareSpendingIntent: 'CompareSpending',
+  GetCardInfoIntent: 'GetCardInfo',
+  GetUpcomingBillsIntent: 'GetUpcomingBills',
   PayBillIntent: 'PayBill',
   TransferMoneyIntent: 'TransferMoney',
   ProvidePinIntent: 'ProvidePin',

@@ -3,6 +3,7 @@ import type { SuggestionKey } from '../draft';
 import type { Money } from '../../money';
 import type { Spoken } from '../spoken';
 import type { AccountKind } from '../../shared/accounts';
+import type { SpendingCategory } from '../../shared/spending';
 
 /** Where the customer is talking: some sentences name the companion app. */
 export type Platform = 'alexa' | 'google';
@@ -74,6 +75,53 @@ export interface Catalogue {
   hearMore(): Spoken;
   nothingToContinue(): Spoken;
   transactionsCardTitle(): string;
+
+  /** As the category follows "spent … on": "groceries", "eating out". */
+  readonly categoryNames: Readonly<Record<SpendingCategory, string>>;
+  /** "You spent $84.20 at Starbucks in November, over 6 purchases." */
+  spendingTotal(p: {
+    amount: Spoken;
+    purchases: number;
+    merchant?: string;
+    category?: SpendingCategory;
+    period: Spoken;
+    account?: Spoken;
+  }): Spoken;
+  noSpending(p: { merchant?: string; category?: SpendingCategory; period: Spoken; account?: Spoken }): Spoken;
+  /** "since Friday", "since yesterday", "since November 3". */
+  since(isoDate: string, today: string): Spoken;
+  /** The follow-up "is that more than last month?". */
+  spendingComparison(p: {
+    direction: 'more' | 'less' | 'same';
+    difference: Spoken;
+    previous: Spoken;
+    previousPeriod: Spoken;
+  }): Spoken;
+  /** A comparison asked for before any spending question. */
+  nothingToCompare(): Spoken;
+  spendingCardTitle(): string;
+
+  /** "Your credit card ending in 5454 has a statement balance of $152.00 and a minimum payment of $35.00 due on December 11." */
+  cardStatement(p: { account: Spoken; balance?: Spoken; minimum?: Spoken; dueDay?: Spoken }): Spoken;
+  /** After the due date: paid in full, at least the minimum, or no payment seen. */
+  cardPastDue(p: {
+    account: Spoken;
+    dueDay: Spoken;
+    outcome: 'full' | 'minimum' | 'none';
+    paid: Spoken;
+    minimum?: Spoken;
+  }): Spoken;
+  noCardStatement(account: Spoken): Spoken;
+  noCreditCard(bankName: string): Spoken;
+  cardCardTitle(): string;
+
+  /** "You have 4 payments coming up in the next 14 days." */
+  upcomingBillsIntro(p: { count: number; days: number }): Spoken;
+  /** "Verizon, $64.99, on Thursday." */
+  billLine(p: { payee: string; amount?: Spoken; day: Spoken }): Spoken;
+  noUpcomingBills(days: number): Spoken;
+  noMoreBills(): Spoken;
+  billsCardTitle(): string;
 
   anythingElse(variant?: number): Spoken;
   /** What the skill does, with an example: balances, transactions, paying a saved payee, transfers. */

@@ -8,7 +8,7 @@ import { type CurrencyWords, moneyInWords, moneyText, relativeDay, relativePerio
 import { heardBack } from '../mask';
 import { plain, say, type Spoken } from '../spoken';
 import type { Catalogue, TransactionLine } from './catalogue';
-import { englishPeriodWords, enUS, paymentConfirmations } from './en-US';
+import { englishPeriodWords, englishSinceWords, englishSpending, enUS, paymentConfirmations } from './en-US';
 import { variantOf } from './variety';
 import { capitalise } from './text';
 
@@ -71,6 +71,8 @@ export const enGB: Catalogue = {
   kindNames: { ...enUS.kindNames, checking: 'current account' },
   money: britishMoney,
   day: (isoDate, today) => relativeDay(isoDate, today, LOCALE, dayWords),
+  ...englishSpending({ ...enUS.categoryNames, transport: 'transport', utilities: 'bills' }),
+  since: (isoDate, today) => relativeDay(isoDate, today, LOCALE, englishSinceWords),
 
   welcomeReprompt: () => say`What would you like to do? For example, say: what's my current account balance?`,
   linkAccount: (bank, platform) =>

@@ -23,6 +23,44 @@ export const englishPeriodWords = {
   between: (from: string, to: string) => `between ${from} and ${to}`,
 };
 
+/** Shared with en-GB. */
+export const englishSinceWords = {
+  today: 'today',
+  yesterday: 'since yesterday',
+  tomorrow: 'since tomorrow',
+  onWeekday: (weekday: string) => `since ${weekday}`,
+  onDate: (date: string) => `since ${date}`,
+};
+
+const americanCategories: Catalogue['categoryNames'] = {
+  groceries: 'groceries',
+  eating_out: 'eating out',
+  transport: 'transportation',
+  utilities: 'utilities',
+  shopping: 'shopping',
+  entertainment: 'entertainment',
+  health: 'health',
+  cash: 'cash withdrawals',
+};
+
+/** "You spent $84.20 at Starbucks in November, over 6 purchases." Shared with en-GB, with its category names. */
+export function englishSpending(
+  categoryNames: Catalogue['categoryNames'],
+): Pick<Catalogue, 'categoryNames' | 'spendingTotal' | 'noSpending'> {
+  const where = (merchant?: string, category?: keyof Catalogue['categoryNames']): Spoken => {
+    if (merchant) return say` at ${merchant}`;
+    return category ? say` on ${categoryNames[category]}` : say``;
+  };
+  const onAccount = (account?: Spoken): Spoken => (account ? say` on your ${account}` : say``);
+  return {
+    categoryNames,
+    spendingTotal: ({ amount, purchases, merchant, category, period, account }) =>
+      say`You spent ${amount}${where(merchant, category)} ${period}${onAccount(account)}, over ${purchases} ${purchases === 1 ? 'purchase' : 'purchases'}.`,
+    noSpending: ({ merchant, category, period, account }) =>
+      say`You didn't spend anything${where(merchant, category)} ${period}${onAccount(account)}.`,
+  };
+}
+
 const welcomes = [
   (bank: string) =>
     say`Welcome to ${bank}. You can check a balance, hear recent transactions, pay a saved payee or move money between your accounts. What would you like to do?`,
@@ -152,6 +190,42 @@ export const enUS: Catalogue = {
   hearMore: () => say`Would you like to hear more?`,
   nothingToContinue: () => say`There's nothing more to read right now. What would you like to do?`,
   transactionsCardTitle: () => 'Recent transactions',
+
+  ...englishSpending(americanCategories),
+  since: (isoDate, today) => relativeDay(isoDate, today, LOCALE, englishSinceWords),
+  spendingComparison: ({ direction, difference, previous, previousPeriod }) =>
+    direction === 'same'
+      ? say`That's the same as ${previousPeriod}.`
+      : say`That's ${difference} ${direction} than ${previousPeriod}, when you spent ${previous}.`,
+  nothingToCompare: () =>
+    say`I can compare once you've asked what you spent, for example: how much did I spend on groceries this month? What would you like to know?`,
+  spendingCardTitle: () => 'Spending',
+
+  cardStatement: ({ account, balance, minimum, dueDay }) => {
+    const owed = balance ? say` has a statement balance of ${balance}` : say` has`;
+    const pay = minimum ? say`${balance ? say` and` : say``} a minimum payment of ${minimum}` : say``;
+    if (!balance && !minimum) return say`The payment on your ${account} is due ${dueDay ?? say``}.`;
+    return say`Your ${account}${owed}${pay}${dueDay ? say` due ${dueDay}` : say``}.`;
+  },
+  cardPastDue: ({ account, dueDay, outcome, paid, minimum }) => {
+    const due = say`The payment on your ${account} was due ${dueDay}.`;
+    if (outcome === 'full') return say`${due} You paid it in full.`;
+    if (outcome === 'minimum') return say`${due} You paid ${paid}, at least the minimum.`;
+    return minimum
+      ? say`${due} I don't see a payment of at least the minimum of ${minimum}.`
+      : say`${due} I don't see a payment for it.`;
+  },
+  noCardStatement: (account) => say`I don't have a statement for your ${account} yet.`,
+  noCreditCard: (bank) => say`You don't have a credit card with ${bank}.`,
+  cardCardTitle: () => 'Credit card',
+
+  upcomingBillsIntro: ({ count, days }) =>
+    say`You have ${count} ${count === 1 ? 'payment' : 'payments'} coming up in the next ${days} days.`,
+  billLine: ({ payee, amount, day }) => (amount ? say`${payee}, ${amount}, ${day}.` : say`${payee}, ${day}.`),
+  noUpcomingBills: (days) =>
+    say`You have no scheduled payments, standing orders or direct debits due in the next ${days} days.`,
+  noMoreBills: () => say`That's all the payments coming up.`,
+  billsCardTitle: () => 'Upcoming bills',
 
   anythingElse: (variant = 0) => variantOf(anythingElse, variant)(),
   help: (variant = 0) => variantOf(helps, variant)(),

@@ -23,6 +23,44 @@ export const spanishDayWords = {
   onDate: (date: string) => `el ${date}`,
 };
 
+/** "desde el viernes", "desde ayer". Shared with es-US. */
+export const spanishSinceWords = {
+  today: 'hoy',
+  yesterday: 'desde ayer',
+  tomorrow: 'desde mañana',
+  onWeekday: (weekday: string) => `desde el ${weekday}`,
+  onDate: (date: string) => `desde el ${date}`,
+};
+
+const spainCategories: Catalogue['categoryNames'] = {
+  groceries: 'alimentación',
+  eating_out: 'restaurantes y cafeterías',
+  transport: 'transporte',
+  utilities: 'suministros',
+  shopping: 'compras',
+  entertainment: 'ocio',
+  health: 'salud',
+  cash: 'retiradas de efectivo',
+};
+
+/** "Has gastado 64,32 euros en Mercadona en noviembre, en 3 compras." Shared with es-US, with its category names. */
+export function spanishSpending(
+  categoryNames: Catalogue['categoryNames'],
+): Pick<Catalogue, 'categoryNames' | 'spendingTotal' | 'noSpending'> {
+  const where = (merchant?: string, category?: keyof Catalogue['categoryNames']): Spoken => {
+    if (merchant) return say` en ${merchant}`;
+    return category ? say` en ${categoryNames[category]}` : say``;
+  };
+  const withAccount = (account?: Spoken): Spoken => (account ? say` con tu ${account}` : say``);
+  return {
+    categoryNames,
+    spendingTotal: ({ amount, purchases, merchant, category, period, account }) =>
+      say`Has gastado ${amount}${where(merchant, category)} ${period}${withAccount(account)}, en ${purchases} ${purchases === 1 ? 'compra' : 'compras'}.`,
+    noSpending: ({ merchant, category, period, account }) =>
+      say`No has gastado nada${where(merchant, category)} ${period}${withAccount(account)}.`,
+  };
+}
+
 /** Shared with es-US: "en noviembre", "en 2025", "entre el 2 de noviembre y el 8 de noviembre". */
 export const spanishPeriodWords = {
   inMonth: (month: string) => `en ${month}`,
@@ -191,6 +229,42 @@ export const esES: Catalogue = {
   hearMore: () => say`¿Quieres oír más?`,
   nothingToContinue: () => say`Ahora mismo no hay nada más que leer. ¿Qué quieres hacer?`,
   transactionsCardTitle: () => 'Últimos movimientos',
+
+  ...spanishSpending(spainCategories),
+  since: (isoDate, today) => relativeDay(isoDate, today, LOCALE, spanishSinceWords),
+  spendingComparison: ({ direction, difference, previous, previousPeriod }) =>
+    direction === 'same'
+      ? say`Es lo mismo que ${previousPeriod}.`
+      : say`Son ${difference} ${direction === 'more' ? 'más' : 'menos'} que ${previousPeriod}, cuando gastaste ${previous}.`,
+  nothingToCompare: () =>
+    say`Puedo compararlo cuando me hayas preguntado cuánto has gastado, por ejemplo: ¿cuánto he gastado en el súper este mes? ¿Qué quieres saber?`,
+  spendingCardTitle: () => 'Gastos',
+
+  cardStatement: ({ account, balance, minimum, dueDay }) => {
+    if (!balance && !minimum) return say`El pago de tu ${account} vence ${dueDay ?? say``}.`;
+    const owed = balance ? say` tiene un saldo del extracto de ${balance}` : say` tiene`;
+    const pay = minimum ? say`${balance ? say` y` : say``} un pago mínimo de ${minimum}` : say``;
+    return say`Tu ${account}${owed}${pay}${dueDay ? say` que vence ${dueDay}` : say``}.`;
+  },
+  cardPastDue: ({ account, dueDay, outcome, paid, minimum }) => {
+    const due = say`El pago de tu ${account} vencía ${dueDay}.`;
+    if (outcome === 'full') return say`${due} Lo pagaste entero.`;
+    if (outcome === 'minimum') return say`${due} Pagaste ${paid}, al menos el mínimo.`;
+    return minimum
+      ? say`${due} No veo ningún pago de al menos el mínimo de ${minimum}.`
+      : say`${due} No veo ningún pago.`;
+  },
+  noCardStatement: (account) => say`Todavía no tengo ningún extracto de tu ${account}.`,
+  noCreditCard: (bank) => say`No tienes ninguna tarjeta de crédito con ${bank}.`,
+  cardCardTitle: () => 'Tarjeta de crédito',
+
+  upcomingBillsIntro: ({ count, days }) =>
+    say`Tienes ${count} ${count === 1 ? 'pago' : 'pagos'} en los próximos ${days} días.`,
+  billLine: ({ payee, amount, day }) => (amount ? say`${payee}, ${amount}, ${day}.` : say`${payee}, ${day}.`),
+  noUpcomingBills: (days) =>
+    say`No tienes pagos programados, transferencias periódicas ni recibos domiciliados en los próximos ${days} días.`,
+  noMoreBills: () => say`No hay más pagos próximos.`,
+  billsCardTitle: () => 'Próximos pagos',
 
   anythingElse: (variant = 0) => variantOf(anythingElse, variant)(),
   help: (variant = 0) => variantOf(helps, variant)(),

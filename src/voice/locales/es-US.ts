@@ -9,7 +9,15 @@ import { type CurrencyWords, relativeDay, relativePeriod } from '../format';
 import { heardBack } from '../mask';
 import { say, type Spoken } from '../spoken';
 import type { Catalogue, TransactionLine } from './catalogue';
-import { esES, ofDay, spanishDayWords, spanishMoney, spanishPeriodWords } from './es-ES';
+import {
+  esES,
+  ofDay,
+  spanishDayWords,
+  spanishMoney,
+  spanishPeriodWords,
+  spanishSinceWords,
+  spanishSpending,
+} from './es-ES';
 import { variantOf } from './variety';
 import { capitalise } from './text';
 
@@ -71,6 +79,13 @@ export const esUS: Catalogue = {
   money: spanishMoney(LOCALE, currencyWords),
   suggestion: (key) => suggestions[key] ?? esES.suggestion(key),
   day: (isoDate, today) => relativeDay(isoDate, today, LOCALE, spanishDayWords),
+  ...spanishSpending({
+    ...esES.categoryNames,
+    utilities: 'servicios',
+    entertainment: 'entretenimiento',
+    cash: 'retiros de efectivo',
+  }),
+  since: (isoDate, today) => relativeDay(isoDate, today, LOCALE, spanishSinceWords),
   // "que termina en" fits any nickname, whatever its gender.
   accountLabel: (name, lastFour) => say`${name} que termina en ${lastFour}`,
 

@@ -6,7 +6,16 @@ import type { SandboxAccount, SandboxBank } from './bank';
 import { customerOf } from './auth';
 import { ObError } from './errors';
 import { selfLinks } from './http';
-import { toObAccount, toObBalances, toObBeneficiary, toObParty, toObStatement, toObTransaction } from './mapping';
+import {
+  statementOf,
+  toObAccount,
+  toObBalances,
+  toObBeneficiary,
+  toObParty,
+  toObStatement,
+  toObTransaction,
+  toObUpcoming,
+} from './mapping';
 import type { ObEnvelope } from './ob-types';
 import { pageLinks, pageOf } from './paging';
 import { queryWallClock, wallClock, zonedDateTime } from './time';
@@ -89,7 +98,7 @@ export function aispRouter({ bank, pageSize }: AispOptions): Router {
     const page = pageOf(all, pageParam(req), pageSize);
     if (!page) throw new ObError(400, 'UK.OBIE.Field.Invalid', 'page is past the last page', 'page');
     res.json({
-      Data: { Transaction: page.items.map((t) => toObTransaction(t, zone)) },
+      Data: { Transaction: page.items.map((t) => toObTransaction(t, customer)) },
       Links: pageLinks(req, page.page, page.totalPages),
       Meta: { TotalPages: page.totalPages },
     });
@@ -101,18 +110,43 @@ export function aispRouter({ bank, pageSize }: AispOptions): Router {
     res.json(single(req, { Beneficiary: customer.payees.map((p) => toObBeneficiary(account.id, p)) }));
   });
 
-  router.get('/accounts/:AccountId/statements', (req: Request, res: Response) => {
+  router.get('/accounts/:AccountId/statements', async (req: Request, res: Response) => {
     const customer = customerOf(res);
     const account = ownAccount(bank, customer, req);
     const from = wallClockParam(req, 'fromStatementDateTime');
     const to = wallClockParam(req, 'toStatementDateTime');
-    const statement = toObStatement(customer, account, todayIn(customer.timeZone, bank.now()));
+    const today = todayIn(customer.timeZone, bank.now());
+    const latest =
+      account.type === 'credit_card'
+        ? statementOf(
+            customer,
+            account,
+            today,
+            (await bank.balance(account)).currentMinor,
+            await bank.transactions(customer, account),
+          )
+        : undefined;
+    const statement = latest && toObStatement(customer, account, latest);
     // A statement is listed when its period overlaps [from, to].
     const listed =
       statement &&
       (from === undefined || statement.EndDateTime.slice(0, 19) >= from) &&
       (to === undefined || statement.StartDateTime.slice(0, 19) <= to);
     res.json(single(req, { Statement: listed ? [statement] : [] }));
+  });
+
+  const upcoming = (req: Request, res: Response) => {
+    const customer = customerOf(res);
+    return toObUpcoming(customer, ownAccount(bank, customer, req), todayIn(customer.timeZone, bank.now()));
+  };
+  router.get('/accounts/:AccountId/scheduled-payments', (req: Request, res: Response) => {
+    res.json(single(req, { ScheduledPayment: upcoming(req, res).scheduled }));
+  });
+  router.get('/accounts/:AccountId/standing-orders', (req: Request, res: Response) => {
+    res.json(single(req, { StandingOrder: upcoming(req, res).standingOrders }));
+  });
+  router.get('/accounts/:AccountId/direct-debits', (req: Request, res: Response) => {
+    res.json(single(req, { DirectDebit: upcoming(req, res).directDebits }));
   });
 
   router.get('/party', (req: Request, res: Response) => {

@@ -22,6 +22,9 @@ export interface SandboxTransaction {
   readonly currency: string;
   readonly creditDebit: 'credit' | 'debit';
   readonly description: string;
+  readonly merchantCategoryCode?: string;
+  /** A transfer between the customer's own accounts: the account on the other side. */
+  readonly transferAccountId?: string;
 }
 
 export interface SandboxBank {
@@ -57,6 +60,8 @@ export function createSandboxBank(fixture: SandboxFixture, ledger: SandboxLedger
         currency: account.currency,
         creditDebit: t.creditDebit,
         description: t.description,
+        merchantCategoryCode: t.merchantCategoryCode,
+        transferAccountId: t.transferAccountId,
       });
     });
     return result;
@@ -89,6 +94,7 @@ export function createSandboxBank(fixture: SandboxFixture, ledger: SandboxLedger
         currency: t.currency,
         creditDebit: t.creditDebit,
         description: t.description,
+        transferAccountId: t.transferAccountId,
       }));
       // Ledger rows come newest first, fixture rows in the fixture's (newest first) order;
       // a stable sort by instant keeps both orders within equal instants.

@@ -10,7 +10,8 @@ import type { SandboxCustomer } from '../../sandbox/fixture';
 import { billEntries, transferEntries, type LedgerEntry } from '../../sandbox/ledger';
 import type { SandboxAccount } from './bank';
 import { ObError } from './errors';
-import { accountScheme, compactIdentification, payeeScheme } from './mapping';
+import { accountScheme, payeeScheme } from './mapping';
+import { compactIdentification } from '../mapping';
 
 const text = (max: number) => z.string().min(1).max(max);
 const cashAccount = z.object({

@@ -66,6 +66,9 @@ export interface ObTransaction6 {
   readonly BookingDateTime: string;
   readonly TransactionInformation?: string;
   readonly Amount: ObAmount;
+  readonly MerchantDetails?: { readonly MerchantCategoryCode: string };
+  readonly CreditorAccount?: ObCashAccount;
+  readonly DebtorAccount?: ObCashAccount;
 }
 
 export interface ObBeneficiary5 {
@@ -130,3 +133,36 @@ export interface ObErrorResponse1 {
 
 export type ConsentStatus = 'Authorised' | 'Consumed';
 export type DomesticPaymentStatus = 'Pending' | 'AcceptedSettlementCompleted' | 'Rejected';
+
+export interface ObScheduledPayment3 {
+  readonly AccountId: string;
+  readonly ScheduledPaymentId: string;
+  readonly ScheduledPaymentDateTime: string;
+  readonly ScheduledType: 'Execution';
+  readonly Reference: string;
+  readonly InstructedAmount: ObAmount;
+  readonly CreditorAccount?: ObCashAccount;
+}
+
+export interface ObStandingOrder6 {
+  readonly AccountId: string;
+  readonly StandingOrderId: string;
+  /** Monthly on a day: IntrvlMnthDay:01:<day>. */
+  readonly Frequency: string;
+  readonly Reference: string;
+  readonly NextPaymentDateTime: string;
+  readonly NextPaymentAmount: ObAmount;
+  readonly StandingOrderStatusCode: 'Active';
+  readonly CreditorAccount?: ObCashAccount;
+}
+
+export interface ObDirectDebit2 {
+  readonly AccountId: string;
+  readonly DirectDebitId: string;
+  readonly MandateIdentification: string;
+  readonly DirectDebitStatusCode: 'Active';
+  readonly Name: string;
+  readonly PreviousPaymentDateTime: string;
+  readonly Frequency: 'UK.OBIE.Monthly';
+  readonly PreviousPaymentAmount?: ObAmount;
+}
