@@ -60,7 +60,12 @@ function customerFor(n: number): SandboxCustomer {
     accessToken: `campaign-token-${n}`,
     accounts: john.accounts.map((a) => ({ ...a, id: rename(a.id) })),
     payees: john.payees.map((p) => ({ ...p, id: rename(p.id) })),
-    transactions: john.transactions.map((t) => ({ ...t, accountId: rename(t.accountId) })),
+    transactions: john.transactions.map((t) => ({
+      ...t,
+      accountId: rename(t.accountId),
+      ...(t.transferAccountId === undefined ? {} : { transferAccountId: rename(t.transferAccountId) }),
+    })),
+    upcoming: john.upcoming.map((u) => ({ ...u, accountId: rename(u.accountId) })),
   };
 }
 
