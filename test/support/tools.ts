@@ -10,6 +10,7 @@ export const COMMANDS = {
   models: 'dist/language/generate.js',
   bench: 'dist/bench/run.js',
   'bank:sandbox': 'dist/bank/openbanking/sandbox/main.js',
+  'bank:sandbox:bg': 'dist/bank/berlingroup/sandbox/main.js',
   simulate: 'dist/simulator/main.js',
   'eval:language': 'dist/simulator/evaluate.js',
 } as const;

@@ -7,12 +7,34 @@
  * BANK_SANDBOX_BG_APPROVE_AFTER_MS; or deny; or none, to leave them waiting).
  */
 import pino from 'pino';
+import { stopOnSignal } from '../../sandbox/stop-on-signal';
+import { parseCommandLine } from '../../../cli';
 import { openStore } from '../../../store/open';
 import { loadSandboxFixture } from '../../sandbox/fixture';
 import { createBerlinGroupSandbox } from './app';
 import { berlinGroupSandboxEnvSchema } from './env';
 import { BASE_PATH } from './spec';
 import { warmUp } from './warm-up';
+
+const HELP = `usage: npm run bank:sandbox:bg
+
+The Berlin Group NextGenPSD2 sandbox bank (consents, accounts, card accounts, SEPA
+payments with decoupled or exempted SCA) that the Berlin Group connector talks to
+(config/berlin-group-sandbox.yaml), under /psd2.
+
+Environment:
+  BANK_SANDBOX_BG_PORT              HTTP port (default 3200)
+  BANK_SANDBOX_BG_DATABASE_URL      its own store (default sqlite:data/bank-sandbox-bg.db)
+  BANK_SANDBOX_BG_SCA               decoupled (default) or exempted
+  BANK_SANDBOX_BG_APPROVE           how its app decides: approve (default), deny, none
+  BANK_SANDBOX_BG_APPROVE_AFTER_MS  after how long (default 5000)
+  SALDO_FIXTURE                     its customers (default fixtures/sandbox-bank.json)
+  BANK_SANDBOX_FAULTS               true serves /__faults for fault injection
+  LOG_LEVEL                         pino level (default info)
+
+  --help, -h                        this text`;
+
+parseCommandLine({ name: 'bank:sandbox:bg', help: HELP, options: {} });
 
 const env = berlinGroupSandboxEnvSchema.parse(process.env);
 
@@ -51,13 +73,7 @@ async function main(): Promise<void> {
       (error: unknown) => log.error({ err: error }, 'berlin group sandbox warm-up failed'),
     );
   });
-  const stop = () => {
-    log.info('berlin group sandbox bank stopping');
-    server.close(() => void db.close().finally(() => process.exit(0)));
-    server.closeAllConnections();
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopOnSignal(server, db, log, 'berlin group sandbox bank');
 }
 
 main().catch((error: unknown) => {

@@ -16,8 +16,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RequestHandler } from 'express';
-import * as OpenApiValidator from 'express-openapi-validator';
 import { parse } from 'yaml';
+import { strictSpecValidator } from '../../sandbox/spec-validation';
 
 const SPEC_FILE = path.resolve(__dirname, '../../../../test/fixtures/berlin-group/psd2-api.yaml');
 
@@ -80,30 +80,10 @@ function loadSpec(): Json {
   return spec;
 }
 
-type ValidatorOptions = Parameters<typeof OpenApiValidator.middleware>[0];
-
-/**
- * Requests and responses checked against the spec, formats in ajv-formats' "full" mode.
- * Security is the sandbox's own bearer check, which runs first.
- */
-function validatorOptions(): ValidatorOptions {
-  return {
-    apiSpec: loadSpec() as unknown as ValidatorOptions['apiSpec'],
-    validateApiSpec: true,
-    validateRequests: { allowUnknownQueryParameters: false, coerceTypes: false },
-    validateResponses: { removeAdditional: false, coerceTypes: false },
-    validateSecurity: false,
-    validateFormats: true,
-    ajvFormats: { mode: 'full' },
-    $refParser: { mode: 'bundle' },
-    ignoreUndocumented: false,
-  };
-}
-
 let cached: RequestHandler[] | undefined;
 
 /** Built once per process: compiling the 530 kB definition is the slow part. */
 export function specValidator(): RequestHandler[] {
-  cached ??= OpenApiValidator.middleware(validatorOptions()) as unknown as RequestHandler[];
+  cached ??= strictSpecValidator(loadSpec());
   return cached;
 }

@@ -5,6 +5,7 @@
  * BANK_SANDBOX_FAULTS=true serves POST/GET/DELETE /__faults for manual fault injection.
  */
 import pino from 'pino';
+import { stopOnSignal } from '../../sandbox/stop-on-signal';
 import { parseCommandLine } from '../../../cli';
 import { openStore } from '../../../store/open';
 import { loadSandboxFixture } from '../../sandbox/fixture';
@@ -48,13 +49,7 @@ async function main(): Promise<void> {
       'open banking sandbox bank listening',
     );
   });
-  const stop = () => {
-    log.info('open banking sandbox bank stopping');
-    server.close(() => void db.close().finally(() => process.exit(0)));
-    server.closeAllConnections();
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopOnSignal(server, db, log, 'open banking sandbox bank');
 }
 
 main().catch((error: unknown) => {

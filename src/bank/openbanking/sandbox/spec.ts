@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import * as OpenApiValidator from 'express-openapi-validator';
+import { strictSpecValidator } from '../../sandbox/spec-validation';
 import type { RequestHandler } from 'express';
 import { queryWallClock } from './time';
 
@@ -78,29 +78,13 @@ function loadSpec(api: Api): Json {
   return spec;
 }
 
-type ValidatorOptions = Parameters<typeof OpenApiValidator.middleware>[0];
-
-/**
- * Requests and responses checked against the spec. Formats are checked in ajv-formats'
- * "full" mode (real dates, RFC 3986 URIs). Security is the sandbox's own bearer check,
- * which runs first so a missing or unknown token is a 401, as the spec has it.
- */
-function validatorOptions(api: Api): ValidatorOptions {
-  return {
-    apiSpec: loadSpec(api) as unknown as ValidatorOptions['apiSpec'],
-    validateApiSpec: true,
-    validateRequests: { allowUnknownQueryParameters: false, coerceTypes: false },
-    validateResponses: { removeAdditional: false, coerceTypes: false },
-    validateSecurity: false,
-    validateFormats: true,
-    ajvFormats: { mode: 'full' },
-    formats: {
-      [QUERY_DATE_TIME_FORMAT]: { type: 'string', validate: (value: string) => queryWallClock(value) !== undefined },
-    },
-    $refParser: { mode: 'bundle' },
-    ignoreUndocumented: false,
-  };
-}
+/** Query date-times are the spec's wall-clock form, which ajv's date-time format refuses. */
+const QUERY_FORMATS = {
+  [QUERY_DATE_TIME_FORMAT]: {
+    type: 'string' as const,
+    validate: (value: string) => queryWallClock(value) !== undefined,
+  },
+};
 
 const cache = new Map<Api, RequestHandler[]>();
 
@@ -108,7 +92,7 @@ const cache = new Map<Api, RequestHandler[]>();
 export function specValidator(api: Api): RequestHandler[] {
   let handlers = cache.get(api);
   if (!handlers) {
-    handlers = OpenApiValidator.middleware(validatorOptions(api)) as unknown as RequestHandler[];
+    handlers = strictSpecValidator(loadSpec(api), QUERY_FORMATS);
     cache.set(api, handlers);
   }
   return handlers;
