@@ -23,11 +23,24 @@ function wallClockFormatter(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/**
+ * Wall clocks already worked out, by time zone and instant: every transactions request
+ * filters and dates the same bookings again, and formatToParts is the slow part of it.
+ */
+const wallClocks = new Map<string, string>();
+const WALL_CLOCKS_KEPT = 50_000;
+
 /** The local wall clock at an instant, to the second: "2024-05-01T09:30:00". */
 export function wallClock(instantMs: number, timeZone: string): string {
+  const key = `${timeZone}|${instantMs}`;
+  const known = wallClocks.get(key);
+  if (known !== undefined) return known;
   const parts: Record<string, string> = {};
   for (const part of wallClockFormatter(timeZone).formatToParts(new Date(instantMs))) parts[part.type] = part.value;
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
+  const clock = `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
+  if (wallClocks.size >= WALL_CLOCKS_KEPT) wallClocks.clear();
+  wallClocks.set(key, clock);
+  return clock;
 }
 
 /** Minutes the time zone is ahead of UTC at an instant. */
