@@ -1,5 +1,7 @@
 /** The generated history: up to date, deterministic, and carried by both sandbox banks. */
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { DEFAULT_FIXTURE_PATH, historyFileFor, loadSandboxFixture } from '../../src/bank/sandbox/fixture';
 import { generateHistory, historyJson, HISTORY_FIRST_DAYS_AGO } from '../../src/bank/sandbox/history';
 
@@ -48,4 +50,29 @@ it('writes each currency its own merchants', () => {
   const descriptions = generateHistory(gbp).customers[customer.id]!.transactions.map((t) => t.description);
   expect(descriptions.some((d) => d.startsWith('TESCO STORES'))).toBe(true);
   expect(descriptions.some((d) => d.startsWith('STARBUCKS'))).toBe(false);
+});
+
+it('is checked entry by entry with the customer it joins: a bad one, or one on an unknown account, is refused', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'saldo-history-'));
+  const fixtureFile = path.join(dir, 'sandbox-bank.json');
+  copyFileSync(DEFAULT_FIXTURE_PATH, fixtureFile);
+  const history = (transaction: object) =>
+    writeFileSync(
+      historyFileFor(fixtureFile),
+      JSON.stringify({ customers: { 'cust-john': { transactions: [transaction] } } }),
+    );
+  const good = {
+    accountId: 'acc-john-chk',
+    daysAgo: 40,
+    description: 'CITY POWER',
+    amount: '10.00',
+    creditDebit: 'debit',
+    status: 'booked',
+  };
+  history(good);
+  expect(loadSandboxFixture(fixtureFile).customers[0]?.transactions.at(-1)).toEqual(good);
+  history({ ...good, amount: '-10.00' });
+  expect(() => loadSandboxFixture(fixtureFile)).toThrow(/amount/);
+  history({ ...good, accountId: 'acc-nobody' });
+  expect(() => loadSandboxFixture(fixtureFile)).toThrow(/unknown account/);
 });

@@ -60,10 +60,11 @@ const upcomingSchema = z.object({
   amount: decimal.optional(),
 });
 
+/** Its entries are checked once, as part of the customer they are appended to. */
 const historySchema = z.object({
   customers: z.record(
     z.string(),
-    z.object({ transactions: z.array(transactionSchema), upcoming: z.array(upcomingSchema).default([]) }),
+    z.object({ transactions: z.array(z.unknown()), upcoming: z.array(z.unknown()).default([]) }),
   ),
 });
 
