@@ -95,6 +95,11 @@ export interface Transaction {
   readonly merchantCategoryCode?: string;
   /** Money moved between two of the customer's own accounts: not spending. */
   readonly ownAccountTransfer?: boolean;
+  /**
+   * A card payment to a merchant (or its refund), as the bank's transaction code says,
+   * when the bank reports no merchant category code.
+   */
+  readonly merchantPayment?: boolean;
 }
 
 export interface TransactionQuery {
