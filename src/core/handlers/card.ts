@@ -31,7 +31,13 @@ async function describeCard(ctx: CustomerTurn, account: Account, statement: Card
     minimum: statement.minimumPayment && say.money(statement.minimumPayment),
     dueDay: statement.dueDate ? say.day(statement.dueDate, ctx.today) : undefined,
   };
-  if (!statement.dueDate || statement.dueDate >= ctx.today || !statement.closingDate) return say.cardStatement(facts);
+  if (!statement.dueDate || statement.dueDate >= ctx.today || !statement.closingDate) {
+    const line = say.cardStatement(facts);
+    // Something is owed: say plainly what the bank leaves out rather than leave it unsaid.
+    const withheld = { minimum: !statement.minimumPayment, dueDate: !statement.dueDate };
+    if (!owed || (!withheld.minimum && !withheld.dueDate)) return line;
+    return join([line, say.cardTermsWithheld({ bankName: ctx.bankName, ...withheld })]);
+  }
   const paid = await paidBetween(ctx, account, statement.closingDate, statement.dueDate);
   const owedMinor = owed?.minor ?? 0;
   const minimumMinor = statement.minimumPayment?.minor ?? owedMinor;

@@ -112,6 +112,8 @@ export interface Catalogue {
     minimum?: Spoken;
   }): Spoken;
   noCardStatement(account: Spoken): Spoken;
+  /** "Berlin Bank doesn't share the minimum payment or the due date with me.": what the bank's statement leaves out. */
+  cardTermsWithheld(p: { bankName: string; minimum: boolean; dueDate: boolean }): Spoken;
   noCreditCard(bankName: string): Spoken;
   cardCardTitle(): string;
 

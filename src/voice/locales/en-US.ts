@@ -216,6 +216,11 @@ export const enUS: Catalogue = {
       : say`${due} I don't see a payment for it.`;
   },
   noCardStatement: (account) => say`I don't have a statement for your ${account} yet.`,
+  cardTermsWithheld: ({ bankName, minimum, dueDate }) => {
+    const what =
+      minimum && dueDate ? 'the minimum payment or the due date' : minimum ? 'the minimum payment' : 'the due date';
+    return say`${bankName} doesn't share ${what} with me.`;
+  },
   noCreditCard: (bank) => say`You don't have a credit card with ${bank}.`,
   cardCardTitle: () => 'Credit card',
 

@@ -255,6 +255,15 @@ export const esES: Catalogue = {
       : say`${due} No veo ningún pago.`;
   },
   noCardStatement: (account) => say`Todavía no tengo ningún extracto de tu ${account}.`,
+  cardTermsWithheld: ({ bankName, minimum, dueDate }) => {
+    const what =
+      minimum && dueDate
+        ? 'el pago mínimo ni la fecha de vencimiento'
+        : minimum
+          ? 'el pago mínimo'
+          : 'la fecha de vencimiento';
+    return say`${bankName} no me facilita ${what}.`;
+  },
   noCreditCard: (bank) => say`No tienes ninguna tarjeta de crédito con ${bank}.`,
   cardCardTitle: () => 'Tarjeta de crédito',
 
