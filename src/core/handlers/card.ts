@@ -24,7 +24,12 @@ async function describeCard(ctx: CustomerTurn, account: Account, statement: Card
   const name = accountName(say, account);
   if (!statement || (!statement.dueDate && !statement.balance && !statement.minimumPayment))
     return say.noCardStatement(name);
-  const owed = statement.balance?.creditDebit === 'debit' ? statement.balance.amount : undefined;
+  // A statement in credit owes nothing: said as a zero balance, not left out.
+  const owed =
+    statement.balance &&
+    (statement.balance.creditDebit === 'debit'
+      ? statement.balance.amount
+      : { minor: 0, currency: statement.balance.amount.currency });
   const facts = {
     account: name,
     balance: owed && say.money(owed),
@@ -35,7 +40,7 @@ async function describeCard(ctx: CustomerTurn, account: Account, statement: Card
     const line = say.cardStatement(facts);
     // Something is owed: say plainly what the bank leaves out rather than leave it unsaid.
     const withheld = { minimum: !statement.minimumPayment, dueDate: !statement.dueDate };
-    if (!owed || (!withheld.minimum && !withheld.dueDate)) return line;
+    if (!owed || owed.minor === 0 || (!withheld.minimum && !withheld.dueDate)) return line;
     return join([line, say.cardTermsWithheld({ bankName: ctx.bankName, ...withheld })]);
   }
   const paid = await paidBetween(ctx, account, statement.closingDate, statement.dueDate);
