@@ -27,6 +27,7 @@ import { createOpenBankingSandbox, type OpenBankingSandbox } from '../../src/ban
 import { loadSandboxFixture, type SandboxCustomer, type SandboxFixture } from '../../src/bank/sandbox/fixture';
 import type { Db } from '../../src/store/db';
 import { openStore } from '../../src/store/open';
+import { TEST_PIN_COST } from '../support/app';
 
 export type ConnectorKind = 'sandbox' | 'openbanking';
 
@@ -45,8 +46,6 @@ export type PaymentFault =
 
 export const PIN_LIMIT = 3;
 export const DAILY_LIMIT_MINOR = 200_000;
-/** Cheap hashes: the campaign checks thousands of PINs; the cost of one is not what it tests. */
-const CHEAP_PIN = { log2N: 4, r: 1, p: 1 };
 
 const base = loadSandboxFixture();
 const john = base.customers.find((c) => c.id === 'cust-john') as SandboxCustomer;
@@ -279,7 +278,7 @@ export async function createWorld(options: WorldOptions): Promise<World> {
         log: pino({ level: 'silent' }),
         phrasing: () => () => 0,
         coalesceConfirmations: false,
-        pinHashCost: CHEAP_PIN,
+        pinHashCost: TEST_PIN_COST,
         wrapConnector: wrap,
       },
     );

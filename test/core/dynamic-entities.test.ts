@@ -14,7 +14,7 @@ import { catalogueFor } from '../../src/voice/locales';
 import { prepareIdentifiers } from '../../src/voice/guard';
 import { renderReply } from '../../src/voice/reply';
 import { plain } from '../../src/voice/spoken';
-import { FIXED_NOW } from '../support/app';
+import { FIXED_NOW, TEST_PIN_COST } from '../support/app';
 
 const JOHN = 'sandbox-token-john';
 const ANA = 'sandbox-token-ana';
@@ -117,7 +117,7 @@ let say: (options: TurnOptions) => Promise<ResponseEnvelope>;
 beforeAll(async () => {
   application = await createApplication(
     { SALDO_VERIFY_REQUESTS: 'false', DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'silent' },
-    { log: createLogger('silent'), now: () => FIXED_NOW, phrasing: () => () => 0 },
+    { log: createLogger('silent'), now: () => FIXED_NOW, phrasing: () => () => 0, pinHashCost: TEST_PIN_COST },
   );
   const skill = createAlexaSkill({ conversation: application.conversation });
   say = (options) => skill.invoke(envelope(options));

@@ -10,6 +10,7 @@ import { createApplication } from '../../src/app/application';
 import { DIALOGS_DIR, listDialogs, loadDialog, replayDialog } from '../../src/simulator/script';
 import type { Platform } from '../../src/simulator/session';
 import { createSimulator, simulatorEnv } from '../../src/simulator/setup';
+import { TEST_PIN_COST } from '../support/app';
 
 const files = listDialogs();
 
@@ -45,7 +46,7 @@ describe('shipped dialog scripts', () => {
     async (_file, _platform, { dialog, platform }) => {
       const application = await createApplication(
         simulatorEnv({ DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'silent' }),
-        { log: createLogger('silent') },
+        { log: createLogger('silent'), pinHashCost: TEST_PIN_COST },
       );
       try {
         const { session } = createSimulator(application, {

@@ -6,6 +6,7 @@ import pino from 'pino';
 import { readAudit } from '../../src/store/audit';
 import { pinCredentials } from '../../src/store/pin-credentials';
 import { createApplication, type Application } from '../../src/app/application';
+import { TEST_PIN_COST } from '../support/app';
 import { engines, type TestDatabase } from '../support/databases';
 import { turn } from '../support/turns';
 
@@ -29,7 +30,7 @@ describe.each(engines().map((e) => [e.name, e] as const))('concurrency on %s', (
       // Identical confirmations are not merged in process here: the store alone must hold. A
       // cheap PIN hash keeps twenty checks in a row quick on a busy machine; what is tested
       // is who may check and approve, not how long a check takes.
-      { log: pino({ level: 'silent' }), coalesceConfirmations: false, pinHashCost: { log2N: 4, r: 1, p: 1 } },
+      { log: pino({ level: 'silent' }), coalesceConfirmations: false, pinHashCost: TEST_PIN_COST },
     );
   });
 

@@ -6,9 +6,18 @@ import { createAlexaSkill } from '../../src/platforms/alexa/skill';
 import { lambdaHandlerFor } from '../../src/platforms/alexa/lambda';
 import { createApplication, type Application, type ApplicationOverrides } from '../../src/app/application';
 import { REDACTED_PATHS } from '../../src/app/logger';
+import type { PinHashCost } from '../../src/security/pin-hash';
 
 /** Sunday 29 November 2026, 15:00 UTC: daytime in New York and Madrid. */
 export const FIXED_NOW = new Date('2026-11-29T15:00:00Z');
+
+/**
+ * scrypt at a cost a test can afford thousands of times. What the conversations test is
+ * when a PIN is asked for and what a right or wrong one does, not the hash's strength
+ * (test/security covers the production cost); at the production cost, enrolling the
+ * fixture's customers for every test application was a large part of the suite's time.
+ */
+export const TEST_PIN_COST: PinHashCost = { log2N: 4, r: 1, p: 1 };
 
 export interface LogCapture {
   readonly lines: string[];
@@ -56,7 +65,7 @@ export function testSaldo(env: NodeJS.ProcessEnv = {}, overrides: ApplicationOve
       built = createApplication(
         { SALDO_VERIFY_REQUESTS: 'false', DATABASE_URL: 'sqlite::memory:', ...env },
         // The plain phrasing of varied messages, so conversations can be checked word for word.
-        { log, now: () => FIXED_NOW, phrasing: () => () => 0, ...overrides },
+        { log, now: () => FIXED_NOW, phrasing: () => () => 0, pinHashCost: TEST_PIN_COST, ...overrides },
       );
       opened.push(built.catch(() => undefined));
     }
