@@ -191,6 +191,8 @@ export interface BankConnector {
     accountId: string,
     range: { readonly from: string; readonly to: string },
   ): Promise<readonly UpcomingPayment[]>;
+  /** The kinds listUpcomingPayments can see, when not all three (a Berlin Group bank reports standing orders only). */
+  readonly upcomingKinds?: readonly UpcomingPayment['kind'][];
 }
 
 /** Thrown when it is certain the payment order never reached the bank: nothing moved. */

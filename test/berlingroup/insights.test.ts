@@ -186,12 +186,12 @@ describe('card information', () => {
 describe('upcoming bills', () => {
   const standingOrder = (c: Customer) => history.customers[c.id]!.upcoming.find((u) => u.kind === 'standing_order')!;
 
-  it("in English: John's standing order, on its next execution day", async () => {
+  it("in English: John's standing order, on its next execution day, and what 1.3.11 does not report", async () => {
     const order = standingOrder(JOHN);
     const heard = await alexaDriver(bg.saldo.app, { token: JOHN.accessToken, locale: 'en-US' }).say('GetUpcomingBills');
     expect(addDays(JOHN.today, order.dueInDays)).toBe('2026-12-07');
     expect(heard.speech).toBe(
-      `You have 1 payment coming up in the next 14 days. Mary Carter, ${heardMoney('en-US', Math.round(Number(order.amount) * 100), 'USD')}, on December 7.`,
+      `You have 1 payment coming up in the next 14 days. Mary Carter, ${heardMoney('en-US', Math.round(Number(order.amount) * 100), 'USD')}, on December 7. Berlin Bank doesn't share scheduled payments or direct debits with me.`,
     );
   });
 
@@ -202,5 +202,6 @@ describe('upcoming bills', () => {
     expect(heard.speech).toContain(
       `Laura Martínez, ${heardMoney('es-ES', Math.round(Number(order.amount) * 100), 'EUR')}`,
     );
+    expect(heard.speech).toContain('Banco Berlín no me facilita los pagos programados ni los recibos domiciliados.');
   });
 });

@@ -119,6 +119,7 @@ const CATALOGUE_KEYS: Readonly<Record<keyof Catalogue, true>> = {
   upcomingBillsIntro: true,
   billLine: true,
   noUpcomingBills: true,
+  upcomingKindsWithheld: true,
   noMoreBills: true,
   billsCardTitle: true,
 };
@@ -351,7 +352,11 @@ function samplesFor(c: Catalogue): Samples {
     cardCardTitle: [[]],
     upcomingBillsIntro: [[{ count: 1, days: 14 }], [{ count: 4, days: 14 }]],
     billLine: [[{ payee: PAYEE, amount, day: days[2] as Spoken }], [{ payee: PAYEE, day: days[3] as Spoken }]],
-    noUpcomingBills: [[14]],
+    noUpcomingBills: [[14], [14, ['standing_order']], [14, ['scheduled', 'direct_debit']]],
+    upcomingKindsWithheld: [
+      [{ bankName: BANK, kinds: ['scheduled', 'direct_debit'] }],
+      [{ bankName: BANK, kinds: ['scheduled', 'standing_order', 'direct_debit'] }],
+    ],
     noMoreBills: [[]],
     billsCardTitle: [[]],
   };

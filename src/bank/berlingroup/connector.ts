@@ -356,6 +356,9 @@ export function createBerlinGroupConnector(options: BerlinGroupOptions): BerlinG
       return { accountId, closingDate: closing.closingDate, balance: closing.balance, dueDate };
     },
 
+    // 1.3.11 has no read of direct debits or of payments scheduled once.
+    upcomingKinds: ['standing_order'],
+
     async listUpcomingPayments(accessToken, accountId, range) {
       const { account } = await reportOf(accessToken, accountId);
       // Standing orders are all 1.3.11 reports ahead ("information"); cards have none.
