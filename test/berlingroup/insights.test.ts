@@ -205,3 +205,26 @@ describe('upcoming bills', () => {
     expect(heard.speech).toContain('Banco Berlín no me facilita los pagos programados ni los recibos domiciliados.');
   });
 });
+
+describe('a bank that does not report standing orders', () => {
+  it(
+    'is never asked for them, and Saldo says it shares no upcoming payments',
+    async () => {
+      const quiet = await saldoOnBerlinGroup({ connector: { standingOrders: false } });
+      try {
+        const heard = await alexaDriver(quiet.saldo.app, { token: JOHN.accessToken, locale: 'en-US' }).say(
+          'GetUpcomingBills',
+        );
+        expect(heard.speech).toBe(
+          "Berlin Bank doesn't share scheduled payments, standing orders or direct debits with me.",
+        );
+        // Its only calls listed the accounts: no report was read.
+        expect(quiet.saldo.saldo.logs.text()).toContain('/v1/accounts');
+        expect(quiet.saldo.saldo.logs.text()).not.toContain('/transactions');
+      } finally {
+        await quiet.close();
+      }
+    },
+    WARM_UP_MS,
+  );
+});

@@ -91,6 +91,8 @@ export interface BerlinGroupOptions {
   readonly paymentProduct: 'sepa-credit-transfers' | 'instant-sepa-credit-transfers';
   readonly tppIpAddress: string;
   readonly requestIdReplay: boolean;
+  /** The bank reports standing orders (bookingStatus=information, optional in 1.3.11). */
+  readonly standingOrders: boolean;
   /** How long a turn asks the bank whether the customer approved (a consent or a payment). */
   readonly approvalWaitMs: number;
   readonly pollIntervalMs: number;
@@ -289,6 +291,33 @@ export function createBerlinGroupConnector(options: BerlinGroupOptions): BerlinG
     },
   });
 
+  /** Standing orders are all 1.3.11 reports ahead: the `information` report, optional for a bank. */
+  const listUpcomingPayments: NonNullable<BankConnector['listUpcomingPayments']> = async (
+    accessToken,
+    accountId,
+    range,
+  ) => {
+    const { account } = await reportOf(accessToken, accountId);
+    // Cards have no standing orders.
+    if (!account) return [];
+    const today = todayIn(options.timeZone, now());
+    const found: UpcomingPayment[] = [];
+    let path: string | undefined =
+      `v1/accounts/${encodeURIComponent(accountId)}/transactions?bookingStatus=information`;
+    for (let page = 0; path && page < MAX_INFORMATION_PAGES; page++) {
+      const report: BgReport = (await ais(accessToken, path, transactionsResponse)).transactions;
+      for (const entry of report?.information ?? []) {
+        const upcoming = standingOrderFrom(entry, accountId, found.length, today);
+        if (upcoming) found.push(upcoming);
+      }
+      const next: string | undefined = report?._links?.next?.href;
+      path = next && next !== path ? next : undefined;
+    }
+    return found
+      .filter((u) => u.dueDate >= range.from && u.dueDate <= range.to)
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  };
+
   return {
     id: options.id,
 
@@ -358,28 +387,7 @@ export function createBerlinGroupConnector(options: BerlinGroupOptions): BerlinG
 
     // 1.3.11 has no read of direct debits or of payments scheduled once.
     upcomingKinds: ['standing_order'],
-
-    async listUpcomingPayments(accessToken, accountId, range) {
-      const { account } = await reportOf(accessToken, accountId);
-      // Standing orders are all 1.3.11 reports ahead ("information"); cards have none.
-      if (!account) return [];
-      const today = todayIn(options.timeZone, now());
-      const found: UpcomingPayment[] = [];
-      let path: string | undefined =
-        `v1/accounts/${encodeURIComponent(accountId)}/transactions?bookingStatus=information`;
-      for (let page = 0; path && page < MAX_INFORMATION_PAGES; page++) {
-        const report: BgReport = (await ais(accessToken, path, transactionsResponse)).transactions;
-        for (const entry of report?.information ?? []) {
-          const upcoming = standingOrderFrom(entry, accountId, found.length, today);
-          if (upcoming) found.push(upcoming);
-        }
-        const next: string | undefined = report?._links?.next?.href;
-        path = next && next !== path ? next : undefined;
-      }
-      return found
-        .filter((u) => u.dueDate >= range.from && u.dueDate <= range.to)
-        .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
-    },
+    ...(options.standingOrders ? { listUpcomingPayments } : {}),
 
     async listPayees(accessToken): Promise<readonly Payee[]> {
       return (await profiles.get(accessToken)).payees.map(({ id, name, aliases, kind }) => ({
