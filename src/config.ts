@@ -106,6 +106,11 @@ const berlinGroupConnector = z.strictObject({
   tppIpAddress: z.ipv4(),
   /** The bank answers a repeated X-Request-ID with the first payment (agreed at onboarding). */
   requestIdReplay: z.boolean().default(false),
+  /**
+   * The bank reports standing orders (bookingStatus=information, optional in 1.3.11, agreed
+   * at onboarding); otherwise Saldo says it does not share upcoming payments.
+   */
+  standingOrders: z.boolean().default(false),
   /** How long a turn waits for the customer's approval in the app before saying where it stands. */
   approvalWaitMs: z.number().int().min(0).max(4000).default(3000),
   pollIntervalMs: z.number().int().min(50).max(2000).default(500),

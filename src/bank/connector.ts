@@ -95,6 +95,11 @@ export interface Transaction {
   readonly merchantCategoryCode?: string;
   /** Money moved between two of the customer's own accounts: not spending. */
   readonly ownAccountTransfer?: boolean;
+  /**
+   * A card payment to a merchant (or its refund), as the bank's transaction code says,
+   * when the bank reports no merchant category code.
+   */
+  readonly merchantPayment?: boolean;
 }
 
 export interface TransactionQuery {
@@ -186,6 +191,8 @@ export interface BankConnector {
     accountId: string,
     range: { readonly from: string; readonly to: string },
   ): Promise<readonly UpcomingPayment[]>;
+  /** The kinds listUpcomingPayments can see, when not all three (a Berlin Group bank reports standing orders only). */
+  readonly upcomingKinds?: readonly UpcomingPayment['kind'][];
 }
 
 /** Thrown when it is certain the payment order never reached the bank: nothing moved. */

@@ -56,6 +56,8 @@ export interface CustomerBank {
   cardStatement(accountId: string): Promise<CardStatement | undefined>;
   /** Private: payments due from the account within the dates (none when the bank cannot list them). */
   upcoming(accountId: string, range: { from: string; to: string }): Promise<readonly UpcomingPayment[]>;
+  /** The kinds of upcoming payment the bank shares: all three, some, or none without a list. */
+  upcomingKinds(): readonly UpcomingPayment['kind'][];
   /** Whether the account's funds cover `amount`: a yes or a no, never the amount. */
   covers(accountId: string, amount: Money): Promise<boolean>;
   pay(order: PaymentOrder): Promise<PaymentResult>;
@@ -98,6 +100,10 @@ export function customerBank(connector: BankConnector, accessToken: string): (pr
         disclosed();
         return connector.listUpcomingPayments ? connector.listUpcomingPayments(accessToken, accountId, range) : [];
       },
+      upcomingKinds: () =>
+        connector.listUpcomingPayments
+          ? (connector.upcomingKinds ?? ['scheduled', 'standing_order', 'direct_debit'])
+          : [],
       async covers(accountId, amount) {
         const available = availableMinor(await connector.getBalances(accessToken, accountId));
         return available !== undefined && available >= amount.minor;

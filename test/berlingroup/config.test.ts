@@ -27,6 +27,7 @@ it('serves es-ES in Madrid time with decoupled SCA, 90-day consents and 4 access
     sca: 'decoupled',
     paymentProduct: 'sepa-credit-transfers',
     requestIdReplay: false,
+    standingOrders: false,
     approvalWaitMs: 3000,
     pollIntervalMs: 500,
     payees: [],

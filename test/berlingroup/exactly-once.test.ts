@@ -43,6 +43,7 @@ beforeAll(async () => {
     paymentProduct: 'sepa-credit-transfers',
     tppIpAddress: '192.0.2.10',
     requestIdReplay: false,
+    standingOrders: false,
     approvalWaitMs: 200,
     pollIntervalMs: 50,
     payees: [{ id: 'iberdrola', name: 'Iberdrola', iban: 'ES6000491500051234567892', aliases: [], kind: 'biller' }],

@@ -90,3 +90,62 @@ it('refuses an expired consent with CONSENT_EXPIRED, and another customer’s wi
     consentStatus: 'expired',
   });
 });
+
+it('reports standing orders as the spec’s information list (bookingStatus=information), valid against the definition', async () => {
+  const consent = await bank.consent(JOHN);
+  const report = await bank
+    .get(JOHN, '/v1/accounts/acc-john-chk/transactions?bookingStatus=information', consent)
+    .expect(200);
+  expect(report.body.transactions.booked).toBeUndefined();
+  expect(report.body.transactions.information).toEqual([
+    expect.objectContaining({
+      creditorName: 'Mary Carter',
+      transactionAmount: { currency: 'USD', amount: '120.00' },
+      bankTransactionCode: 'PMNT-ICDT-STDO',
+      // Today is 29 November; the fixture's next payment is 7 December.
+      additionalInformationStructured: {
+        standingOrderDetails: { startDate: '2026-06-07', frequency: 'Monthly', dayOfExecution: '7' },
+      },
+    }),
+  ]);
+  const savings = await bank
+    .get(JOHN, '/v1/accounts/acc-john-sav/transactions?bookingStatus=information', consent)
+    .expect(200);
+  expect(savings.body.transactions.information).toEqual([]);
+  // Cards have no standing order report in 1.3.11: the definition refuses the status there.
+  await bank.get(JOHN, '/v1/card-accounts/acc-john-cc/transactions?bookingStatus=information', consent).expect(400);
+});
+
+it('names the own account on the other side of a transfer, and card purchases by code, as the definition allows', async () => {
+  const consent = await bank.consent(JOHN);
+  const checking = await bank
+    .get(
+      JOHN,
+      '/v1/accounts/acc-john-chk/transactions?bookingStatus=booked&dateFrom=2026-11-22&dateTo=2026-11-23',
+      consent,
+    )
+    .expect(200);
+  // Six days ago: $200.00 to savings, its other leg named by the savings account's number.
+  expect(checking.body.transactions.booked).toEqual([
+    expect.objectContaining({
+      transactionAmount: { currency: 'USD', amount: '-200.00' },
+      creditorAccount: { bban: '000987650088' },
+    }),
+  ]);
+  const card = await bank
+    .get(
+      JOHN,
+      '/v1/card-accounts/acc-john-cc/transactions?bookingStatus=booked&dateFrom=2026-10-01&dateTo=2026-10-31',
+      consent,
+    )
+    .expect(200);
+  const entries = card.body.cardTransactions.booked as { merchantCategoryCode?: string; invoiced?: boolean }[];
+  expect(entries.some((t) => t.merchantCategoryCode === '5999')).toBe(true);
+  expect(entries.every((t) => t.invoiced === true)).toBe(true);
+  const balances = await bank.get(JOHN, '/v1/card-accounts/acc-john-cc/balances', consent).expect(200);
+  expect(balances.body.balances).toContainEqual({
+    balanceType: 'closingBooked',
+    balanceAmount: { currency: 'USD', amount: '152.00' },
+    referenceDate: '2026-11-16',
+  });
+});

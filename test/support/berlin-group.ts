@@ -27,6 +27,7 @@ export function berlinGroupBank(bank: RunningBerlinGroup, connector: Record<stri
       baseUrl: bank.baseUrl,
       tppIpAddress: '192.0.2.10',
       requestIdReplay: true,
+      standingOrders: true,
       consentValidityDays: 30,
       frequencyPerDay: 50,
       approvalWaitMs: 400,

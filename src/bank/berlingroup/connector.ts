@@ -12,9 +12,18 @@
 import type { Logger } from '../../shared/logger';
 import type { BankPaymentRequests } from '../../store/bank-payment-requests';
 import type { EnrolledPayee } from '../../store/enrolled-payees';
-import { todayIn } from '../../dates';
+import { addDays, todayIn } from '../../dates';
 import { parseDecimal } from '../../money';
-import type { Account, AccountBalances, BankConnector, Customer, Payee, PaymentOrder, Transaction } from '../connector';
+import type {
+  Account,
+  AccountBalances,
+  BankConnector,
+  Customer,
+  Payee,
+  PaymentOrder,
+  Transaction,
+  UpcomingPayment,
+} from '../connector';
 import { UnknownAccessTokenError } from '../connector';
 import { BankHttpError, type TlsOptions } from '../http';
 import { profileCache } from '../profile-cache';
@@ -23,7 +32,18 @@ import { followPages, pageOf, rangeOf } from '../transaction-pages';
 import { berlinGroupCalls, ConsentWithdrawnError } from './calls';
 import { consentKeeper } from './consents';
 import { berlinGroupCustomerId } from './customer';
-import { accountFrom, balancesFrom, cardAccountFrom, cardTransactionFrom, transactionFrom } from './mapping';
+import {
+  accountFrom,
+  balancesFrom,
+  cardAccountFrom,
+  cardTransactionFrom,
+  ownIdentifications,
+  standingOrderFrom,
+  statementBalanceOf,
+  dueDateOf,
+  latestDueDate,
+  transactionFrom,
+} from './mapping';
 import { paymentInitiation, type AccountReference } from './payments';
 import {
   accountsResponse,
@@ -37,11 +57,16 @@ import {
   type BgAccount,
   type BgCardAccount,
   type BgCardTransaction,
+  type BgReport,
 } from './schemas';
 import type { z } from 'zod';
 
 /** What a customer's accounts and payees may be reused for before asking the bank again. */
 const PROFILE_TTL_MS = 60_000;
+/** How far before a statement's closing its invoiced entries are looked for. */
+const STATEMENT_LOOKBACK_DAYS = 31;
+/** A bound on the pages of a standing order report, whatever the bank sends. */
+const MAX_INFORMATION_PAGES = 20;
 
 /** A biller every customer of the bank can pay, from the bank's configuration. */
 interface ConfiguredPayee {
@@ -66,6 +91,8 @@ export interface BerlinGroupOptions {
   readonly paymentProduct: 'sepa-credit-transfers' | 'instant-sepa-credit-transfers';
   readonly tppIpAddress: string;
   readonly requestIdReplay: boolean;
+  /** The bank reports standing orders (bookingStatus=information, optional in 1.3.11). */
+  readonly standingOrders: boolean;
   /** How long a turn asks the bank whether the customer approved (a consent or a payment). */
   readonly approvalWaitMs: number;
   readonly pollIntervalMs: number;
@@ -198,7 +225,7 @@ export function createBerlinGroupConnector(options: BerlinGroupOptions): BerlinG
   function transactionsOf(
     accessToken: string,
     accountId: string,
-    card: BgCardAccount | undefined,
+    { profile, card }: { profile: Profile; card: BgCardAccount | undefined },
     range: { from: string; to: string },
   ) {
     const today = todayIn(options.timeZone, now());
@@ -217,13 +244,14 @@ export function createBerlinGroupConnector(options: BerlinGroupOptions): BerlinG
         };
       });
     }
+    const own = ownIdentifications(profile.accounts, profile.cards);
     return followPages(`v1/accounts/${id}/transactions?${query}`, async (path) => {
       const report = (await ais(accessToken, path, transactionsResponse)).transactions;
       return {
         transactions: report
           ? [
-              ...report.pending.map((t) => transactionFrom(t, accountId, 'pending', today)),
-              ...report.booked.map((t) => transactionFrom(t, accountId, 'booked', today)),
+              ...report.pending.map((t) => transactionFrom(t, accountId, 'pending', today, own)),
+              ...report.booked.map((t) => transactionFrom(t, accountId, 'booked', today, own)),
             ]
           : [],
         next: report?._links?.next?.href,
@@ -262,6 +290,33 @@ export function createBerlinGroupConnector(options: BerlinGroupOptions): BerlinG
       return found;
     },
   });
+
+  /** Standing orders are all 1.3.11 reports ahead: the `information` report, optional for a bank. */
+  const listUpcomingPayments: NonNullable<BankConnector['listUpcomingPayments']> = async (
+    accessToken,
+    accountId,
+    range,
+  ) => {
+    const { account } = await reportOf(accessToken, accountId);
+    // Cards have no standing orders.
+    if (!account) return [];
+    const today = todayIn(options.timeZone, now());
+    const found: UpcomingPayment[] = [];
+    let path: string | undefined =
+      `v1/accounts/${encodeURIComponent(accountId)}/transactions?bookingStatus=information`;
+    for (let page = 0; path && page < MAX_INFORMATION_PAGES; page++) {
+      const report: BgReport = (await ais(accessToken, path, transactionsResponse)).transactions;
+      for (const entry of report?.information ?? []) {
+        const upcoming = standingOrderFrom(entry, accountId, found.length, today);
+        if (upcoming) found.push(upcoming);
+      }
+      const next: string | undefined = report?._links?.next?.href;
+      path = next && next !== path ? next : undefined;
+    }
+    return found
+      .filter((u) => u.dueDate >= range.from && u.dueDate <= range.to)
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  };
 
   return {
     id: options.id,
@@ -302,10 +357,37 @@ export function createBerlinGroupConnector(options: BerlinGroupOptions): BerlinG
     },
 
     async listTransactions(accessToken, accountId, query) {
-      const { card } = await reportOf(accessToken, accountId);
+      const report = await reportOf(accessToken, accountId);
       const range = rangeOf(query, options.timeZone, now());
-      return pageOf(await transactionsOf(accessToken, accountId, card, range), query);
+      return pageOf(await transactionsOf(accessToken, accountId, report, range), query);
     },
+
+    async getCardStatement(accessToken, accountId) {
+      const { card } = await reportOf(accessToken, accountId);
+      if (!card) return undefined;
+      const id = encodeURIComponent(accountId);
+      const answer = await ais(accessToken, `v1/card-accounts/${id}/balances`, balancesResponse);
+      const debitAccounting = answer.debitAccounting ?? card.debitAccounting ?? false;
+      const closing = statementBalanceOf(answer.balances, debitAccounting);
+      if (!closing) return undefined;
+      // 1.3.11 has no minimum payment; the due date is the value date of the entries invoiced.
+      const query = new URLSearchParams({
+        bookingStatus: 'booked',
+        dateFrom: addDays(closing.closingDate, -STATEMENT_LOOKBACK_DAYS),
+        dateTo: closing.closingDate,
+      });
+      let dueDate: string | undefined;
+      await followPages(`v1/card-accounts/${id}/transactions?${query}`, async (path) => {
+        const report = (await ais(accessToken, path, cardTransactionsResponse)).cardTransactions;
+        dueDate = latestDueDate([dueDate, dueDateOf(report?.booked ?? [], closing.closingDate)]);
+        return { transactions: [], next: report?._links?.next?.href };
+      });
+      return { accountId, closingDate: closing.closingDate, balance: closing.balance, dueDate };
+    },
+
+    // 1.3.11 has no read of direct debits or of payments scheduled once.
+    upcomingKinds: ['standing_order'],
+    ...(options.standingOrders ? { listUpcomingPayments } : {}),
 
     async listPayees(accessToken): Promise<readonly Payee[]> {
       return (await profiles.get(accessToken)).payees.map(({ id, name, aliases, kind }) => ({

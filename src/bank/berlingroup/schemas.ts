@@ -16,7 +16,9 @@ export const errorBody = z.object({ tppMessages: z.array(tppMessage).optional() 
 export const consentCreated = z.object({ consentStatus: z.string(), consentId: z.string().min(1) }).passthrough();
 export const consentStatus = z.object({ consentStatus: z.string() }).passthrough();
 
-const balance = z.object({ balanceType: z.string(), balanceAmount: amount }).passthrough();
+const balance = z
+  .object({ balanceType: z.string(), balanceAmount: amount, referenceDate: z.string().optional() })
+  .passthrough();
 export const balancesResponse = z
   .object({ balances: z.array(balance), debitAccounting: z.boolean().optional() })
   .passthrough();
@@ -60,6 +62,20 @@ export const cardAccountsResponse = z
   })
   .passthrough();
 
+/** The spec's accountReference: the identifications Saldo compares with the customer's own. */
+const accountReference = z
+  .object({ iban: z.string().optional(), bban: z.string().optional(), maskedPan: z.string().optional() })
+  .passthrough();
+const standingOrderDetails = z
+  .object({
+    startDate: z.string(),
+    frequency: z.string(),
+    endDate: z.string().optional(),
+    dayOfExecution: z.string().optional(),
+    monthsOfExecution: z.array(z.string()).optional(),
+    multiplicator: z.number().int().optional(),
+  })
+  .passthrough();
 const transaction = z
   .object({
     transactionId: z.string().optional(),
@@ -69,8 +85,12 @@ const transaction = z
     valueDate: z.string().optional(),
     transactionAmount: amount,
     creditorName: z.string().optional(),
+    creditorAccount: accountReference.optional(),
     debtorName: z.string().optional(),
+    debtorAccount: accountReference.optional(),
     remittanceInformationUnstructured: z.string().optional(),
+    bankTransactionCode: z.string().optional(),
+    additionalInformationStructured: z.object({ standingOrderDetails }).passthrough().optional(),
   })
   .passthrough();
 const cardTransaction = z
@@ -78,8 +98,11 @@ const cardTransaction = z
     cardTransactionId: z.string().optional(),
     transactionDate: z.string().optional(),
     bookingDate: z.string().optional(),
+    valueDate: z.string().optional(),
     transactionAmount: amount,
     transactionDetails: z.string().optional(),
+    merchantCategoryCode: z.string().optional(),
+    invoiced: z.boolean().optional(),
   })
   .passthrough();
 const reportLinks = z.object({ next: href.optional() }).passthrough().optional();
@@ -90,6 +113,7 @@ export const transactionsResponse = z
       .object({
         booked: z.array(transaction).default([]),
         pending: z.array(transaction).default([]),
+        information: z.array(transaction).default([]),
         _links: reportLinks,
       })
       .passthrough()
@@ -132,3 +156,4 @@ export type BgCardAccount = z.infer<typeof cardAccountsResponse>['cardAccounts']
 export type BgBalance = z.infer<typeof balance>;
 export type BgTransaction = z.infer<typeof transaction>;
 export type BgCardTransaction = z.infer<typeof cardTransaction>;
+export type BgReport = z.infer<typeof transactionsResponse>['transactions'];

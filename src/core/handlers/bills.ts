@@ -1,16 +1,18 @@
 /**
  * GetUpcomingBills: scheduled payments, standing orders and direct debits due from the
  * customer's accounts in the next two weeks, soonest first, a few at a time ("next" for
- * more). Amounts come through the turn's bank view.
+ * more); the kinds the bank does not share are said to be missing. Amounts come through
+ * the turn's bank view.
  */
 import type { UpcomingPayment } from '../../bank/connector';
 import { addDays } from '../../dates';
 import { cleanDescription } from '../../voice/mask';
-import { join } from '../../voice/spoken';
+import { join, type Spoken } from '../../voice/spoken';
 import type { Draft } from '../../voice/draft';
 import { answer } from '../answers';
 import type { CustomerTurn } from '../context';
 
+const ALL_KINDS: readonly UpcomingPayment['kind'][] = ['scheduled', 'standing_order', 'direct_debit'];
 /** How far ahead "coming up" looks. */
 const UPCOMING_DAYS = 14;
 const PER_PAGE = 3;
@@ -23,11 +25,23 @@ async function upcoming(ctx: CustomerTurn): Promise<UpcomingPayment[]> {
   return lists.flat().sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.payee.localeCompare(b.payee));
 }
 
+/** The kinds of payment the bank does not share, said with the first answer: a short list is not the whole picture. */
+function withheld(ctx: CustomerTurn, known: readonly UpcomingPayment['kind'][]): Spoken | undefined {
+  const kinds = ALL_KINDS.filter((kind) => !known.includes(kind));
+  return kinds.length > 0 ? ctx.say.upcomingKindsWithheld({ bankName: ctx.bankName, kinds }) : undefined;
+}
+
 async function readBills(ctx: CustomerTurn, offset: number): Promise<Draft> {
   const { say } = ctx;
-  const all = await upcoming(ctx);
   const last = { intent: 'GetUpcomingBills' as const };
-  if (all.length === 0) return answer(ctx, say.noUpcomingBills(UPCOMING_DAYS), { last });
+  const known = ctx.bank.upcomingKinds();
+  const notShared = withheld(ctx, known);
+  if (known.length === 0 && notShared) return answer(ctx, notShared, { last });
+  const all = await upcoming(ctx);
+  if (all.length === 0) {
+    const none = say.noUpcomingBills(UPCOMING_DAYS, known);
+    return answer(ctx, notShared ? join([none, notShared]) : none, { last });
+  }
   const page = all.slice(offset, offset + PER_PAGE);
   if (page.length === 0) return answer(ctx, say.noMoreBills(), { last });
   const lines = page.map((bill) =>
@@ -38,7 +52,7 @@ async function readBills(ctx: CustomerTurn, offset: number): Promise<Draft> {
     }),
   );
   const intro = offset === 0 ? say.upcomingBillsIntro({ count: all.length, days: UPCOMING_DAYS }) : undefined;
-  const spoken = intro ? [intro, ...lines] : lines;
+  const spoken = intro ? [intro, ...lines, ...(notShared ? [notShared] : [])] : lines;
   const card = { title: say.billsCardTitle(), lines: spoken };
   const next = offset + page.length;
   if (next >= all.length) return answer(ctx, join(spoken), { last }, card);

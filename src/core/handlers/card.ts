@@ -24,14 +24,25 @@ async function describeCard(ctx: CustomerTurn, account: Account, statement: Card
   const name = accountName(say, account);
   if (!statement || (!statement.dueDate && !statement.balance && !statement.minimumPayment))
     return say.noCardStatement(name);
-  const owed = statement.balance?.creditDebit === 'debit' ? statement.balance.amount : undefined;
+  // A statement in credit owes nothing: said as a zero balance, not left out.
+  const owed =
+    statement.balance &&
+    (statement.balance.creditDebit === 'debit'
+      ? statement.balance.amount
+      : { minor: 0, currency: statement.balance.amount.currency });
   const facts = {
     account: name,
     balance: owed && say.money(owed),
     minimum: statement.minimumPayment && say.money(statement.minimumPayment),
     dueDay: statement.dueDate ? say.day(statement.dueDate, ctx.today) : undefined,
   };
-  if (!statement.dueDate || statement.dueDate >= ctx.today || !statement.closingDate) return say.cardStatement(facts);
+  if (!statement.dueDate || statement.dueDate >= ctx.today || !statement.closingDate) {
+    const line = say.cardStatement(facts);
+    // Something is owed: say plainly what the bank leaves out rather than leave it unsaid.
+    const withheld = { minimum: !statement.minimumPayment, dueDate: !statement.dueDate };
+    if (!owed || owed.minor === 0 || (!withheld.minimum && !withheld.dueDate)) return line;
+    return join([line, say.cardTermsWithheld({ bankName: ctx.bankName, ...withheld })]);
+  }
   const paid = await paidBetween(ctx, account, statement.closingDate, statement.dueDate);
   const owedMinor = owed?.minor ?? 0;
   const minimumMinor = statement.minimumPayment?.minor ?? owedMinor;

@@ -24,14 +24,14 @@ export interface SpendingTotal {
   readonly purchases: number;
 }
 
-/** Credits that give spending back: a card refund carries a category code, others say so. */
+/** Credits that give spending back: a card refund carries a category code or a card transaction code, others say so. */
 const REFUND_WORDS = /\b(refund|return|reembolso|devoluci[oó]n|abono compra)\b/i;
 
 export function isRefund(t: Transaction): boolean {
   return (
     t.creditDebit === 'credit' &&
     !t.ownAccountTransfer &&
-    (t.merchantCategoryCode !== undefined || REFUND_WORDS.test(t.description))
+    (t.merchantCategoryCode !== undefined || t.merchantPayment === true || REFUND_WORDS.test(t.description))
   );
 }
 

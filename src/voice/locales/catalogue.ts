@@ -5,6 +5,9 @@ import type { Spoken } from '../spoken';
 import type { AccountKind } from '../../shared/accounts';
 import type { SpendingCategory } from '../../shared/spending';
 
+/** The kinds of payment a bank may list as coming up. */
+export type UpcomingKind = 'scheduled' | 'standing_order' | 'direct_debit';
+
 /** Where the customer is talking: some sentences name the companion app. */
 export type Platform = 'alexa' | 'google';
 
@@ -112,6 +115,8 @@ export interface Catalogue {
     minimum?: Spoken;
   }): Spoken;
   noCardStatement(account: Spoken): Spoken;
+  /** "Berlin Bank doesn't share the minimum payment or the due date with me.": what the bank's statement leaves out. */
+  cardTermsWithheld(p: { bankName: string; minimum: boolean; dueDate: boolean }): Spoken;
   noCreditCard(bankName: string): Spoken;
   cardCardTitle(): string;
 
@@ -119,7 +124,10 @@ export interface Catalogue {
   upcomingBillsIntro(p: { count: number; days: number }): Spoken;
   /** "Verizon, $64.99, on Thursday." */
   billLine(p: { payee: string; amount?: Spoken; day: Spoken }): Spoken;
-  noUpcomingBills(days: number): Spoken;
+  /** None of `kinds` (all three when absent) due in the next `days`. */
+  noUpcomingBills(days: number, kinds?: readonly UpcomingKind[]): Spoken;
+  /** "Berlin Bank doesn't share scheduled payments or direct debits with me." */
+  upcomingKindsWithheld(p: { bankName: string; kinds: readonly UpcomingKind[] }): Spoken;
   noMoreBills(): Spoken;
   billsCardTitle(): string;
 

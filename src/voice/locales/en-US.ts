@@ -2,9 +2,22 @@ import type { Money } from '../../money';
 import { moneyText, relativeDay, relativePeriod } from '../format';
 import { heardBack } from '../mask';
 import { join, plain, say, type Spoken } from '../spoken';
-import type { Catalogue, TransactionLine } from './catalogue';
+import type { Catalogue, TransactionLine, UpcomingKind } from './catalogue';
 import { variantOf } from './variety';
 import { capitalise } from './text';
+
+const ALL_UPCOMING: readonly UpcomingKind[] = ['scheduled', 'standing_order', 'direct_debit'];
+const UPCOMING_WORDS: Readonly<Record<UpcomingKind, string>> = {
+  scheduled: 'scheduled payments',
+  standing_order: 'standing orders',
+  direct_debit: 'direct debits',
+};
+
+/** "scheduled payments, standing orders or direct debits" */
+function upcomingKinds(kinds: readonly UpcomingKind[]): string {
+  const words = kinds.map((kind) => UPCOMING_WORDS[kind]);
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}
 
 const LOCALE = 'en-US';
 
@@ -216,14 +229,20 @@ export const enUS: Catalogue = {
       : say`${due} I don't see a payment for it.`;
   },
   noCardStatement: (account) => say`I don't have a statement for your ${account} yet.`,
+  cardTermsWithheld: ({ bankName, minimum, dueDate }) => {
+    const what =
+      minimum && dueDate ? 'the minimum payment or the due date' : minimum ? 'the minimum payment' : 'the due date';
+    return say`${bankName} doesn't share ${what} with me.`;
+  },
   noCreditCard: (bank) => say`You don't have a credit card with ${bank}.`,
   cardCardTitle: () => 'Credit card',
 
   upcomingBillsIntro: ({ count, days }) =>
     say`You have ${count} ${count === 1 ? 'payment' : 'payments'} coming up in the next ${days} days.`,
   billLine: ({ payee, amount, day }) => (amount ? say`${payee}, ${amount}, ${day}.` : say`${payee}, ${day}.`),
-  noUpcomingBills: (days) =>
-    say`You have no scheduled payments, standing orders or direct debits due in the next ${days} days.`,
+  noUpcomingBills: (days, kinds = ALL_UPCOMING) =>
+    say`You have no ${upcomingKinds(kinds)} due in the next ${days} days.`,
+  upcomingKindsWithheld: ({ bankName, kinds }) => say`${bankName} doesn't share ${upcomingKinds(kinds)} with me.`,
   noMoreBills: () => say`That's all the payments coming up.`,
   billsCardTitle: () => 'Upcoming bills',
 

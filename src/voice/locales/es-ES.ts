@@ -2,9 +2,25 @@ import type { Money } from '../../money';
 import { type CurrencyWords, moneyInWords, moneyText, relativeDay, relativePeriod } from '../format';
 import { heardBack } from '../mask';
 import { join, plain, say, type Spoken } from '../spoken';
-import type { Catalogue, TransactionLine } from './catalogue';
+import type { Catalogue, TransactionLine, UpcomingKind } from './catalogue';
 import { variantOf } from './variety';
 import { capitalise } from './text';
+
+const ALL_UPCOMING: readonly UpcomingKind[] = ['scheduled', 'standing_order', 'direct_debit'];
+const UPCOMING_WORDS: Readonly<Record<UpcomingKind, readonly [article: string, words: string]>> = {
+  scheduled: ['los', 'pagos programados'],
+  standing_order: ['las', 'transferencias periódicas'],
+  direct_debit: ['los', 'recibos domiciliados'],
+};
+
+/** "pagos programados, transferencias periódicas ni recibos domiciliados" (with articles: "los pagos programados…") */
+function upcomingKinds(kinds: readonly UpcomingKind[], articles: boolean): string {
+  const words = kinds.map((kind) => {
+    const [article, name] = UPCOMING_WORDS[kind];
+    return articles ? `${article} ${name}` : name;
+  });
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} ni ${words[words.length - 1]}`;
+}
 
 const LOCALE = 'es-ES';
 
@@ -255,14 +271,24 @@ export const esES: Catalogue = {
       : say`${due} No veo ningún pago.`;
   },
   noCardStatement: (account) => say`Todavía no tengo ningún extracto de tu ${account}.`,
+  cardTermsWithheld: ({ bankName, minimum, dueDate }) => {
+    const what =
+      minimum && dueDate
+        ? 'el pago mínimo ni la fecha de vencimiento'
+        : minimum
+          ? 'el pago mínimo'
+          : 'la fecha de vencimiento';
+    return say`${bankName} no me facilita ${what}.`;
+  },
   noCreditCard: (bank) => say`No tienes ninguna tarjeta de crédito con ${bank}.`,
   cardCardTitle: () => 'Tarjeta de crédito',
 
   upcomingBillsIntro: ({ count, days }) =>
     say`Tienes ${count} ${count === 1 ? 'pago' : 'pagos'} en los próximos ${days} días.`,
   billLine: ({ payee, amount, day }) => (amount ? say`${payee}, ${amount}, ${day}.` : say`${payee}, ${day}.`),
-  noUpcomingBills: (days) =>
-    say`No tienes pagos programados, transferencias periódicas ni recibos domiciliados en los próximos ${days} días.`,
+  noUpcomingBills: (days, kinds = ALL_UPCOMING) =>
+    say`No tienes ${upcomingKinds(kinds, false)} en los próximos ${days} días.`,
+  upcomingKindsWithheld: ({ bankName, kinds }) => say`${bankName} no me facilita ${upcomingKinds(kinds, true)}.`,
   noMoreBills: () => say`No hay más pagos próximos.`,
   billsCardTitle: () => 'Próximos pagos',
 

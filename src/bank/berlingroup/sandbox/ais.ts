@@ -4,9 +4,10 @@
  * without the customer present (no PSU-IP-Address) counts against the consent's
  * frequencyPerDay, once per report (its next pages are not counted again). Transactions
  * are paged newest first; `_links.next` carries the spec's `entryReferenceFrom` cursor.
+ * A payment account's standing orders are its `information` report (bookingStatus=information).
  */
 import { Router, type Request, type Response } from 'express';
-import { addDays, todayIn } from '../../../dates';
+import { addDays, addMonths, todayIn } from '../../../dates';
 import { toDecimal } from '../../../money';
 import type { SandboxCustomer } from '../../sandbox/fixture';
 import type { SandboxAccount, SandboxBank, SandboxTransaction } from '../../openbanking/sandbox/bank';
@@ -14,6 +15,10 @@ import { customerOf } from './auth';
 import type { ConsentBook } from './consents';
 import { BgError } from './errors';
 import type { PaymentBook } from './payments';
+import { statementOf } from '../../openbanking/sandbox/mapping';
+
+/** The days a sandbox card statement covers, up to its closing date (as the Open Banking sandbox's). */
+const STATEMENT_PERIOD_DAYS = 30;
 
 const IBAN = /^[A-Z]{2}[0-9]{2}[A-Za-z0-9]{1,30}$/;
 
@@ -148,6 +153,38 @@ export function aisRouter(options: {
     return { page, links, day: (t: SandboxTransaction) => todayIn(customer.timeZone, new Date(t.bookedAt)) };
   }
 
+  /**
+   * The account's standing orders as the spec's standing order report: one `information`
+   * entry each, monthly on the day of the fixture's next due date, started half a year
+   * before it.
+   */
+  function standingOrdersOf(customer: SandboxCustomer, account: SandboxAccount) {
+    const today = todayIn(customer.timeZone, now());
+    return customer.upcoming
+      .filter((u) => u.accountId === account.id && u.kind === 'standing_order')
+      .flatMap((u) => {
+        if (u.amount === undefined) return [];
+        const next = addDays(today, u.dueInDays);
+        const payee = customer.payees.find((p) => p.name === u.payee);
+        const number = payee?.accountNumber.replace(/\s/g, '');
+        return {
+          transactionId: u.id,
+          creditorName: u.payee.slice(0, 70),
+          ...(number ? { creditorAccount: IBAN.test(number) ? { iban: number } : { bban: number } } : {}),
+          transactionAmount: { currency: account.currency, amount: u.amount },
+          remittanceInformationUnstructured: u.payee.slice(0, 140),
+          bankTransactionCode: 'PMNT-ICDT-STDO',
+          additionalInformationStructured: {
+            standingOrderDetails: {
+              startDate: addMonths(next, -6),
+              frequency: 'Monthly',
+              dayOfExecution: String(Number(next.slice(8, 10))),
+            },
+          },
+        };
+      });
+  }
+
   function signed(t: SandboxTransaction) {
     return amount(t.creditDebit === 'debit' ? -t.amountMinor : t.amountMinor, t.currency);
   }
@@ -198,9 +235,32 @@ export function aisRouter(options: {
     res.json({ account: accountReference(account), balances: await balancesOf(account, customer) });
   });
 
+  /**
+   * The other side of a transfer between the customer's own accounts, as the spec's
+   * accountReference names it (a card by its masked PAN): how a client tells it from spending.
+   */
+  function counterpart(customer: SandboxCustomer, t: SandboxTransaction) {
+    const other = customer.accounts.find((a) => a.id === t.transferAccountId);
+    if (!other) return {};
+    const reference = other.type === 'credit_card' ? { maskedPan: maskedPan(other.number) } : accountReference(other);
+    return t.creditDebit === 'debit'
+      ? { creditorName: customer.name, creditorAccount: reference }
+      : { debtorName: customer.name, debtorAccount: reference };
+  }
+
   router.get('/v1/accounts/:accountId/transactions', async (req, res) => {
     const customer = consentFor(req, res);
     const account = accountFor(customer, req, false);
+    if (req.query.bookingStatus === 'information') {
+      res.json({
+        account: accountReference(account),
+        transactions: {
+          information: standingOrdersOf(customer, account),
+          _links: { account: { href: `${base(req)}/${encodeURIComponent(account.id)}` } },
+        },
+      });
+      return;
+    }
     const { page, links, day } = await reportPage(req, customer, account);
     const entry = (t: SandboxTransaction) => {
       const endToEndId = payments.ofLedgerEntry(t.id)?.body.endToEndIdentification;
@@ -211,7 +271,11 @@ export function aisRouter(options: {
         ...(t.status === 'booked' ? { bookingDate: day(t) } : {}),
         valueDate: day(t),
         transactionAmount: signed(t),
+        ...counterpart(customer, t),
         remittanceInformationUnstructured: t.description.slice(0, 140),
+        // 1.3.11 gives payment account entries no merchant category code: a card purchase (or
+        // its refund) is known by its ISO 20022 bank transaction code.
+        ...(t.merchantCategoryCode ? { bankTransactionCode: 'PMNT-CCRD-POSD' } : {}),
       };
     };
     res.json({
@@ -231,13 +295,33 @@ export function aisRouter(options: {
     });
   });
 
+  /** The card's latest statement (src/bank/sandbox/statement.ts), as the Open Banking sandbox gives it. */
+  async function statementFor(customer: SandboxCustomer, account: SandboxAccount) {
+    const today = todayIn(customer.timeZone, now());
+    const owedNow = (await bank.balance(account)).currentMinor;
+    return statementOf(customer, account, today, owedNow, await bank.transactions(customer, account));
+  }
+
   router.get('/v1/card-accounts/:accountId/balances', async (req, res) => {
     const customer = consentFor(req, res);
     const account = accountFor(customer, req, true);
+    const statement = await statementFor(customer, account);
     res.json({
       cardAccount: { maskedPan: maskedPan(account.number) },
       debitAccounting: true,
-      balances: await balancesOf(account, customer),
+      balances: [
+        ...(await balancesOf(account, customer)),
+        // For card accounts closingBooked is what was invoiced and is not yet paid: the statement.
+        ...(statement
+          ? [
+              {
+                balanceType: 'closingBooked',
+                balanceAmount: amount(statement.balanceMinor, account.currency),
+                referenceDate: statement.closingDate,
+              },
+            ]
+          : []),
+      ],
     });
   });
 
@@ -245,13 +329,27 @@ export function aisRouter(options: {
     const customer = consentFor(req, res);
     const account = accountFor(customer, req, true);
     const { page, links, day } = await reportPage(req, customer, account);
+    const statement = await statementFor(customer, account);
+    /**
+     * Booked entries up to the statement's closing were invoiced; those of the latest
+     * statement carry its payment due date as their value date, as the spec has it.
+     */
+    const invoicing = (t: SandboxTransaction) => {
+      if (t.status !== 'booked' || !statement) return {};
+      const date = day(t);
+      if (date > statement.closingDate) return { invoiced: false };
+      const latest = date > addDays(statement.closingDate, -STATEMENT_PERIOD_DAYS);
+      return { ...(latest && statement.dueDate ? { valueDate: statement.dueDate } : {}), invoiced: true };
+    };
     const entry = (t: SandboxTransaction) => ({
       cardTransactionId: t.id,
       transactionDate: day(t),
       ...(t.status === 'booked' ? { bookingDate: day(t) } : {}),
+      ...invoicing(t),
       // Debit accounting: what the card is charged is positive, what is paid to it negative.
       transactionAmount: amount(t.creditDebit === 'debit' ? t.amountMinor : -t.amountMinor, t.currency),
       transactionDetails: t.description.slice(0, 140),
+      ...(t.merchantCategoryCode ? { merchantCategoryCode: t.merchantCategoryCode } : {}),
     });
     res.json({
       cardAccount: { maskedPan: maskedPan(account.number) },
