@@ -242,8 +242,12 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
     const payees = named.payee ? await lists.payees() : [];
     const mine = named.payee || named.account ? withBankIds(turn, customer.id, payees, await lists.accounts()) : turn;
     const privacy = disclosure(await readsApproved(deps, mine, customer.id));
-    // Merchants come from transactions: in privacy mode, not before the PIN.
-    const entities = turn.newSession ? entitiesFor(customer, lists, bankWith(privacy), today) : undefined;
+    // Merchants are read from transactions: only when the conversation opens with a launch,
+    // a turn that asks nothing else of the bank (a question's own calls, its deadline and
+    // the connector's retries and circuit breaker are left alone), and in privacy mode not
+    // before the PIN.
+    const merchantReads = turn.intent === 'Launch' ? bankWith(privacy) : undefined;
+    const entities = turn.newSession ? entitiesFor(customer, lists, today, merchantReads) : undefined;
     const unrecognised = await speakerGate(contextFor(mine, privacy));
     if (unrecognised) return { draft: unrecognised, customer };
     let opened = false;
@@ -258,27 +262,30 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
     if (draft.endSession) return { draft, customer };
     // The PIN that opened the customer's money also opens their merchants: every type again,
     // since Alexa's REPLACE stands for the whole set.
-    const toSend = opened ? await entitiesFor(customer, lists, bankWith(disclosure(true)), today) : await entities;
+    const toSend = opened ? await entitiesFor(customer, lists, today, bankWith(disclosure(true))) : await entities;
     return { draft: toSend?.length ? { ...draft, entities: toSend } : draft, customer };
   }
 
   /**
-   * The customer's payees, account nicknames and merchants for the platform's recogniser,
-   * on the first reply of a session that goes on. They are listed alongside the turn's own
-   * work (not after it); a failure to list them costs only that, and merchants that cannot
-   * be read (privacy mode before the PIN, or the bank) cost only the merchants.
+   * The customer's payees, account nicknames and (with `merchantReads`) merchants for the
+   * platform's recogniser, on the first reply of a session that goes on. They are listed
+   * alongside the turn's own work (not after it); a failure to list them costs only that,
+   * and merchants that cannot be read (privacy mode before the PIN, or the bank) cost only
+   * the merchants.
    */
   function entitiesFor(
     customer: Customer,
     bank: CustomerBank,
-    reads: CustomerBank,
     today: string,
+    merchantReads?: CustomerBank,
   ): Promise<DynamicEntities | undefined> {
-    const merchants = recentMerchants(reads, today).catch((error: unknown) => {
-      if (!(error instanceof PrivateUntilPinError))
-        deps.log.warn({ err: errorSummary(error) }, 'could not list the merchants');
-      return [];
-    });
+    const merchants = merchantReads
+      ? recentMerchants(merchantReads, today).catch((error: unknown) => {
+          if (!(error instanceof PrivateUntilPinError))
+            deps.log.warn({ err: errorSummary(error) }, 'could not list the merchants');
+          return [];
+        })
+      : [];
     return Promise.all([bank.payees(), bank.accounts(), merchants]).then(
       ([payees, list, names]) => customerEntities(customer.id, payees, list, names),
       (error: unknown) => {

@@ -166,6 +166,13 @@ describe('Alexa dynamic entities', () => {
     );
   });
 
+  it('leave the merchants out when the session opens with a question (its bank calls go first)', async () => {
+    const bills = await say({ token: JOHN, newSession: true, intent: 'GetUpcomingBillsIntent' });
+    expect(bills.response.shouldEndSession).toBe(false);
+    const types = entitiesDirective(bills)?.types?.map((type) => type.name);
+    expect(types).toEqual(['PAYEE', 'ACCOUNT_TYPE']);
+  });
+
   it('answer a spending question about a merchant matched from them', async () => {
     const response = await say({
       token: JOHN,
