@@ -9,13 +9,14 @@ import type { CustomerBank } from '../customer-bank';
 import { merchantName } from './merchants';
 import { isRefund } from './totals';
 
-/** How far back "lately" looks, and how much of it is read per account. */
-const RECENT_DAYS = 90;
+/** How far back "lately" looks (two months of a bank's pages), and how much of it is kept per account. */
+const RECENT_DAYS = 60;
 const PER_ACCOUNT = 300;
 
 export async function recentMerchants(bank: CustomerBank, today: string): Promise<string[]> {
   const range = { from: addDays(today, -RECENT_DAYS), to: today };
-  const accounts = await bank.accounts();
+  // Purchases are made from current accounts and cards: savings are not read for them.
+  const accounts = (await bank.accounts()).filter((account) => account.kind !== 'savings');
   const pages = await Promise.all(
     accounts.map((account) => bank.transactions(account.id, { range, offset: 0, limit: PER_ACCOUNT })),
   );
