@@ -64,8 +64,10 @@ export function customerEntities(
     .filter((account): account is Account & { nickname: string } => Boolean(account.nickname?.trim()))
     .slice(0, MAX_ENTITY_VALUES)
     .map((account) => ({ id: entityId(customerId, 'account', account.id), value: account.nickname, synonyms: [] }));
+  // Alexa takes at most MAX_ENTITY_VALUES values in one directive, all types together:
+  // merchants get what payees and nicknames leave.
   const merchantValues: EntityValue[] = merchants
-    .slice(0, MAX_ENTITY_VALUES)
+    .slice(0, Math.max(MAX_ENTITY_VALUES - payeeValues.length - accountValues.length, 0))
     .map((name) => ({ id: entityId(customerId, 'merchant', name.toLowerCase()), value: name, synonyms: [] }));
   return [
     ...(payeeValues.length > 0 ? [{ name: PAYEE_TYPE, values: payeeValues }] : []),

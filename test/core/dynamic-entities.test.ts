@@ -8,7 +8,7 @@
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { createApplication, type Application } from '../../src/app/application';
 import { createLogger } from '../../src/app/logger';
-import { entityId } from '../../src/core/entities';
+import { customerEntities, entityId } from '../../src/core/entities';
 import { createAlexaSkill } from '../../src/platforms/alexa/skill';
 import { createGoogleApp } from '../../src/platforms/google/app';
 import { catalogueFor } from '../../src/voice/locales';
@@ -275,6 +275,23 @@ describe('Alexa dynamic entities', () => {
       },
     });
     expect(speech(response)).toContain('savings ending in');
+  });
+});
+
+describe('the merchants', () => {
+  it("take only what payees and nicknames leave of Alexa's 100 values per directive, most visited first", () => {
+    const payees = Array.from({ length: 5 }, (_, i) => ({
+      id: `payee-${i}`,
+      name: `Payee ${i}`,
+      aliases: [],
+      kind: 'biller' as const,
+    }));
+    const merchants = Array.from({ length: 200 }, (_, i) => `Merchant ${i}`);
+    const entities = customerEntities('cust-x', payees, [], merchants);
+    expect(entities.flatMap((type) => type.values)).toHaveLength(100);
+    const sent = entities.find((type) => type.name === 'MERCHANT');
+    expect(sent?.extendsModel).toBe(true);
+    expect(sent?.values.map((value) => value.value)).toEqual(merchants.slice(0, 95));
   });
 });
 
