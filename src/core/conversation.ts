@@ -35,6 +35,7 @@ import { getTransactions, moreTransactions } from './handlers/transactions';
 import { compareSpending, getSpending } from './handlers/spending';
 import { getCardInfo } from './handlers/card';
 import { getUpcomingBills, moreBills } from './handlers/bills';
+import { recentMerchants } from './spending/recent-merchants';
 import type { Draft } from '../voice/draft';
 import type { IntentName, Turn } from './turn';
 
@@ -236,31 +237,57 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
       deps.background('settle lost payments', () => settleLostPayments(ctx));
     }
     const lists = bankWith(disclosure(false));
-    const entities = turn.newSession ? entitiesFor(customer, lists) : undefined;
     // A payee or account the platform matched from this customer's dynamic entities.
     const named = namesEntities(turn);
     const payees = named.payee ? await lists.payees() : [];
     const mine = named.payee || named.account ? withBankIds(turn, customer.id, payees, await lists.accounts()) : turn;
     const privacy = disclosure(await readsApproved(deps, mine, customer.id));
+    // Merchants are read from transactions: only when the conversation opens with a launch,
+    // a turn that asks nothing else of the bank (a question's own calls, its deadline and
+    // the connector's retries and circuit breaker are left alone), and in privacy mode not
+    // before the PIN.
+    const merchantReads = turn.intent === 'Launch' ? bankWith(privacy) : undefined;
+    const entities = turn.newSession ? entitiesFor(customer, lists, today, merchantReads) : undefined;
     const unrecognised = await speakerGate(contextFor(mine, privacy));
     if (unrecognised) return { draft: unrecognised, customer };
+    let opened = false;
     const approvedRead =
       mine.intent === 'ProvidePin' && !privacy.allowed
-        ? await approveRead(contextFor(mine, privacy), (waiting) => answerTurn(waiting, disclosure(true)))
+        ? await approveRead(contextFor(mine, privacy), (waiting) => {
+            opened = true;
+            return answerTurn(waiting, disclosure(true));
+          })
         : undefined;
     const draft = approvedRead ?? (await answerTurn(mine, privacy));
-    const toSend = draft.endSession ? undefined : await entities;
+    if (draft.endSession) return { draft, customer };
+    // The PIN that opened the customer's money also opens their merchants: every type again,
+    // since Alexa's REPLACE stands for the whole set.
+    const toSend = opened ? await entitiesFor(customer, lists, today, bankWith(disclosure(true))) : await entities;
     return { draft: toSend?.length ? { ...draft, entities: toSend } : draft, customer };
   }
 
   /**
-   * The first reply of a session that goes on carries the customer's payees and account
-   * nicknames for the platform's recogniser. They are listed alongside the turn's own work
-   * (not after it); a failure to list them costs only that.
+   * The customer's payees, account nicknames and (with `merchantReads`) merchants for the
+   * platform's recogniser, on the first reply of a session that goes on. They are listed
+   * alongside the turn's own work (not after it); a failure to list them costs only that,
+   * and merchants that cannot be read (privacy mode before the PIN, or the bank) cost only
+   * the merchants.
    */
-  function entitiesFor(customer: Customer, bank: CustomerBank): Promise<DynamicEntities | undefined> {
-    return Promise.all([bank.payees(), bank.accounts()]).then(
-      ([payees, list]) => customerEntities(customer.id, payees, list),
+  function entitiesFor(
+    customer: Customer,
+    bank: CustomerBank,
+    today: string,
+    merchantReads?: CustomerBank,
+  ): Promise<DynamicEntities | undefined> {
+    const merchants = merchantReads
+      ? recentMerchants(merchantReads, today).catch((error: unknown) => {
+          if (!(error instanceof PrivateUntilPinError))
+            deps.log.warn({ err: errorSummary(error) }, 'could not list the merchants');
+          return [];
+        })
+      : [];
+    return Promise.all([bank.payees(), bank.accounts(), merchants]).then(
+      ([payees, list, names]) => customerEntities(customer.id, payees, list, names),
       (error: unknown) => {
         deps.log.warn({ err: errorSummary(error) }, 'could not list the dynamic entities');
         return undefined;

@@ -1,7 +1,8 @@
 /**
  * Each customer's own words as dynamic entities: their saved payees (the bank's name and
- * their nicknames) and the nicknames of their accounts, sent to the platform on the first
- * turn of a session so that the shipped model needs no customer's data. Entity ids are
+ * their nicknames), the nicknames of their accounts and the merchants they spend at, sent
+ * to the platform on the first turn of a session so that the shipped model needs no
+ * customer's data. Entity ids are
  * opaque and per customer (a hash, never a bank id or an account number); a slot that comes
  * back with one is turned into the bank's payee id or the account's own words here, before
  * any handler sees it, and an id of anyone else's entity is dropped.
@@ -14,18 +15,21 @@ import type { Turn } from './turn';
 
 const PAYEE_TYPE = 'PAYEE';
 const ACCOUNT_TYPE = 'ACCOUNT_TYPE';
+const MERCHANT_TYPE = 'MERCHANT';
 /** At most this many values per type in one directive, and synonyms per value. */
 const MAX_ENTITY_VALUES = 100;
 const MAX_ENTITY_SYNONYMS = 20;
 
 const ACCOUNT_SLOTS: readonly SlotName[] = ['accountType', 'fromAccount', 'toAccount'];
 
-/** "p-…" or "a-…": opaque, stable for one customer's payee or account, different for anyone else's. */
-export function entityId(customerId: string, kind: 'payee' | 'account', id: string): string {
+const ID_PREFIX = { payee: 'p', account: 'a', merchant: 'm' } as const;
+
+/** "p-…", "a-…" or "m-…": opaque, stable for one customer's payee, account or merchant, different for anyone else's. */
+export function entityId(customerId: string, kind: keyof typeof ID_PREFIX, id: string): string {
   const digest = createHash('sha256')
     .update(`saldo-entity\u0000${customerId}\u0000${kind}\u0000${id}`)
     .digest('base64url');
-  return `${kind === 'payee' ? 'p' : 'a'}-${digest.slice(0, 16)}`;
+  return `${ID_PREFIX[kind]}-${digest.slice(0, 16)}`;
 }
 
 function distinct(words: readonly string[], except: string): string[] {
@@ -40,10 +44,16 @@ function distinct(words: readonly string[], except: string): string[] {
   return out.slice(0, MAX_ENTITY_SYNONYMS);
 }
 
+/**
+ * `merchants`, distinct and most visited first, as `merchantName` gives them: the words said come back
+ * to the spending question as said (it matches them against the bank's records), so a
+ * merchant's id is never turned back into anything.
+ */
 export function customerEntities(
   customerId: string,
   payees: readonly Payee[],
   accounts: readonly Account[],
+  merchants: readonly string[] = [],
 ): DynamicEntities {
   const payeeValues: EntityValue[] = payees.slice(0, MAX_ENTITY_VALUES).map((payee) => ({
     id: entityId(customerId, 'payee', payee.id),
@@ -54,9 +64,15 @@ export function customerEntities(
     .filter((account): account is Account & { nickname: string } => Boolean(account.nickname?.trim()))
     .slice(0, MAX_ENTITY_VALUES)
     .map((account) => ({ id: entityId(customerId, 'account', account.id), value: account.nickname, synonyms: [] }));
+  // Alexa takes at most MAX_ENTITY_VALUES values in one directive, all types together:
+  // merchants get what payees and nicknames leave.
+  const merchantValues: EntityValue[] = merchants
+    .slice(0, Math.max(MAX_ENTITY_VALUES - payeeValues.length - accountValues.length, 0))
+    .map((name) => ({ id: entityId(customerId, 'merchant', name.toLowerCase()), value: name, synonyms: [] }));
   return [
     ...(payeeValues.length > 0 ? [{ name: PAYEE_TYPE, values: payeeValues }] : []),
     ...(accountValues.length > 0 ? [{ name: ACCOUNT_TYPE, values: accountValues }] : []),
+    ...(merchantValues.length > 0 ? [{ name: MERCHANT_TYPE, values: merchantValues, extendsModel: true }] : []),
   ];
 }
 

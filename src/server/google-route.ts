@@ -30,20 +30,30 @@ export const MISSING_PROJECT_ID =
   'Google request verification is on but GOOGLE_PROJECT_ID is not set: set GOOGLE_PROJECT_ID to your Actions project id (or SALDO_VERIFY_REQUESTS=false for local tools only)';
 
 /**
- * The webhook response Saldo means: the prompt, the scene transition and its own session
- * params, under the session id and scene name the protocol has it repeat. The library
- * would otherwise echo whatever else the request carried: user storage (with an
- * Authorization header's token in user.params.bearerToken), home storage, the session's
- * languageCode, the scene's slots.
+ * The webhook response Saldo means: the prompt, the scene transition, its own session
+ * params and the customer's entities (the type overrides the app set, never the request's),
+ * under the session id and scene name the protocol has it repeat. The library would
+ * otherwise echo whatever else the request carried: user storage (with an Authorization
+ * header's token in user.params.bearerToken), home storage, the session's languageCode,
+ * the scene's slots.
  */
 function onlyWhatSaldoSays(body: unknown): Record<string, unknown> {
   const { prompt, scene, session } = (body ?? {}) as {
     prompt?: unknown;
     scene?: { name?: unknown; next?: unknown };
-    session?: { id?: unknown; params?: unknown };
+    session?: { id?: unknown; params?: unknown; typeOverrides?: unknown };
   };
+  const overrides = Array.isArray(session?.typeOverrides) && session.typeOverrides.length > 0;
   return {
-    ...(session ? { session: { id: session.id, params: session.params } } : {}),
+    ...(session
+      ? {
+          session: {
+            id: session.id,
+            params: session.params,
+            ...(overrides ? { typeOverrides: session.typeOverrides } : {}),
+          },
+        }
+      : {}),
     ...(prompt ? { prompt } : {}),
     ...(scene ? { scene: { name: scene.name, next: scene.next } } : {}),
   };

@@ -1,7 +1,7 @@
 /**
  * A customer's own words for a slot type, sent to the platform at the start of a session
  * (Alexa: Dialog.UpdateDynamicEntities; Google: session type overrides) so that their
- * payees and account nicknames are recognised without being in the shipped model.
+ * payees, account nicknames and merchants are recognised without being in the shipped model.
  */
 export interface EntityValue {
   /** Opaque and per customer: never a bank id or an account number. */
@@ -11,9 +11,14 @@ export interface EntityValue {
 }
 
 interface EntityType {
-  /** A slot type of the language model: PAYEE, ACCOUNT_TYPE. */
+  /** A slot type of the language model: PAYEE, ACCOUNT_TYPE, MERCHANT. */
   readonly name: string;
   readonly values: readonly EntityValue[];
+  /**
+   * The customer's values are added to the model's own (MERCHANT: the brands anyone may ask
+   * about stay) rather than taking their place for the session.
+   */
+  readonly extendsModel?: boolean;
 }
 
 export type DynamicEntities = readonly EntityType[];

@@ -2,7 +2,8 @@
  * Spoken dates to the values AMAZON.DATE sends: an ISO day ("2026-11-28"), a month
  * ("2026-11"), an ISO week ("2026-W48") or a weekend ("2026-W48-WE"). English and
  * Spanish: today/hoy, yesterday/ayer, weekday names, "last week"/"la semana pasada",
- * "June 3rd"/"el 3 de junio", and ISO dates typed as such.
+ * "June 3rd"/"el 3 de junio", a month ("October"/"octubre de 2025"), and ISO dates typed
+ * as such.
  *
  * Everything is relative to `today` (an ISO day the caller computes in the customer's
  * time zone) and resolved into the past: the simulator answers questions about
@@ -84,8 +85,8 @@ ORDINALS.set('primero', 1);
 
 /** Words in front of a date that say nothing about it. */
 const LEADING: Readonly<Record<NumberLanguage, ReadonlySet<string>>> = {
-  en: new Set(['on', 'the', 'of', 'for', 'from', 'since']),
-  es: new Set(['el', 'del', 'la', 'de', 'desde']),
+  en: new Set(['on', 'in', 'the', 'of', 'for', 'from', 'since']),
+  es: new Set(['el', 'en', 'del', 'la', 'de', 'desde']),
 };
 
 function pad(n: number): string {
@@ -163,6 +164,18 @@ function monthDay(words: readonly string[], language: NumberLanguage, today: str
   return day === undefined ? undefined : dayInPast(today, month, day, year);
 }
 
+/** A month on its own ("october", "octubre de 2025"): the latest one not after this month, or that year's. */
+function bareMonth(words: readonly string[], language: NumberLanguage, today: string): string | undefined {
+  const month = MONTHS[language].get(words[0] ?? '');
+  if (month === undefined) return undefined;
+  let rest = words.slice(1);
+  if (rest[0] === 'of' || rest[0] === 'de' || rest[0] === 'del') rest = rest.slice(1);
+  if (rest.length > 1 || (rest.length === 1 && !/^\d{4}$/.test(rest[0] ?? ''))) return undefined;
+  const thisYear = Number(today.slice(0, 4));
+  const year = rest.length === 1 ? Number(rest[0]) : month > Number(today.slice(5, 7)) ? thisYear - 1 : thisYear;
+  return `${year}-${pad(month)}`;
+}
+
 function relative(phrase: string, language: NumberLanguage, today: string): string | undefined {
   const table: Readonly<Record<string, () => string>> =
     language === 'en'
@@ -223,5 +236,10 @@ export function parseSpokenDate(words: readonly string[], language: NumberLangua
   const rest = words.slice(start);
   const phrase = rest.join(' ');
   if (rest.length === 1 && (isIsoDate(phrase) || /^\d{4}-(0[1-9]|1[0-2])$/.test(phrase))) return phrase;
-  return relative(phrase, language, today) ?? weekday(rest, language, today) ?? monthDay(rest, language, today);
+  return (
+    relative(phrase, language, today) ??
+    weekday(rest, language, today) ??
+    bareMonth(rest, language, today) ??
+    monthDay(rest, language, today)
+  );
 }

@@ -10,7 +10,9 @@
  * tolerances: case, accents and punctuation, apostrophes ("whats"), number words, and a
  * short list of fillers before or after a request ("um", "please", "por favor").
  * A custom slot takes any words, as Alexa's do, except that a value no type or dynamic
- * entity knows never contains a number or a currency word: an amount is not a name.
+ * entity knows never contains a number or a currency word (an amount is not a name) and
+ * never ends with a date or period (the "last month" of "at Starbucks last month" is the
+ * date's, not part of the merchant's name).
  */
 import { googleSlotSamples } from '../language/google';
 import { isBuiltInSlotKind, slotReferences, type LanguageModel, type ModelSlot } from '../language/model';
@@ -259,6 +261,14 @@ export function createMatcher(model: LanguageModel, options: MatcherOptions): Ma
     }
   }
 
+  /** "starbucks last month", "joes pizza in october": a name followed by when, not a name. */
+  function endsWithDate(norm: readonly string[]): boolean {
+    for (let start = 1; start < norm.length; start++) {
+      if (parseSpokenDate(norm.slice(start), language, options.today())) return true;
+    }
+    return false;
+  }
+
   /** A capture as a value of the slot's type, or undefined when the type refuses it. */
   function slotValue(
     slot: ModelSlot,
@@ -301,6 +311,7 @@ export function createMatcher(model: LanguageModel, options: MatcherOptions): Ma
     if (options.platform === 'google') return undefined;
     if (norm.length > MAX_UNRESOLVED_WORDS) return undefined;
     if (norm.some((word) => /\d/.test(word) || ANSWER_TRAILING.has(word) || MINOR_UNITS.has(word))) return undefined;
+    if (endsWithDate(norm)) return undefined;
     return { ...base, value: spoken };
   }
 

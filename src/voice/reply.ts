@@ -131,7 +131,7 @@ export function renderReply(
 function scannedEntities(entities: DynamicEntities, guard: ReplyGuard): DynamicEntities {
   return entities
     .map((type) => ({
-      name: type.name,
+      ...type,
       values: type.values.filter((value) => {
         const text = [value.id, value.value, ...value.synonyms].join('\n');
         const scanned = guardFields({ entities: text }, guard.identifiers, guard.report);

@@ -1,13 +1,14 @@
 /**
- * Each customer's payees and account nicknames reach the platform as dynamic entities on the
- * first turn of a session that goes on (Alexa: Dialog.UpdateDynamicEntities, Google: session
- * type overrides), with opaque per-customer ids that come back as bank ids; the model itself
- * holds none of them (test/language/customer-data.test.ts).
+ * Each customer's payees, account nicknames and merchants reach the platform as dynamic
+ * entities on the first turn of a session that goes on (Alexa: Dialog.UpdateDynamicEntities,
+ * Google: session type overrides), with opaque per-customer ids (a payee's or an account's
+ * comes back as the bank's id); the model itself holds none of them
+ * (test/language/customer-data.test.ts).
  */
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { createApplication, type Application } from '../../src/app/application';
 import { createLogger } from '../../src/app/logger';
-import { entityId } from '../../src/core/entities';
+import { customerEntities, entityId } from '../../src/core/entities';
 import { createAlexaSkill } from '../../src/platforms/alexa/skill';
 import { createGoogleApp } from '../../src/platforms/google/app';
 import { catalogueFor } from '../../src/voice/locales';
@@ -150,8 +151,47 @@ describe('Alexa dynamic entities', () => {
     for (const secret of ['payee-john', 'acc-john', '000123454217', '5454545454545454', '88001234', 'cust-john'])
       expect(text).not.toContain(secret);
     const ids = directive?.types?.flatMap((type) => type.values.map((value) => value.id)) ?? [];
-    expect(ids.every((id) => /^[pa]-[A-Za-z0-9_-]{16}$/.test(id))).toBe(true);
+    expect(ids.every((id) => /^[pam]-[A-Za-z0-9_-]{16}$/.test(id))).toBe(true);
     expect(entityId('cust-john', 'payee', 'p1')).not.toBe(entityId('cust-ana', 'payee', 'p1'));
+  });
+
+  it("carry the merchants John spends at, named from the descriptions, beside the model's brands", async () => {
+    const directive = entitiesDirective(await say({ token: JOHN, newSession: true }));
+    const merchants = directive?.types?.find((type) => type.name === 'MERCHANT')?.values ?? [];
+    expect(merchants.map((value) => value.name.value)).toEqual(
+      expect.arrayContaining(['Blue Bottle Coffee', 'Shell Oil', 'Starbucks']),
+    );
+    expect(merchants.find((value) => value.name.value === 'Blue Bottle Coffee')?.id).toBe(
+      entityId('cust-john', 'merchant', 'blue bottle coffee'),
+    );
+  });
+
+  it('leave the merchants out when the session opens with a question (its bank calls go first)', async () => {
+    const bills = await say({ token: JOHN, newSession: true, intent: 'GetUpcomingBillsIntent' });
+    expect(bills.response.shouldEndSession).toBe(false);
+    const types = entitiesDirective(bills)?.types?.map((type) => type.name);
+    expect(types).toEqual(['PAYEE', 'ACCOUNT_TYPE']);
+  });
+
+  it('answer a spending question about a merchant matched from them', async () => {
+    const response = await say({
+      token: JOHN,
+      newSession: false,
+      intent: 'GetSpendingIntent',
+      slots: {
+        merchant: {
+          value: 'blue bottle',
+          resolutions: [
+            {
+              authority: `amzn1.er-authority.echo-sdk.dynamic.${SKILL}.MERCHANT`,
+              id: entityId('cust-john', 'merchant', 'blue bottle coffee'),
+            },
+          ],
+        },
+        since: { value: '2026-06-01' },
+      },
+    });
+    expect(speech(response)).toMatch(/You spent \$[\d,.]+ at Blue Bottle Coffee since/);
   });
 
   it('are sent once per session: not on a later turn', async () => {
@@ -235,6 +275,23 @@ describe('Alexa dynamic entities', () => {
       },
     });
     expect(speech(response)).toContain('savings ending in');
+  });
+});
+
+describe('the merchants', () => {
+  it("take only what payees and nicknames leave of Alexa's 100 values per directive, most visited first", () => {
+    const payees = Array.from({ length: 5 }, (_, i) => ({
+      id: `payee-${i}`,
+      name: `Payee ${i}`,
+      aliases: [],
+      kind: 'biller' as const,
+    }));
+    const merchants = Array.from({ length: 200 }, (_, i) => `Merchant ${i}`);
+    const entities = customerEntities('cust-x', payees, [], merchants);
+    expect(entities.flatMap((type) => type.values)).toHaveLength(100);
+    const sent = entities.find((type) => type.name === 'MERCHANT');
+    expect(sent?.extendsModel).toBe(true);
+    expect(sent?.values.map((value) => value.value)).toEqual(merchants.slice(0, 95));
   });
 });
 

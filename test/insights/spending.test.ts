@@ -15,8 +15,7 @@ import { alexaDriver, googleDriver, type Driver, type Slots } from '../support/d
 import { FIXED_NOW } from '../support/app';
 import { testHttpApp } from '../support/http';
 import { saldoOnOpenBanking, type OpenBankingSaldo } from '../support/open-banking';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { privacyModeConfig } from '../support/privacy-bank';
 
 interface RawTransaction {
   accountId: string;
@@ -278,17 +277,7 @@ describe('the answer', () => {
 
 describe('privacy mode', () => {
   it('tells no amount before the PIN, then answers the question that waited', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'saldo-spending-privacy-'));
-    const file = path.join(dir, 'banks.json');
-    writeFileSync(
-      file,
-      JSON.stringify({
-        banks: [
-          { id: 'careful', names: { 'en-US': 'Careful Bank' }, connector: { type: 'sandbox' }, privacyMode: true },
-        ],
-      }),
-    );
-    const { app: express } = await testHttpApp({ env: { SALDO_CONFIG: file } });
+    const { app: express } = await testHttpApp({ env: { SALDO_CONFIG: privacyModeConfig() } });
     const alexa = alexaDriver(express, { token: JOHN.accessToken, locale: 'en-US' });
     await alexa.say('Launch');
     const asked = await alexa.say('GetSpending', { merchant: { spoken: 'starbucks' } });

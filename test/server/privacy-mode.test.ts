@@ -1,27 +1,11 @@
 /** A bank in privacy mode: no balance or transaction before the voice PIN, once per conversation. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import request from 'supertest';
 import { alexaEnvelope } from '../support/alexa-requests';
 import { alexaDriver } from '../support/drivers';
 import { testHttpApp } from '../support/http';
+import { privacyModeConfig } from '../support/privacy-bank';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'saldo-privacy-'));
-const file = path.join(dir, 'banks.json');
-writeFileSync(
-  file,
-  JSON.stringify({
-    banks: [
-      {
-        id: 'shared-speaker-bank',
-        names: { 'en-US': 'Careful Bank' },
-        connector: { type: 'sandbox' },
-        privacyMode: true,
-      },
-    ],
-  }),
-);
+const file = privacyModeConfig();
 
 describe('privacy mode', () => {
   it('asks for the PIN before the first balance, then answers it and the next reads', async () => {

@@ -4,8 +4,7 @@
  * waited for a PIN and withdraws privacy-mode approvals, and keeps the audit log.
  */
 import { createSign } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Express } from 'express';
 import request from 'supertest';
@@ -14,20 +13,14 @@ import { signatureVerifier, timestampVerifier } from '../../src/server/alexa-ver
 import { readAudit } from '../../src/store/audit';
 import { alexaEnvelope } from '../support/alexa-requests';
 import { testHttpApp } from '../support/http';
+import { PRIVACY_BANK_ID, privacyModeConfig } from '../support/privacy-bank';
 
 const CERT_URL = 'https://s3.amazonaws.com/echo.api/echo-api-cert-test.pem';
 const signingDir = path.join(__dirname, '../fixtures/alexa-signing');
 const fixture = (name: string) => readFileSync(path.join(signingDir, name), 'utf8');
 const trustedKey = fixture('trusted-key.pem');
 
-const dir = mkdtempSync(path.join(tmpdir(), 'saldo-events-'));
-const banks = path.join(dir, 'banks.json');
-writeFileSync(
-  banks,
-  JSON.stringify({
-    banks: [{ id: 'careful', names: { 'en-US': 'Careful Bank' }, connector: { type: 'sandbox' }, privacyMode: true }],
-  }),
-);
+const banks = privacyModeConfig();
 
 function skillEvent(type: string, options: { token?: string; bodyToken?: string } = {}) {
   const user = { userId: 'amzn1.ask.account.test', ...(options.token ? { accessToken: options.token } : {}) };
@@ -110,7 +103,7 @@ describe('skill lifecycle events', () => {
     const [row] = await db.query<{ status: string }>('SELECT status FROM pending_payments WHERE id = ?', [payment]);
     expect(row?.status).toBe('cancelled');
     expect(await db.query("SELECT id FROM read_approvals WHERE customer_id = 'cust-john'")).toEqual([]);
-    const audit = await readAudit(db, 'careful', 'cust-john');
+    const audit = await readAudit(db, PRIVACY_BANK_ID, 'cust-john');
     const events = audit.map((a) => a.event);
     expect(events).toEqual(
       expect.arrayContaining(['payment.requested', 'skill.disabled', 'payment.cancelled', 'privacy.revoked']),
@@ -133,7 +126,7 @@ describe('skill lifecycle events', () => {
     expect(enabled.status).toBe(200);
     const permissions = await signed(skillEvent('AlexaSkillEvent.SkillPermissionChanged'));
     expect(permissions.status).toBe(200);
-    const ana = (await readAudit(application.db, 'careful', 'cust-ana')).map((a) => a.event);
+    const ana = (await readAudit(application.db, PRIVACY_BANK_ID, 'cust-ana')).map((a) => a.event);
     expect(ana).toContain('skill.account_linked');
     const anonymous = await application.db.query<{ event: string }>(
       "SELECT event FROM audit_log WHERE customer_id IS NULL AND event LIKE 'skill.%'",

@@ -181,6 +181,60 @@ describe('typical phrases', () => {
     expect(slotsOf(matcherFor('en-US').match('pay bob fifty dollars'))).toEqual({ payee: 'bob', amount: '50' });
   });
 
+  it('never lets a merchant swallow the date after it, on either platform', () => {
+    for (const platform of ['alexa', 'google'] as const) {
+      const matcher = createMatcher(loadModel('en-US'), { today: () => TODAY, platform });
+      expect(slotsOf(matcher.match('what did I spend at starbucks last month.'))).toEqual({
+        merchant: 'starbucks',
+        date: '2026-10',
+      });
+    }
+    // A merchant no type knows: the name ends where the date begins.
+    expect(slotsOf(matcherFor('en-US').match('how much did I spend at joes pizza in october'))).toEqual({
+      merchant: 'joes pizza',
+      date: '2026-10',
+    });
+    expect(slotsOf(matcherFor('en-US').match('what did I spend at joes pizza yesterday'))).toEqual({
+      merchant: 'joes pizza',
+      date: '2026-11-28',
+    });
+    expect(slotsOf(matcherFor('es-ES').match('mis gastos en la cafetera en octubre'))).toEqual({
+      merchant: 'la cafetera',
+      date: '2026-10',
+    });
+  });
+
+  it("hears a customer's own merchant on Google only from the session's entities", () => {
+    const google = createMatcher(loadModel('en-US'), { today: () => TODAY, platform: 'google' });
+    const said = 'how much did I spend at joes pizza last month';
+    expect(google.match(said).intent).toBe('Fallback');
+    const mine = [
+      {
+        name: 'MERCHANT',
+        values: [{ id: 'm-aaaaaaaaaaaaaaaa', value: "Joe's Pizza", synonyms: [] }],
+        extendsModel: true,
+      },
+    ];
+    const match = google.match(said, { entities: mine });
+    expect({ intent: match.intent, slots: slotsOf(match) }).toEqual({
+      intent: 'GetSpending',
+      slots: { merchant: "Joe's Pizza", date: '2026-10' },
+    });
+  });
+
+  it.each<[Locale, string, string]>([
+    ['en-US', 'is that more than October?', '2026-10'],
+    ['en-US', 'how does it compare with december', '2025-12'],
+    ['en-US', 'what about last month', '2026-10'],
+    ['en-GB', 'and in september', '2026-09'],
+    ['es-ES', '¿y en octubre?', '2026-10'],
+    ['es-ES', 'compáralo con octubre de 2025', '2025-10'],
+    ['es-US', '¿y el mes pasado?', '2026-10'],
+  ])('%s "%s" compares with %s: a month on its own is the latest one', (locale, utterance, date) => {
+    const match = matcherFor(locale).match(utterance);
+    expect({ intent: match.intent, slots: slotsOf(match) }).toEqual({ intent: 'CompareSpending', slots: { date } });
+  });
+
   it('tries the request without fillers around it, and only then', () => {
     expect(matcherFor('en-US').match('um could you tell me my balance please').intent).toBe('GetBalance');
     expect(matcherFor('es-ES').match('oye me dices el saldo por favor').intent).toBe('GetBalance');

@@ -25,6 +25,8 @@ export interface GoogleAppOptions {
 }
 
 function render(conv: ConversationV3, reply: SafeReply | undefined): void {
+  // The library would echo the request's overrides; only Saldo's own go out (none: no field).
+  conv.session.typeOverrides = [];
   if (!reply) {
     conv.scene.next = { name: END_CONVERSATION };
     return;
@@ -36,11 +38,11 @@ function render(conv: ConversationV3, reply: SafeReply | undefined): void {
   else if (reply.endSession) conv.scene.next = { name: END_CONVERSATION };
   const params: GoogleSessionParams = reply.endSession ? {} : { saldo: sessionOf(reply), started: true };
   conv.session.params = { ...params };
-  // The customer's payees and account nicknames, for the rest of the session.
+  // The customer's payees, account nicknames and merchants, for the rest of the session.
   if (reply.entities) {
     conv.session.typeOverrides = reply.entities.map((type) => ({
       name: type.name,
-      mode: 'TYPE_REPLACE' as TypeOverride['mode'],
+      mode: (type.extendsModel ? 'TYPE_MERGE' : 'TYPE_REPLACE') as TypeOverride['mode'],
       synonym: {
         entries: type.values.map((value) => ({
           name: value.id,
