@@ -193,6 +193,12 @@ export interface BankConnector {
   ): Promise<readonly UpcomingPayment[]>;
   /** The kinds listUpcomingPayments can see, when not all three (a Berlin Group bank reports standing orders only). */
   readonly upcomingKinds?: readonly UpcomingPayment['kind'][];
+  /**
+   * How many times a day the bank lets Saldo read an account unasked (a Berlin Group
+   * consent's frequencyPerDay), when it counts: such a bank's accounts are read only for a
+   * question the customer asked, never ahead of one.
+   */
+  readonly unattendedReadsPerDay?: number;
 }
 
 /** Thrown when it is certain the payment order never reached the bank: nothing moved. */

@@ -244,9 +244,11 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
     const privacy = disclosure(await readsApproved(deps, mine, customer.id));
     // Merchants are read from transactions: only when the conversation opens with a launch,
     // a turn that asks nothing else of the bank (a question's own calls, its deadline and
-    // the connector's retries and circuit breaker are left alone), and in privacy mode not
-    // before the PIN.
-    const merchantReads = turn.intent === 'Launch' ? bankWith(privacy) : undefined;
+    // the connector's retries and circuit breaker are left alone), in privacy mode not
+    // before the PIN, and never from a bank that counts its reads a day (a launch would
+    // spend the customer's questions).
+    const readsAhead = deps.connector.unattendedReadsPerDay === undefined;
+    const merchantReads = turn.intent === 'Launch' && readsAhead ? bankWith(privacy) : undefined;
     const entities = turn.newSession ? entitiesFor(customer, lists, today, merchantReads) : undefined;
     const unrecognised = await speakerGate(contextFor(mine, privacy));
     if (unrecognised) return { draft: unrecognised, customer };
@@ -262,7 +264,9 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
     if (draft.endSession) return { draft, customer };
     // The PIN that opened the customer's money also opens their merchants: every type again,
     // since Alexa's REPLACE stands for the whole set.
-    const toSend = opened ? await entitiesFor(customer, lists, today, bankWith(disclosure(true))) : await entities;
+    const toSend = opened
+      ? await entitiesFor(customer, lists, today, readsAhead ? bankWith(disclosure(true)) : undefined)
+      : await entities;
     return { draft: toSend?.length ? { ...draft, entities: toSend } : draft, customer };
   }
 

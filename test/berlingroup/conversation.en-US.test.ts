@@ -51,6 +51,14 @@ it("speaks John's balances and reads his movements across the bank's pages", asy
   expect(first.speech.match(/Payroll Acme Corp/g)).toHaveLength(1);
 });
 
+it("opens without reading John's movements for merchants: a launch spends none of the consent's daily accesses", async () => {
+  const launch = await john().say('Launch');
+  const entities = JSON.parse(launch.raw).response.directives?.find(
+    (d: { type: string }) => d.type === 'Dialog.UpdateDynamicEntities',
+  );
+  expect(entities.types.map((t: { name: string }) => t.name)).toEqual(['PAYEE', 'ACCOUNT_TYPE']);
+});
+
 it('says nothing was paid when Ana denies the payment in the bank app', async () => {
   const alexa = ana();
   await alexa.say('PayBill', PAY_IBERDROLA);

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
 import request from 'supertest';
+import type { BankConnector } from '../../src/bank/connector';
 import { entityId } from '../../src/core/entities';
 import { customerIn, sandboxFixture } from '../alexa/helpers';
 import { googleDriver, type Heard } from '../support/drivers';
@@ -136,5 +137,35 @@ describe('the voice guard', () => {
     const launch = await googleDriver(leaky, { token: 'sandbox-token-john', locale: 'en-US' }).say('Launch');
     expect(launch.raw.toLowerCase()).not.toContain('sandbox-token-john');
     expect(merchantsOf(launch)).toEqual(expect.arrayContaining(['Starbucks', 'Target']));
+  });
+});
+
+describe('a bank that counts its reads a day (a Berlin Group consent)', () => {
+  it('is not read for merchants on a launch, nor when the PIN opens privacy mode: only questions spend its reads', async () => {
+    const reads: string[] = [];
+    const metered = (_bank: string, real: BankConnector): BankConnector => ({
+      ...real,
+      unattendedReadsPerDay: 4,
+      listTransactions: (token, accountId, query) => {
+        reads.push(accountId);
+        return real.listTransactions(token, accountId, query);
+      },
+    });
+    const { app: counted } = await testHttpApp({ overrides: { wrapConnector: metered } });
+    const launch = await googleDriver(counted, { token: 'sandbox-token-john', locale: 'en-US' }).say('Launch');
+    expect(overrides(launch).map((o) => o.name)).toEqual(['PAYEE', 'ACCOUNT_TYPE']);
+    expect(reads).toEqual([]);
+
+    const { app: private_ } = await testHttpApp({
+      env: { SALDO_CONFIG: privacyModeConfig() },
+      overrides: { wrapConnector: metered },
+    });
+    const john = googleDriver(private_, { token: 'sandbox-token-john', locale: 'en-US' });
+    await john.say('Launch');
+    await john.say('GetBalance', { accountType: { spoken: 'checking' } });
+    const opened = await john.say('ProvidePin', { pin: { spoken: '2468' } });
+    expect(opened.speech).toContain('checking ending in 4217');
+    expect(overrides(opened).map((o) => o.name)).toEqual(['PAYEE', 'ACCOUNT_TYPE']);
+    expect(reads).toEqual([]);
   });
 });

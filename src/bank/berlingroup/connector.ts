@@ -387,6 +387,7 @@ export function createBerlinGroupConnector(options: BerlinGroupOptions): BerlinG
 
     // 1.3.11 has no read of direct debits or of payments scheduled once.
     upcomingKinds: ['standing_order'],
+    unattendedReadsPerDay: options.frequencyPerDay,
     ...(options.standingOrders ? { listUpcomingPayments } : {}),
 
     async listPayees(accessToken): Promise<readonly Payee[]> {
