@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { isValidTimeZone } from './dates';
+import { describeIssues } from './shared/schema-issue';
 
 /** true/false, 1/0, yes/no, in any case (`TRUE`, `False`). */
 const booleanFlag = z
@@ -207,7 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   );
   const parsed = envSchema.safeParse(blankAsUnset);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    const problems = describeIssues(parsed.error.issues);
     throw new ConfigError(`invalid configuration: ${problems}`);
   }
   const e = parsed.data;
@@ -253,7 +254,7 @@ function loadConfigFile(file: string, env: NodeJS.ProcessEnv = {}): ConfigFile {
   }
   const parsed = configFileSchema.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ');
+    const problems = describeIssues(parsed.error.issues, '(file)');
     throw new ConfigError(`SALDO_CONFIG ${path.basename(file)}: ${problems}`);
   }
   return parsed.data;

@@ -31,6 +31,7 @@ import { readApprovals } from '../store/read-approvals';
 import { paymentStore } from '../store/payments';
 import { voiceProfiles } from '../store/voice-profiles';
 import { createLogger } from './logger';
+import { describeIssues } from '../shared/schema-issue';
 import { createMetrics, type Metrics } from './metrics';
 
 /** A bank as Saldo serves it: its connector, its conversation, and the ids routed to it. */
@@ -141,8 +142,7 @@ function fixtureLoader(): FixtureLoader {
 }
 
 function describeFixtureError(error: unknown): string {
-  if (error instanceof ZodError)
-    return error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ');
+  if (error instanceof ZodError) return describeIssues(error.issues, '(file)');
   return error instanceof Error ? error.message : String(error);
 }
 

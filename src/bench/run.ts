@@ -11,11 +11,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { loadSandboxFixture } from '../bank/sandbox/fixture';
 import { hashPin } from '../security/pin-hash';
 import { GOOGLE_SCENES } from '../shared/google-scenes';
 import { parseCommandLine } from '../cli';
 import { alexaIntent, alexaRequestEnvelope } from '../platforms/alexa/request-envelope';
+import { benchFixture, payingToken } from './fixture';
 import { compareFigures, formatChanges, parseOptions, USAGE, type BenchOptions, type Engine } from './options';
 import { cleanUp, cleanUpOnSignals, onCleanup, startServer, waitUntil, type Server } from './processes';
 
@@ -82,7 +82,6 @@ function googleBody(handler: string, params: Record<string, string>): string {
 }
 
 const BALANCE = alexaBody('GetBalanceIntent', { accountType: 'checking' });
-const payingToken = (i: number) => `bench-token-${i}-abcdef`;
 const payBill = (token: string) =>
   alexaBody('PayBillIntent', { payee: 'city power', amount: '1', fromAccount: 'checking' }, {}, token);
 const providePin = (token: string, payment: unknown) => alexaBody('ProvidePinIntent', { pin: PIN }, { payment }, token);
@@ -235,28 +234,6 @@ function medianLoad(loads: readonly Load[]): Load {
 }
 
 /** The bundled customers plus the bench's paying ones (same accounts, numbers of their own). */
-function benchFixture(dir: string): string {
-  const fixture = loadSandboxFixture();
-  const john = fixture.customers[0]!;
-  const extra = Array.from({ length: PAYING_CUSTOMERS }, (_, i) => {
-    const accountIds = new Map(john.accounts.map((a, j) => [a.id, `acc-bench-${i}-${j}`]));
-    return {
-      ...john,
-      id: `cust-bench-${i}`,
-      accessToken: payingToken(i),
-      accounts: john.accounts.map((a, j) => ({
-        ...a,
-        id: accountIds.get(a.id) as string,
-        number: `9${String(i).padStart(2, '0')}${j}0000000${String(i).padStart(2, '0')}${j}`,
-      })),
-      transactions: john.transactions.map((t) => ({ ...t, accountId: accountIds.get(t.accountId) as string })),
-    };
-  });
-  const file = path.join(dir, 'bench-bank.json');
-  writeFileSync(file, JSON.stringify({ ...fixture, customers: [...fixture.customers, ...extra] }));
-  return file;
-}
-
 const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** A schema of the bench's own on the PostgreSQL server, dropped at the end. */
@@ -483,7 +460,7 @@ async function main(): Promise<void> {
   onCleanup(() => rmSync(dir, { recursive: true, force: true }));
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, load ${loadavg()[0]?.toFixed(1)}`;
   log(`${machine}; ${options.seconds} s per run, ${options.rounds} rounds, ${CONNECTIONS} connections`);
-  const fixture = benchFixture(dir);
+  const fixture = benchFixture(dir, PAYING_CUSTOMERS);
   const common = {
     SALDO_VERIFY_REQUESTS: 'false',
     SALDO_FIXTURE: fixture,

@@ -24,7 +24,12 @@ import {
   type PaymentResult,
 } from '../../src/bank/connector';
 import { createOpenBankingSandbox, type OpenBankingSandbox } from '../../src/bank/openbanking/sandbox';
-import { loadSandboxFixture, type SandboxCustomer, type SandboxFixture } from '../../src/bank/sandbox/fixture';
+import {
+  loadSandboxFixture,
+  withOwnIds,
+  type SandboxCustomer,
+  type SandboxFixture,
+} from '../../src/bank/sandbox/fixture';
 import type { Db } from '../../src/store/db';
 import { openStore } from '../../src/store/open';
 import { TEST_PIN_COST } from '../support/app';
@@ -51,22 +56,12 @@ const base = loadSandboxFixture();
 const john = base.customers.find((c) => c.id === 'cust-john') as SandboxCustomer;
 
 /** John, with ids, token and accounts of this sequence's own. */
-function customerFor(n: number): SandboxCustomer {
-  const rename = (id: string) => id.replace('john', `c${n}`);
-  return {
-    ...john,
+const customerFor = (n: number): SandboxCustomer =>
+  withOwnIds(john, {
     id: `cust-c${n}`,
     accessToken: `campaign-token-${n}`,
-    accounts: john.accounts.map((a) => ({ ...a, id: rename(a.id) })),
-    payees: john.payees.map((p) => ({ ...p, id: rename(p.id) })),
-    transactions: john.transactions.map((t) => ({
-      ...t,
-      accountId: rename(t.accountId),
-      ...(t.transferAccountId === undefined ? {} : { transferAccountId: rename(t.transferAccountId) }),
-    })),
-    upcoming: john.upcoming.map((u) => ({ ...u, accountId: rename(u.accountId) })),
-  };
-}
+    rename: (id) => id.replace('john', `c${n}`),
+  });
 
 interface Clock {
   readonly now: () => Date;

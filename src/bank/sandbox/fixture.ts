@@ -142,3 +142,38 @@ export function loadSandboxFixture(
   }
   return sandboxFixtureSchema.parse(raw);
 }
+
+/**
+ * A copy of a customer under other ids, for demo and load data with many customers: the
+ * accounts (and every reference to one: transactions, the other leg of a transfer,
+ * upcoming payments) and payees renamed by `rename`, the access token and the account
+ * numbers given.
+ */
+export function withOwnIds(
+  customer: SandboxCustomer,
+  ids: {
+    readonly id: string;
+    readonly accessToken: string;
+    readonly rename: (id: string) => string;
+    readonly accountNumber?: (index: number) => string;
+  },
+): SandboxCustomer {
+  const { rename } = ids;
+  return {
+    ...customer,
+    id: ids.id,
+    accessToken: ids.accessToken,
+    accounts: customer.accounts.map((a, i) => ({
+      ...a,
+      id: rename(a.id),
+      ...(ids.accountNumber ? { number: ids.accountNumber(i) } : {}),
+    })),
+    payees: customer.payees.map((p) => ({ ...p, id: rename(p.id) })),
+    transactions: customer.transactions.map((t) => ({
+      ...t,
+      accountId: rename(t.accountId),
+      ...(t.transferAccountId === undefined ? {} : { transferAccountId: rename(t.transferAccountId) }),
+    })),
+    upcoming: customer.upcoming.map((u) => ({ ...u, accountId: rename(u.accountId) })),
+  };
+}
