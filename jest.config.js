@@ -7,6 +7,7 @@ module.exports = {
   // ask-sdk-test registers its conversations with mocha's `it`; under jest that is jest's own.
   moduleNameMapper: { '^mocha$': '<rootDir>/test/support/mocha-shim.js' },
   setupFilesAfterEnv: ['<rootDir>/test/support/setup.ts'],
+  testSequencer: '<rootDir>/test/support/sequencer.js',
   // A hang guard, not a speed check: suites run on a busy 2-core machine.
   testTimeout: 60000,
   // Jest's default on two cores is one worker; the slow suites (fuzz, campaigns, server
