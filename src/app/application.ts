@@ -71,6 +71,8 @@ export interface ApplicationOverrides {
   readonly phrasing?: CoreDeps['phrasing'];
   /** How long a turn may wait on the bank (tests that are not about time give a busy machine room). */
   readonly turnDeadlineMs?: CoreDeps['turnDeadlineMs'];
+  /** How long a launch waits for the customer's merchants before it answers without them. */
+  readonly merchantReadBudgetMs?: CoreDeps['merchantReadBudgetMs'];
   /** A store already open, shared as two processes share one database; this application does not close it. */
   readonly db?: Db;
   /** Whether identical concurrent confirmations share one answer (default true; campaigns race the store). */
@@ -305,6 +307,7 @@ export async function createApplication(
           speakers,
           phrasing: overrides.phrasing,
           turnDeadlineMs: overrides.turnDeadlineMs,
+          merchantReadBudgetMs: overrides.merchantReadBudgetMs,
         },
         (event) => {
           log.warn({ securityEvent: event, bank: bank.id }, 'security event: outgoing text redacted');

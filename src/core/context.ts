@@ -33,6 +33,7 @@ export interface CoreDeps {
   /** Overrides of the turn's timing (tests). */
   readonly progressAfterMs?: number;
   readonly turnDeadlineMs?: number;
+  readonly merchantReadBudgetMs?: number;
 }
 
 /** A turn of a customer whose access token the bank knows. */

@@ -133,6 +133,8 @@ export interface TurnHooks {
 const PROGRESS_AFTER_MS = 1000;
 /** The whole turn answers within this, well inside Alexa's 8 seconds. */
 const TURN_DEADLINE_MS = 6000;
+/** How long a launch waits for the merchants: less than "one moment…" would take to come. */
+const MERCHANT_READ_BUDGET_MS = 800;
 
 class TurnDeadlineError extends Error {
   constructor() {
@@ -271,6 +273,25 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
   }
 
   /**
+   * The merchants if the bank gives them in time; else none: a welcome does not wait on
+   * two months of a slow bank's pages (the words said are still matched against its records).
+   */
+  async function withinBudget(merchants: Promise<string[]>): Promise<string[]> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<string[]>((resolve) => {
+      timer = setTimeout(() => {
+        deps.log.info({ merchants: 'late' }, 'the merchants came too late for the first reply; sent without them');
+        resolve([]);
+      }, deps.merchantReadBudgetMs ?? MERCHANT_READ_BUDGET_MS);
+    });
+    try {
+      return await Promise.race([merchants, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
    * The customer's payees, account nicknames and (with `merchantReads`) merchants for the
    * platform's recogniser, on the first reply of a session that goes on. They are listed
    * alongside the turn's own work (not after it); a failure to list them costs only that,
@@ -284,11 +305,13 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
     merchantReads?: CustomerBank,
   ): Promise<DynamicEntities | undefined> {
     const merchants = merchantReads
-      ? recentMerchants(merchantReads, today).catch((error: unknown) => {
-          if (!(error instanceof PrivateUntilPinError))
-            deps.log.warn({ err: errorSummary(error) }, 'could not list the merchants');
-          return [];
-        })
+      ? withinBudget(
+          recentMerchants(merchantReads, today).catch((error: unknown) => {
+            if (!(error instanceof PrivateUntilPinError))
+              deps.log.warn({ err: errorSummary(error) }, 'could not list the merchants');
+            return [];
+          }),
+        )
       : [];
     return Promise.all([bank.payees(), bank.accounts(), merchants]).then(
       ([payees, list, names]) => customerEntities(customer.id, payees, list, names),

@@ -169,3 +169,25 @@ describe('a bank that counts its reads a day (a Berlin Group consent)', () => {
     expect(reads).toEqual([]);
   });
 });
+
+describe('a bank too slow to list the merchants for a launch', () => {
+  it('does not hold up the welcome: it goes out with payees and nicknames only', async () => {
+    let release: () => void = () => undefined;
+    const stalled = new Promise<void>((resolve) => (release = resolve));
+    const slow = (_bank: string, real: BankConnector): BankConnector => ({
+      ...real,
+      listTransactions: async (token, accountId, query) => {
+        await stalled;
+        return real.listTransactions(token, accountId, query);
+      },
+    });
+    const { app: slowBank } = await testHttpApp({ overrides: { wrapConnector: slow, merchantReadBudgetMs: 50 } });
+    try {
+      const launch = await googleDriver(slowBank, { token: 'sandbox-token-john', locale: 'en-US' }).say('Launch');
+      expect(launch.speech).toContain('Welcome');
+      expect(overrides(launch).map((o) => o.name)).toEqual(['PAYEE', 'ACCOUNT_TYPE']);
+    } finally {
+      release();
+    }
+  });
+});

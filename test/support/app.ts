@@ -19,6 +19,8 @@ export const FIXED_NOW = new Date('2026-11-29T15:00:00Z');
  */
 export const TEST_PIN_COST: PinHashCost = { log2N: 4, r: 1, p: 1 };
 
+const ROOMY_MERCHANT_READS_MS = 60_000;
+
 export interface LogCapture {
   readonly lines: string[];
   text(): string;
@@ -65,7 +67,15 @@ export function testSaldo(env: NodeJS.ProcessEnv = {}, overrides: ApplicationOve
       built = createApplication(
         { SALDO_VERIFY_REQUESTS: 'false', DATABASE_URL: 'sqlite::memory:', ...env },
         // The plain phrasing of varied messages, so conversations can be checked word for word.
-        { log, now: () => FIXED_NOW, phrasing: () => () => 0, pinHashCost: TEST_PIN_COST, ...overrides },
+        {
+          log,
+          now: () => FIXED_NOW,
+          phrasing: () => () => 0,
+          pinHashCost: TEST_PIN_COST,
+          // Tests that expect merchants must get them however busy the machine is.
+          merchantReadBudgetMs: ROOMY_MERCHANT_READS_MS,
+          ...overrides,
+        },
       );
       opened.push(built.catch(() => undefined));
     }
