@@ -7,50 +7,15 @@
  * statement is what 1.3.11 gives (no minimum payment, which Saldo says); bills are the
  * standing orders of the `information` report.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { addDays, todayIn } from '../../src/dates';
+import { addDays } from '../../src/dates';
 import { catalogueFor } from '../../src/voice/locales';
 import { ssmlToText } from '../../src/voice/ssml-text';
-import { FIXED_NOW } from '../support/app';
+import { rawCustomer, rawUpcoming, type RawTransaction } from '../support/raw-fixture';
 import { saldoOnBerlinGroup, type BerlinGroupSaldo } from '../support/berlin-group';
 import { alexaDriver, googleDriver } from '../support/drivers';
 import { WARM_UP_MS } from './helpers';
 
-interface RawTransaction {
-  accountId: string;
-  daysAgo: number;
-  description: string;
-  amount: string;
-  creditDebit: 'credit' | 'debit';
-  merchantCategoryCode?: string;
-  transferAccountId?: string;
-}
-interface RawCustomer {
-  id: string;
-  accessToken: string;
-  timeZone: string;
-  accounts: { id: string; type: string }[];
-  transactions: RawTransaction[];
-}
-
-const FIXTURES = path.resolve(__dirname, '../../fixtures');
-const base = JSON.parse(readFileSync(path.join(FIXTURES, 'sandbox-bank.json'), 'utf8')) as { customers: RawCustomer[] };
-const history = JSON.parse(readFileSync(path.join(FIXTURES, 'sandbox-history.json'), 'utf8')) as {
-  customers: Record<
-    string,
-    { transactions: RawTransaction[]; upcoming: { payee: string; kind: string; amount?: string; dueInDays: number }[] }
-  >;
-};
-
-function customer(id: string) {
-  const raw = base.customers.find((c) => c.id === id)!;
-  return {
-    ...raw,
-    transactions: [...raw.transactions, ...history.customers[id]!.transactions],
-    today: todayIn(raw.timeZone, FIXED_NOW),
-  };
-}
+const customer = rawCustomer;
 type Customer = ReturnType<typeof customer>;
 const JOHN = customer('cust-john');
 const ANA = customer('cust-ana');
@@ -184,7 +149,7 @@ describe('card information', () => {
 });
 
 describe('upcoming bills', () => {
-  const standingOrder = (c: Customer) => history.customers[c.id]!.upcoming.find((u) => u.kind === 'standing_order')!;
+  const standingOrder = (c: Customer) => rawUpcoming(c.id).find((u) => u.kind === 'standing_order')!;
 
   it("in English: John's standing order, on its next execution day, and what 1.3.11 does not report", async () => {
     const order = standingOrder(JOHN);

@@ -5,49 +5,18 @@
  * and accounts; the follow-up comparison; privacy mode; four locales; and the Open
  * Banking connector against the sandbox Open Banking server.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
-import { addDays, todayIn } from '../../src/dates';
+import { addDays } from '../../src/dates';
 import { catalogueFor } from '../../src/voice/locales';
 import { ssmlToText } from '../../src/voice/ssml-text';
 import { alexaDriver, googleDriver, type Driver, type Slots } from '../support/drivers';
-import { FIXED_NOW } from '../support/app';
+import { rawCustomer, type RawTransaction } from '../support/raw-fixture';
 import { testHttpApp } from '../support/http';
 import { saldoOnOpenBanking, type OpenBankingSaldo } from '../support/open-banking';
 import { privacyModeConfig } from '../support/privacy-bank';
 
-interface RawTransaction {
-  accountId: string;
-  daysAgo: number;
-  description: string;
-  amount: string;
-  creditDebit: 'credit' | 'debit';
-  merchantCategoryCode?: string;
-  transferAccountId?: string;
-}
-interface RawCustomer {
-  id: string;
-  accessToken: string;
-  timeZone: string;
-  accounts: { id: string; type: string; currency: string }[];
-  transactions: RawTransaction[];
-}
-
-const FIXTURES = path.resolve(__dirname, '../../fixtures');
-const base = JSON.parse(readFileSync(path.join(FIXTURES, 'sandbox-bank.json'), 'utf8')) as { customers: RawCustomer[] };
-const history = JSON.parse(readFileSync(path.join(FIXTURES, 'sandbox-history.json'), 'utf8')) as {
-  customers: Record<string, { transactions: RawTransaction[] }>;
-};
-
-function customer(id: string): RawCustomer & { today: string } {
-  const raw = base.customers.find((c) => c.id === id)!;
-  return {
-    ...raw,
-    transactions: [...raw.transactions, ...(history.customers[id]?.transactions ?? [])],
-    today: todayIn(raw.timeZone, FIXED_NOW),
-  };
-}
+const customer = rawCustomer;
+type Customer = ReturnType<typeof customer>;
 const JOHN = customer('cust-john');
 const ANA = customer('cust-ana');
 
@@ -133,7 +102,7 @@ function rangeOf(c: { today: string }, period: Question['period']): { from: stri
 }
 
 /** Purchases minus refunds (credits from a merchant), own-account transfers left out. */
-function expected(c: RawCustomer & { today: string }, q: Question): { minor: number; purchases: number } {
+function expected(c: Customer, q: Question): { minor: number; purchases: number } {
   const range = rangeOf(c, q.period);
   const accounts = c.accounts.filter((a) => !q.account || a.type === q.account).map((a) => a.id);
   const category = (t: RawTransaction) =>
