@@ -23,6 +23,9 @@ describe('merchant names', () => {
     ['TARGET 0002280', 'Target'],
     ['Whole Foods Market', 'Whole Foods Market'],
     ['CVS/PHARMACY #01234', 'Cvs Pharmacy'],
+    // Name, store number, city and state, as card networks write them: the place is not the merchant.
+    ["TRADER JOE'S 932 NEW YORK NY", "Trader Joe's"],
+    ['STARBUCKS 2350 SEATTLE WA', 'Starbucks'],
   ])('%s is %s', (description, name) => {
     expect(named(description)).toBe(name);
   });

@@ -52,13 +52,21 @@ export function merchantName(transaction: Pick<Transaction, 'description' | 'mer
     const before = raw.slice(0, star).trim();
     name = PROCESSORS.has(before) ? raw.slice(star + 1) : before || raw.slice(star + 1);
   }
-  const words = cleanDescription(name.replace(/\//g, ' '))
+  const words: string[] = [];
+  for (const word of cleanDescription(name.replace(/\//g, ' '))
     .toUpperCase()
     // Web addresses lose their domain: NETFLIX.COM, AMAZON.ES, AMAZON.CO.UK.
     .replace(/\.(COM|ES|CO\.UK|NET|ORG)\b/g, ' ')
-    .split(/\s+/)
-    .filter((word) => word && !/\d/.test(word) && !NOISE.has(word))
-    .map((word) => ALIASES[word] ?? word);
+    .split(/\s+/)) {
+    if (!word || NOISE.has(word)) continue;
+    // A card network's descriptor is the name, a store number, then where: "TRADER JOE'S 932
+    // NEW YORK NY" is Trader Joe's. Numbers before the name (a terminal, a card) are skipped.
+    if (/\d/.test(word)) {
+      if (words.length > 0) break;
+      continue;
+    }
+    words.push(ALIASES[word] ?? word);
+  }
   const cleaned = words.join(' ').trim();
   return cleanDescription(cleaned || cleanDescription(raw)) || cleanDescription(raw);
 }
