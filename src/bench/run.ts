@@ -214,6 +214,8 @@ const SCENARIOS: ReadonlyArray<readonly [string, Scenario]> = [
   ['Alexa Launch', constant('/alexa', alexaBody(undefined))],
   ['GetBalance', constant('/alexa', BALANCE)],
   ['GetTransactions', constant('/alexa', alexaBody('GetTransactionsIntent', { accountType: 'checking' }))],
+  // A month of a customer's transactions read and added up for one merchant.
+  ['GetSpending', constant('/alexa', alexaBody('GetSpendingIntent', { merchant: 'starbucks', date: '2026-10' }))],
   ['Google GetBalance', constant('/google', googleBody('GetBalance', { accountType: 'checking' }))],
   ['payment (read-back + PIN) per connection', payments],
   [`GetBalance with ${PIN_CONCURRENCY} PIN checks in flight`, underPins],
