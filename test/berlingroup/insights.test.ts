@@ -10,7 +10,7 @@
 import { addDays } from '../../src/dates';
 import { catalogueFor } from '../../src/voice/locales';
 import { ssmlToText } from '../../src/voice/ssml-text';
-import { rawCustomer, rawUpcoming, type RawTransaction } from '../support/raw-fixture';
+import { rawCustomer, rawUpcoming, spentOver, type RawTransaction } from '../support/raw-fixture';
 import { saldoOnBerlinGroup, type BerlinGroupSaldo } from '../support/berlin-group';
 import { alexaDriver, googleDriver } from '../support/drivers';
 import { WARM_UP_MS } from './helpers';
@@ -47,18 +47,13 @@ function within(c: Customer, q: Question) {
 
 /** Purchases minus refunds (a merchant's credit carries its category code), own-account transfers left out. */
 function expected(c: Customer, q: Question): { minor: number; purchases: number } {
-  let minor = 0;
-  let purchases = 0;
-  for (const t of within(c, q)) {
-    if (t.transferAccountId) continue;
-    if (q.category && (!t.merchantCategoryCode || BY_CODE[t.merchantCategoryCode] !== q.category)) continue;
-    const cents = Math.round(Number(t.amount) * 100);
-    if (t.creditDebit === 'debit') {
-      minor += cents;
-      purchases += 1;
-    } else if (t.merchantCategoryCode) minor -= cents;
-  }
-  return { minor: Math.max(minor, 0), purchases };
+  return spentOver(
+    within(c, q).filter(
+      (t) =>
+        !t.transferAccountId &&
+        (!q.category || (t.merchantCategoryCode !== undefined && BY_CODE[t.merchantCategoryCode] === q.category)),
+    ),
+  );
 }
 
 function slots(c: Customer, q: Question) {

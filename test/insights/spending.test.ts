@@ -10,7 +10,7 @@ import { addDays } from '../../src/dates';
 import { catalogueFor } from '../../src/voice/locales';
 import { ssmlToText } from '../../src/voice/ssml-text';
 import { alexaDriver, googleDriver, type Driver, type Slots } from '../support/drivers';
-import { rawCustomer, type RawTransaction } from '../support/raw-fixture';
+import { rawCustomer, spentOver, type RawTransaction } from '../support/raw-fixture';
 import { testHttpApp } from '../support/http';
 import { saldoOnOpenBanking, type OpenBankingSaldo } from '../support/open-banking';
 import { privacyModeConfig } from '../support/privacy-bank';
@@ -107,20 +107,14 @@ function expected(c: Customer, q: Question): { minor: number; purchases: number 
   const accounts = c.accounts.filter((a) => !q.account || a.type === q.account).map((a) => a.id);
   const category = (t: RawTransaction) =>
     t.merchantCategoryCode ? BY_CODE[t.merchantCategoryCode] : BY_DESCRIPTION[t.description];
-  let minor = 0;
-  let purchases = 0;
-  for (const t of c.transactions) {
-    const date = addDays(c.today, -t.daysAgo);
-    if (date < range.from || date > range.to || !accounts.includes(t.accountId) || t.transferAccountId) continue;
-    if ('merchant' in q.what && !MERCHANTS[c.id]![q.what.merchant]!.test(t.description)) continue;
-    if ('category' in q.what && category(t) !== q.what.category) continue;
-    const cents = Math.round(Number(t.amount) * 100);
-    if (t.creditDebit === 'debit') {
-      minor += cents;
-      purchases += 1;
-    } else if (t.merchantCategoryCode) minor -= cents;
-  }
-  return { minor: Math.max(minor, 0), purchases };
+  return spentOver(
+    c.transactions.filter((t) => {
+      const date = addDays(c.today, -t.daysAgo);
+      if (date < range.from || date > range.to || !accounts.includes(t.accountId) || t.transferAccountId) return false;
+      if ('merchant' in q.what && !MERCHANTS[c.id]![q.what.merchant]!.test(t.description)) return false;
+      return !('category' in q.what) || category(t) === q.what.category;
+    }),
+  );
 }
 
 function slotsFor(c: { today: string }, q: Question): Slots {

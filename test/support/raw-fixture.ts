@@ -52,3 +52,21 @@ export function rawCustomer(id: string): RawCustomer & { today: string } {
 export function rawUpcoming(id: string): RawUpcoming[] {
   return history.customers[id]?.upcoming ?? [];
 }
+
+/**
+ * What was spent over these transactions, as this reading understands it: purchases
+ * (debits) added up and counted, refunds (credits with a merchant category code) taken
+ * off, never below zero. Callers leave out what is not asked about, own transfers first.
+ */
+export function spentOver(transactions: Iterable<RawTransaction>): { minor: number; purchases: number } {
+  let minor = 0;
+  let purchases = 0;
+  for (const t of transactions) {
+    const cents = Math.round(Number(t.amount) * 100);
+    if (t.creditDebit === 'debit') {
+      minor += cents;
+      purchases += 1;
+    } else if (t.merchantCategoryCode) minor -= cents;
+  }
+  return { minor: Math.max(minor, 0), purchases };
+}
