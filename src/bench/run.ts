@@ -69,7 +69,8 @@ function googleBody(handler: string, params: Record<string, string>): string {
       query: '',
     },
     scene: { name: GOOGLE_SCENES.main, slotFillingStatus: 'UNSPECIFIED', slots: {} },
-    session: { id: 'bench-session', params: {}, typeOverrides: [], languageCode: '' },
+    // A turn within a conversation, as the Alexa scenarios' (not the first, which also sends the customer's entities).
+    session: { id: 'bench-session', params: { started: true }, typeOverrides: [], languageCode: '' },
     user: {
       locale: 'en-US',
       params: { bearerToken: 'sandbox-token-john' },
