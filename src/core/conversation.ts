@@ -353,8 +353,18 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
       let draft: Draft;
       let customer: Customer | undefined;
       const timers: NodeJS.Timeout[] = [];
+      let pastDeadline = false;
       try {
         const work = draftFor(turn, say, bankName);
+        // When the deadline answers first, the work's own failure comes later, when nobody waits
+        // for it any more: logged, so that it is not lost.
+        work.catch((error: unknown) => {
+          if (pastDeadline)
+            deps.log.warn(
+              { err: errorSummary(error), requestId: turn.requestId, intent: turn.intent },
+              'turn failed after its deadline',
+            );
+        });
         if (hooks.progress && BANK_INTENTS.has(turn.intent)) {
           const progress = hooks.progress;
           const meanwhile = { speech: say.oneMoment(bankName), session: {}, endSession: true } as const;
@@ -375,6 +385,7 @@ export function createConversation(deps: CoreDeps, report: (event: TurnSecurityE
         } else if (error instanceof BankAccessError) {
           draft = bankAccessHeldBack(say, bankName, error.reason);
         } else if (error instanceof TurnDeadlineError) {
+          pastDeadline = true;
           // The work goes on (a payment completes or not, recorded under its key); the customer hears now.
           deps.log.warn({ requestId: turn.requestId, intent: turn.intent }, 'turn deadline reached');
           draft =
