@@ -154,13 +154,16 @@ function faultyConnector(
       const key = order.idempotencyKey;
       const send = () => (refused.has(key) ? Promise.resolve(refusal()) : connector.makePayment(token, order));
       const decided = refused.has(key) || (await paidAlready(key));
+      // A failure is made when its held answer is let go, not before: a rejected promise the
+      // scheduler holds has no handler yet, and Node would report it as unhandled meanwhile.
+      const failWith = (held: Promise<unknown>, error: () => Error) => hold(held).then(() => Promise.reject(error()));
       switch (fault) {
         case 'lost_before':
-          return hold(Promise.reject(new LostAnswerError()));
+          return failWith(Promise.resolve(), () => new LostAnswerError());
         case 'lost_after':
-          return hold(send().then(() => Promise.reject(new LostAnswerError())));
+          return failWith(send(), () => new LostAnswerError());
         case 'not_sent':
-          return hold(Promise.reject(new PaymentNotSentError('injected')));
+          return failWith(Promise.resolve(), () => new PaymentNotSentError('injected'));
         case 'rejected':
           if (!decided) refused.add(key);
           return hold(send());
