@@ -16,19 +16,27 @@ export interface ReportPage {
   readonly next?: string;
 }
 
+/** Reads `first` and the pages its next links lead to (`read` returns each page's link), within the bound. */
+export async function eachPage(first: string, read: (path: string) => Promise<string | undefined>): Promise<void> {
+  let path: string | undefined = first;
+  for (let page = 0; path && page < MAX_PAGES; page++) {
+    const next: string | undefined = await read(path);
+    path = next && next !== path ? next : undefined;
+  }
+}
+
 export async function followPages(first: string, read: (path: string) => Promise<ReportPage>): Promise<Transaction[]> {
   const seen = new Set<string>();
   const result: Transaction[] = [];
-  let path: string | undefined = first;
-  for (let page = 0; path && page < MAX_PAGES; page++) {
-    const report: ReportPage = await read(path);
+  await eachPage(first, async (path) => {
+    const report = await read(path);
     for (const transaction of report.transactions) {
       if (!transaction || seen.has(transaction.id)) continue;
       seen.add(transaction.id);
       result.push(transaction);
     }
-    path = report.next && report.next !== path ? report.next : undefined;
-  }
+    return report.next;
+  });
   return result;
 }
 

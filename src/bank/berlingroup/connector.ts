@@ -28,7 +28,7 @@ import { UnknownAccessTokenError } from '../connector';
 import { BankHttpError, type TlsOptions } from '../http';
 import { profileCache } from '../profile-cache';
 import { circuitState, type CircuitState, type ResilienceOptions } from '../resilience';
-import { followPages, pageOf, rangeOf } from '../transaction-pages';
+import { eachPage, followPages, pageOf, rangeOf } from '../transaction-pages';
 import { berlinGroupCalls, ConsentWithdrawnError } from './calls';
 import { consentKeeper } from './consents';
 import { berlinGroupCustomerId } from './customer';
@@ -57,7 +57,6 @@ import {
   type BgAccount,
   type BgCardAccount,
   type BgCardTransaction,
-  type BgReport,
 } from './schemas';
 import type { z } from 'zod';
 
@@ -65,8 +64,6 @@ import type { z } from 'zod';
 const PROFILE_TTL_MS = 60_000;
 /** How far before a statement's closing its invoiced entries are looked for. */
 const STATEMENT_LOOKBACK_DAYS = 31;
-/** A bound on the pages of a standing order report, whatever the bank sends. */
-const MAX_INFORMATION_PAGES = 20;
 
 /** A biller every customer of the bank can pay, from the bank's configuration. */
 interface ConfiguredPayee {
@@ -302,17 +299,17 @@ export function createBerlinGroupConnector(options: BerlinGroupOptions): BerlinG
     if (!account) return [];
     const today = todayIn(options.timeZone, now());
     const found: UpcomingPayment[] = [];
-    let path: string | undefined =
-      `v1/accounts/${encodeURIComponent(accountId)}/transactions?bookingStatus=information`;
-    for (let page = 0; path && page < MAX_INFORMATION_PAGES; page++) {
-      const report: BgReport = (await ais(accessToken, path, transactionsResponse)).transactions;
-      for (const entry of report?.information ?? []) {
-        const upcoming = standingOrderFrom(entry, accountId, found.length, today);
-        if (upcoming) found.push(upcoming);
-      }
-      const next: string | undefined = report?._links?.next?.href;
-      path = next && next !== path ? next : undefined;
-    }
+    await eachPage(
+      `v1/accounts/${encodeURIComponent(accountId)}/transactions?bookingStatus=information`,
+      async (path) => {
+        const report = (await ais(accessToken, path, transactionsResponse)).transactions;
+        for (const entry of report?.information ?? []) {
+          const upcoming = standingOrderFrom(entry, accountId, found.length, today);
+          if (upcoming) found.push(upcoming);
+        }
+        return report?._links?.next?.href;
+      },
+    );
     return found
       .filter((u) => u.dueDate >= range.from && u.dueDate <= range.to)
       .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
@@ -377,10 +374,10 @@ export function createBerlinGroupConnector(options: BerlinGroupOptions): BerlinG
         dateTo: closing.closingDate,
       });
       let dueDate: string | undefined;
-      await followPages(`v1/card-accounts/${id}/transactions?${query}`, async (path) => {
+      await eachPage(`v1/card-accounts/${id}/transactions?${query}`, async (path) => {
         const report = (await ais(accessToken, path, cardTransactionsResponse)).cardTransactions;
         dueDate = latestDueDate([dueDate, dueDateOf(report?.booked ?? [], closing.closingDate)]);
-        return { transactions: [], next: report?._links?.next?.href };
+        return report?._links?.next?.href;
       });
       return { accountId, closingDate: closing.closingDate, balance: closing.balance, dueDate };
     },

@@ -156,4 +156,3 @@ export type BgCardAccount = z.infer<typeof cardAccountsResponse>['cardAccounts']
 export type BgBalance = z.infer<typeof balance>;
 export type BgTransaction = z.infer<typeof transaction>;
 export type BgCardTransaction = z.infer<typeof cardTransaction>;
-export type BgReport = z.infer<typeof transactionsResponse>['transactions'];
