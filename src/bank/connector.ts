@@ -5,6 +5,7 @@
  */
 import type { Money } from '../money';
 import type { AccountKind } from '../shared/accounts';
+import type { UpcomingKind } from '../shared/upcoming';
 
 type CreditDebit = 'credit' | 'debit';
 
@@ -49,7 +50,7 @@ export interface CreditCardTerms {
 export interface UpcomingPayment {
   readonly id: string;
   readonly accountId: string;
-  readonly kind: 'scheduled' | 'standing_order' | 'direct_debit';
+  readonly kind: UpcomingKind;
   /** Who is paid, as the bank names them. */
   readonly payee: string;
   /** ISO date (customer's time zone); for a direct debit, the bank's last one plus its frequency. */

@@ -19,6 +19,7 @@ import type {
   UpcomingPayment,
 } from '../bank/connector';
 import type { Money } from '../money';
+import { UPCOMING_KINDS } from '../shared/upcoming';
 
 export class PrivateUntilPinError extends Error {
   constructor() {
@@ -100,10 +101,7 @@ export function customerBank(connector: BankConnector, accessToken: string): (pr
         disclosed();
         return connector.listUpcomingPayments ? connector.listUpcomingPayments(accessToken, accountId, range) : [];
       },
-      upcomingKinds: () =>
-        connector.listUpcomingPayments
-          ? (connector.upcomingKinds ?? ['scheduled', 'standing_order', 'direct_debit'])
-          : [],
+      upcomingKinds: () => (connector.listUpcomingPayments ? (connector.upcomingKinds ?? UPCOMING_KINDS) : []),
       async covers(accountId, amount) {
         const available = availableMinor(await connector.getBalances(accessToken, accountId));
         return available !== undefined && available >= amount.minor;

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { isValidTimeZone } from '../../dates';
+import { UPCOMING_KINDS } from '../../shared/upcoming';
 
 const decimal = z.string().regex(/^\d{1,15}(\.\d{1,5})?$/, 'unsigned decimal string');
 const currency = z.string().regex(/^[A-Z]{3}$/);
@@ -53,7 +54,7 @@ const transactionSchema = z.object({
 const upcomingSchema = z.object({
   id: z.string().min(1),
   accountId: z.string().min(1),
-  kind: z.enum(['scheduled', 'standing_order', 'direct_debit']),
+  kind: z.enum(UPCOMING_KINDS),
   payee: z.string().min(1),
   /** Days from today; 0 is today in the customer's time zone. */
   dueInDays: z.number().int().min(0),

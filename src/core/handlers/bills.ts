@@ -6,13 +6,13 @@
  */
 import type { UpcomingPayment } from '../../bank/connector';
 import { addDays } from '../../dates';
+import { UPCOMING_KINDS } from '../../shared/upcoming';
 import { cleanDescription } from '../../voice/mask';
 import { join, type Spoken } from '../../voice/spoken';
 import type { Draft } from '../../voice/draft';
 import { answer } from '../answers';
 import type { CustomerTurn } from '../context';
 
-const ALL_KINDS: readonly UpcomingPayment['kind'][] = ['scheduled', 'standing_order', 'direct_debit'];
 /** How far ahead "coming up" looks. */
 const UPCOMING_DAYS = 14;
 const PER_PAGE = 3;
@@ -27,7 +27,7 @@ async function upcoming(ctx: CustomerTurn): Promise<UpcomingPayment[]> {
 
 /** The kinds of payment the bank does not share, said with the first answer: a short list is not the whole picture. */
 function withheld(ctx: CustomerTurn, known: readonly UpcomingPayment['kind'][]): Spoken | undefined {
-  const kinds = ALL_KINDS.filter((kind) => !known.includes(kind));
+  const kinds = UPCOMING_KINDS.filter((kind) => !known.includes(kind));
   return kinds.length > 0 ? ctx.say.upcomingKindsWithheld({ bankName: ctx.bankName, kinds }) : undefined;
 }
 

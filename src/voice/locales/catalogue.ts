@@ -6,7 +6,8 @@ import type { AccountKind } from '../../shared/accounts';
 import type { SpendingCategory } from '../../shared/spending';
 
 /** The kinds of payment a bank may list as coming up. */
-export type UpcomingKind = 'scheduled' | 'standing_order' | 'direct_debit';
+export type { UpcomingKind } from '../../shared/upcoming';
+import type { UpcomingKind } from '../../shared/upcoming';
 
 /** Where the customer is talking: some sentences name the companion app. */
 export type Platform = 'alexa' | 'google';

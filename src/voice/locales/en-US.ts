@@ -3,10 +3,10 @@ import { moneyText, relativeDay, relativePeriod } from '../format';
 import { heardBack } from '../mask';
 import { join, plain, say, type Spoken } from '../spoken';
 import type { Catalogue, TransactionLine, UpcomingKind } from './catalogue';
+import { UPCOMING_KINDS } from '../../shared/upcoming';
 import { variantOf } from './variety';
 import { capitalise } from './text';
 
-const ALL_UPCOMING: readonly UpcomingKind[] = ['scheduled', 'standing_order', 'direct_debit'];
 const UPCOMING_WORDS: Readonly<Record<UpcomingKind, string>> = {
   scheduled: 'scheduled payments',
   standing_order: 'standing orders',
@@ -240,7 +240,7 @@ export const enUS: Catalogue = {
   upcomingBillsIntro: ({ count, days }) =>
     say`You have ${count} ${count === 1 ? 'payment' : 'payments'} coming up in the next ${days} days.`,
   billLine: ({ payee, amount, day }) => (amount ? say`${payee}, ${amount}, ${day}.` : say`${payee}, ${day}.`),
-  noUpcomingBills: (days, kinds = ALL_UPCOMING) =>
+  noUpcomingBills: (days, kinds = UPCOMING_KINDS) =>
     say`You have no ${upcomingKinds(kinds)} due in the next ${days} days.`,
   upcomingKindsWithheld: ({ bankName, kinds }) => say`${bankName} doesn't share ${upcomingKinds(kinds)} with me.`,
   noMoreBills: () => say`That's all the payments coming up.`,

@@ -3,10 +3,10 @@ import { type CurrencyWords, moneyInWords, moneyText, relativeDay, relativePerio
 import { heardBack } from '../mask';
 import { join, plain, say, type Spoken } from '../spoken';
 import type { Catalogue, TransactionLine, UpcomingKind } from './catalogue';
+import { UPCOMING_KINDS } from '../../shared/upcoming';
 import { variantOf } from './variety';
 import { capitalise } from './text';
 
-const ALL_UPCOMING: readonly UpcomingKind[] = ['scheduled', 'standing_order', 'direct_debit'];
 const UPCOMING_WORDS: Readonly<Record<UpcomingKind, readonly [article: string, words: string]>> = {
   scheduled: ['los', 'pagos programados'],
   standing_order: ['las', 'transferencias periódicas'],
@@ -286,7 +286,7 @@ export const esES: Catalogue = {
   upcomingBillsIntro: ({ count, days }) =>
     say`Tienes ${count} ${count === 1 ? 'pago' : 'pagos'} en los próximos ${days} días.`,
   billLine: ({ payee, amount, day }) => (amount ? say`${payee}, ${amount}, ${day}.` : say`${payee}, ${day}.`),
-  noUpcomingBills: (days, kinds = ALL_UPCOMING) =>
+  noUpcomingBills: (days, kinds = UPCOMING_KINDS) =>
     say`No tienes ${upcomingKinds(kinds, false)} en los próximos ${days} días.`,
   upcomingKindsWithheld: ({ bankName, kinds }) => say`${bankName} no me facilita ${upcomingKinds(kinds, true)}.`,
   noMoreBills: () => say`No hay más pagos próximos.`,
