@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
 # Saldo as a container: `docker compose up` runs it (compose.yaml); README, "Containers".
 
-# Build: compile TypeScript, then keep only the production dependencies.
+# Build: compile TypeScript, bundle the server (and train its code cache), then keep only the
+# production dependencies.
 FROM node:20.20-bookworm-slim AS build
 WORKDIR /app
 # better-sqlite3 compiles from source when no prebuilt binary matches the platform.
@@ -35,4 +36,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/healthz`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["node", "dist/server/main.js"]
+CMD ["node", "dist/server/start.js"]

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /*
- * `node scripts/launch.js dist/<tool>.js [args…]`: compiles src only when it changed since
- * the last build, then runs the tool in this very process, so a no-change start costs a
- * few milliseconds (not a full `tsc`) and signals from a supervisor reach the tool itself.
+ * `node scripts/launch.js dist/<tool>.js [args…]`: builds (tsc, then the server's bundle)
+ * only when src changed since the last build, then runs the tool in this very process, so a
+ * no-change start costs a few milliseconds and signals from a supervisor reach the tool itself.
  */
 'use strict';
 const { spawnSync } = require('node:child_process');
@@ -31,6 +31,8 @@ function buildIfStale() {
     stdio: 'inherit',
   });
   if (result.status !== 0) process.exit(result.status ?? 1);
+  const bundled = spawnSync(process.execPath, [path.join(root, 'scripts/bundle.js')], { cwd: root, stdio: 'inherit' });
+  if (bundled.status !== 0) process.exit(bundled.status ?? 1);
   // tsc leaves its build info untouched when no output changed: mark the sources as built anyway.
   const now = new Date();
   utimesSync(stamp, now, now);

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidTimeZone } from './dates';
 import { describeIssues } from './shared/schema-issue';
 

@@ -7,7 +7,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Logger } from '../shared/logger';
 
 export interface TlsOptions {

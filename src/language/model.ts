@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { expandTemplates, TemplateError } from './templates';
 
 export const LOCALES = ['en-US', 'en-GB', 'es-ES', 'es-US'] as const;

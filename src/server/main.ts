@@ -7,7 +7,7 @@ import { MISSING_PROJECT_ID } from './google-route';
 import { createApplication } from '../app/application';
 import { parseCommandLine } from '../cli';
 
-const HELP = `usage: npm start   (or: node dist/server/main.js)
+const HELP = `usage: npm start   (or: node dist/server/start.js)
 
 Serves the skill: POST /alexa, POST /google, GET /healthz, /readyz and /metrics.
 Takes no options; everything comes from the environment (README, "Configuration"):

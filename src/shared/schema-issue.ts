@@ -1,5 +1,5 @@
 /** Says where a request failed its schema without repeating what the sender wrote. */
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /**
  * "request.intent.slots.*.value: Too big: …": the path names only the schema's own fields

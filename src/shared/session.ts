@@ -3,7 +3,7 @@
  * the client, so it is untrusted input: validated on the way in, holding only what a
  * forged copy cannot turn into harm (account ids are re-checked against the customer).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { SPENDING_CATEGORIES } from './spending';
 
 const accountId = z.string().min(1).max(64);

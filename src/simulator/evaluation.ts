@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Account, Payee } from '../bank/connector';
 import { lastFour } from '../bank/sandbox/connector';
 import { loadSandboxFixture, type SandboxCustomer } from '../bank/sandbox/fixture';

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LOCALES } from '../language/model';
 import type { SimulatorSession, TurnResult } from './session';
 

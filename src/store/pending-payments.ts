@@ -11,7 +11,7 @@
  *        └──────────────┴─▶ superseded | refused | cancelled | expired
  */
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PaymentRejection } from '../bank/connector';
 import { queryOne, type Db } from './db';
 

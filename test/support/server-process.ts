@@ -1,4 +1,4 @@
-/** `node dist/server/main.js` (or `npm start`) as a child process, the way a supervisor runs it. */
+/** `node dist/server/start.js` (or `npm start`) as a child process, the way a supervisor runs it. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -16,9 +16,9 @@ export interface ServerProcess {
 }
 
 const ROOT = path.resolve(__dirname, '../..');
-const MAIN = path.join(ROOT, 'dist/server/main.js');
+const MAIN = path.join(ROOT, 'dist/server/start.js');
 
-/** Starts the built server; `command` replaces `node dist/server/main.js` (e.g. `npm start`). */
+/** Starts the built server; `command` replaces `node dist/server/start.js` (e.g. `npm start`). */
 export function startServer(
   env: NodeJS.ProcessEnv,
   command: readonly string[] = [process.execPath, MAIN],

@@ -5,7 +5,7 @@ import path from 'node:path';
 export const ROOT = path.resolve(__dirname, '../..');
 
 export const COMMANDS = {
-  start: 'dist/server/main.js',
+  start: 'dist/server/start.js',
   pin: 'dist/tools/pin.js',
   models: 'dist/language/generate.js',
   bench: 'dist/bench/run.js',

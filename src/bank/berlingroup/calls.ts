@@ -7,7 +7,7 @@
  * headers are optional in the spec and none is sent here.
  */
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Logger } from '../../shared/logger';
 import { BankAccessError, UnknownAccessTokenError } from '../connector';
 import { BankHttpError, bankHttp, type TlsOptions } from '../http';

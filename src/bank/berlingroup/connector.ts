@@ -58,7 +58,7 @@ import {
   type BgCardAccount,
   type BgCardTransaction,
 } from './schemas';
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** What a customer's accounts and payees may be reused for before asking the bank again. */
 const PROFILE_TTL_MS = 60_000;

@@ -4,7 +4,7 @@
  * cannot say (an unknown balance type, an account without a resource id) are mapped or
  * skipped, never crashed on.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const currency = z.string().regex(/^[A-Z]{3}$/);
 const amount = z.object({ currency, amount: z.string().regex(/^-?[0-9]{1,14}(\.[0-9]{1,3})?$/) }).passthrough();

@@ -56,7 +56,7 @@ import {
   type ObAccount,
   type ObBeneficiary,
 } from './schemas';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Logger } from '../../shared/logger';
 
 const AIS = '/open-banking/v3.1/aisp';

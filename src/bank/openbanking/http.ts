@@ -4,7 +4,7 @@
  * the shared bank HTTP client.
  */
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Logger } from '../../shared/logger';
 import { bankHttp, type TlsOptions } from '../http';
 

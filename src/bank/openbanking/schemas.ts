@@ -3,7 +3,7 @@
  * Everything else the spec allows passes through untouched; values the core cannot say
  * (an unknown sub-type, a rejected entry) are mapped or skipped, never crashed on.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const amount = z
   .object({ Amount: z.string().regex(/^\d{1,13}(\.\d{1,5})?$/), Currency: z.string().regex(/^[A-Z]{3}$/) })

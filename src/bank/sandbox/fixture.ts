@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidTimeZone } from '../../dates';
 import { UPCOMING_KINDS } from '../../shared/upcoming';
 

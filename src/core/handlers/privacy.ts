@@ -5,7 +5,7 @@
  * before the PIN meets PrivateUntilPinError (see customer-bank.ts), and is kept
  * server-side, behind an opaque id in the session, until the PIN is right.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { PIN_PATTERN } from '../../security/pin-hash';
 import { PinCheckBusyError } from '../../security/voice-pin';
 import { sessionStateSchema } from '../../shared/session';

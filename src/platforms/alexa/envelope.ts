@@ -1,6 +1,6 @@
 /** The shape an Alexa request must have before the skill sees it. */
 import type { RequestEnvelope } from 'ask-sdk-model';
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeIssue } from '../../shared/schema-issue';
 
 const text = z.string().max(2048);

@@ -1,5 +1,5 @@
 /** The shape an Actions Builder webhook request must have before the conversation sees it. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const text = z.string().max(2048);
 const params = z.record(text, z.unknown());

@@ -7,7 +7,7 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import type { Logger } from 'pino';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export type TppMessageCode =
   | 'FORMAT_ERROR'

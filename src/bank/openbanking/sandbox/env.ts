@@ -1,5 +1,5 @@
 /** The environment `npm run bank:sandbox` reads (README, "Configuration"). */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const sandboxEnvSchema = z.object({
   BANK_SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3100),

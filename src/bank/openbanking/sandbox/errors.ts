@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { ErrorRequestHandler, Response } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import type { Logger } from 'pino';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ObError1, ObErrorCode, ObErrorResponse1 } from './ob-types';
 import { interactionIdOf } from './http';
 

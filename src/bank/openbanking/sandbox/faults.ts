@@ -5,7 +5,7 @@
  * done, e.g. the payment executed, and then the answer is late, wrong or lost).
  */
 import { Router, type Request, type RequestHandler, type Response } from 'express';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export interface FaultRule {
   /** HTTP method to match (any when absent). */

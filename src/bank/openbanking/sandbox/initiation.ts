@@ -4,7 +4,7 @@
  * debtor is one of their deposit accounts, the creditor one of their saved beneficiaries
  * (a bill payment) or another of their own accounts (a transfer).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseDecimal } from '../../../money';
 import type { SandboxCustomer } from '../../sandbox/fixture';
 import { billEntries, transferEntries, type LedgerEntry } from '../../sandbox/ledger';

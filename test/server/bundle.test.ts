@@ -1,0 +1,42 @@
+/**
+ * The server as `npm start` runs it: one bundle (scripts/bundle.js) compiled with the code
+ * cache its build trained (src/server/start.ts). test/server/process.test.ts starts it; this
+ * checks what a start cannot show: that the cache is one this Node accepts (a refused cache
+ * still starts, only slowly), and that what the bundle leaves outside is installed in
+ * production.
+ */
+import { builtinModules } from 'node:module';
+import { readFileSync } from 'node:fs';
+import Module from 'node:module';
+import path from 'node:path';
+import { Script } from 'node:vm';
+
+const ROOT = path.resolve(__dirname, '../..');
+const BUNDLE = path.join(ROOT, 'dist/bundle/server.js');
+const source = readFileSync(BUNDLE, 'utf8');
+
+it('the code cache the build trained is accepted for the bundle by this Node', () => {
+  const script = new Script(Module.wrap(source), {
+    filename: BUNDLE,
+    cachedData: readFileSync(`${BUNDLE}.v8cache`),
+  });
+  expect(script.cachedDataRejected).toBe(false);
+});
+
+it('a cache for other code is refused, not run', () => {
+  const other = new Script(Module.wrap('module.exports = 1;'), { filename: 'other.js' }).createCachedData();
+  const script = new Script(Module.wrap(source), { filename: BUNDLE, cachedData: other });
+  expect(script.cachedDataRejected).toBe(true);
+});
+
+it('every package the bundle leaves outside is a built-in or a production dependency', () => {
+  const { dependencies } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+  };
+  const required = new Set([...source.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!));
+  const outside = [...required].filter((name) => !name.startsWith('node:') && !builtinModules.includes(name));
+  expect(outside.length).toBeGreaterThan(0);
+  expect(outside.filter((name) => !(name in dependencies))).toEqual([]);
+  // A dynamic import() would need a module loader the plain script it is compiled as lacks.
+  expect(source).not.toMatch(/\bimport\(/);
+});
