@@ -2,13 +2,13 @@
  * POST /alexa: raw body → signature and timestamp verification → shape check → the
  * bank that owns the skill id → that bank's skill. Every refusal is a short JSON 4xx.
  *
- * The route is the app's first and needs no middleware: it reads the body once, as the
- * signature check needs it (raw bytes), and writes its answer in one piece.
+ * The route needs no framework: the server hands it POST /alexa before express sees the
+ * request (app.ts). It reads the body once, as the signature check needs it (raw bytes), and
+ * writes its answer in one piece; whatever fails inside is a 500 without a stack.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Skill } from 'ask-sdk-core';
 import type { ResponseEnvelope } from 'ask-sdk-model';
-import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import getRawBody from 'raw-body';
 import { checkEnvelope, skillIdOf } from '../platforms/alexa/envelope';
@@ -62,13 +62,17 @@ function readBody(req: IncomingMessage, limit: string): Promise<string> {
   return getRawBody(req, { length: req.headers['content-length'], limit, encoding: 'utf8' });
 }
 
-function sendJson(res: ServerResponse, body: unknown): void {
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
-export type AlexaRoute = (req: Request, res: Response, next: NextFunction) => Promise<void>;
+/** Never rejects: every outcome, a failure included, is an answer. */
+export type AlexaRoute = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 /** The handler for POST /alexa. */
 export function alexaRoute({ banks, log, metrics, bodyLimit, verifiers, refused }: AlexaRouteOptions): AlexaRoute {
@@ -76,19 +80,20 @@ export function alexaRoute({ banks, log, metrics, bodyLimit, verifiers, refused 
   const skills = new Map<string, Skill>(
     banks.map((bank) => [bank.id, createAlexaSkill({ conversation: bank.conversation })]),
   );
-  const refuse = (res: Response, status: number, body: Refusal) => {
+  const refuse = (res: ServerResponse, status: number, body: Refusal) => {
     refused(status, body);
-    res.status(status).json(body);
+    sendJson(res, status, body);
   };
-  return async (req, res, next) => {
+
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = process.hrtime.bigint();
     let raw: string;
     try {
       raw = await readBody(req, bodyLimit);
     } catch (error) {
       const refusal = unreadable(error);
-      if (refusal) refuse(res, refusal.status, refusal.body);
-      else next(error);
+      if (!refusal) throw error;
+      refuse(res, refusal.status, refusal.body);
       return;
     }
     if (raw.length === 0) {
@@ -142,6 +147,18 @@ export function alexaRoute({ banks, log, metrics, bodyLimit, verifiers, refused 
       },
       'alexa request',
     );
-    sendJson(res, response);
+    sendJson(res, 200, response);
+  }
+
+  return async (req, res) => {
+    try {
+      await serve(req, res);
+    } catch (error) {
+      log.error(
+        { err: { message: error instanceof Error ? error.message : String(error) }, path: '/alexa' },
+        'request failed',
+      );
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+    }
   };
 }

@@ -3,14 +3,14 @@
  * or "I can only look back"; an empty period is said as one, never as an empty account.
  * (Today is Sunday 29 November 2026.)
  */
-import type { Express } from 'express';
+import type { HttpApp } from '../../src/server/app';
 import { alexaDriver, googleDriver } from '../support/drivers';
 import { testHttpApp } from '../support/http';
 
 const CHECKING = 'checking ending in 4217';
 
 describe('transactions for a period', () => {
-  let app: Express;
+  let app: HttpApp;
   beforeAll(async () => {
     ({ app } = await testHttpApp());
   });

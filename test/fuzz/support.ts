@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import inject, { type DispatchFunc } from 'light-my-request';
-import type { Express } from 'express';
+import type { HttpApp } from '../../src/server/app';
 import type { Db } from '../../src/store/db';
 import { enGB } from '../../src/voice/locales/en-GB';
 import { enUS } from '../../src/voice/locales/en-US';
@@ -256,7 +256,7 @@ export interface Answer {
  * Sends a request straight into the express app's handler (no socket: thousands of
  * requests must fit in seconds), exactly as the HTTP server would hand it over.
  */
-export function sender(app: Express) {
+export function sender(app: HttpApp) {
   const dispatch = app as unknown as DispatchFunc;
   return async (method: 'GET' | 'POST', url: string, body?: string, headers: Record<string, string> = {}) => {
     const res = await inject(dispatch, {

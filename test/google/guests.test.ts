@@ -1,5 +1,5 @@
 /** A Google guest (not signed in, or not voice-matched) is told how to go on, never sent to account linking. */
-import type { Express } from 'express';
+import type { HttpApp } from '../../src/server/app';
 import request from 'supertest';
 import { testHttpApp } from '../support/http';
 import { expectWellFormedSsml } from '../support/ssml';
@@ -23,7 +23,7 @@ function launch(verificationStatus?: string, locale = 'en-US') {
 }
 
 describe('Google guests', () => {
-  let app: Express;
+  let app: HttpApp;
   beforeAll(async () => {
     ({ app } = await testHttpApp());
   });

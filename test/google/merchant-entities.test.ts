@@ -8,7 +8,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Express } from 'express';
+import type { HttpApp } from '../../src/server/app';
 import request from 'supertest';
 import type { BankConnector } from '../../src/bank/connector';
 import { entityId } from '../../src/core/entities';
@@ -32,7 +32,7 @@ const merchantsOf = (heard: Heard) =>
     .find((o) => o.name === 'MERCHANT')
     ?.synonym.entries.map((entry) => entry.display.title) ?? [];
 
-let app: Express;
+let app: HttpApp;
 beforeAll(async () => {
   ({ app } = await testHttpApp());
 });

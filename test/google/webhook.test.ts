@@ -2,7 +2,7 @@
 import { createSign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Express } from 'express';
+import type { HttpApp } from '../../src/server/app';
 import request from 'supertest';
 import { createGoogleApp, type GoogleApp } from '../../src/platforms/google/app';
 import { MISSING_PROJECT_ID } from '../../src/server/google-route';
@@ -52,7 +52,7 @@ function verifyingGoogleApp(conversation: Parameters<typeof createGoogleApp>[0][
 }
 
 describe('POST /google with verification on', () => {
-  let app: Express;
+  let app: HttpApp;
   beforeAll(async () => {
     const base = await testHttpApp({ env: { SALDO_VERIFY_REQUESTS: 'true', GOOGLE_PROJECT_ID: PROJECT } });
     ({ app } = await testHttpApp({
@@ -103,7 +103,7 @@ describe('POST /google with verification on and no project id', () => {
 });
 
 describe('POST /google input handling', () => {
-  let app: Express;
+  let app: HttpApp;
   beforeAll(async () => {
     ({ app } = await testHttpApp());
   });

@@ -5,7 +5,7 @@ import { saldoOnOpenBanking } from '../support/open-banking';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Express } from 'express';
+import type { HttpApp } from '../../src/server/app';
 import { customerIn, sandboxFixture } from '../alexa/helpers';
 
 // John's card: $642.10 owed now, $35.00 minimum, due in 12 days (11 December). The statement
@@ -57,7 +57,7 @@ interface CardChange {
 }
 
 /** Saldo on a copy of the hand-written fixture whose card payment was due `days` ago. */
-async function dueDaysAgo(days: number, customerId = 'cust-john', change: CardChange = {}): Promise<Express> {
+async function dueDaysAgo(days: number, customerId = 'cust-john', change: CardChange = {}): Promise<HttpApp> {
   const fixture = sandboxFixture();
   const customer = customerIn(fixture, customerId);
   const card = customer.accounts.find((a) => a.type === 'credit_card')!;

@@ -3,7 +3,7 @@
  * PIN no amount is spoken, shown on a card or display, or kept in the session; after it,
  * the question that waited is answered exactly as a bank without privacy mode answers it.
  */
-import type { Express } from 'express';
+import type { HttpApp } from '../../src/server/app';
 import type { IntentName } from '../../src/core/turn';
 import { alexaDriver, googleDriver, type Driver } from '../support/drivers';
 import { testHttpApp } from '../support/http';
@@ -18,11 +18,11 @@ const CUSTOMERS = {
 } as const;
 
 type Platform = 'alexa' | 'google';
-const driverFor = (platform: Platform, app: Express, locale: keyof typeof CUSTOMERS): Driver =>
+const driverFor = (platform: Platform, app: HttpApp, locale: keyof typeof CUSTOMERS): Driver =>
   (platform === 'alexa' ? alexaDriver : googleDriver)(app, { token: CUSTOMERS[locale].token, locale });
 
-let open: Express;
-let careful: Express;
+let open: HttpApp;
+let careful: HttpApp;
 beforeAll(async () => {
   open = (await testHttpApp()).app;
   careful = (await testHttpApp({ env: { SALDO_CONFIG: privacyModeConfig() } })).app;

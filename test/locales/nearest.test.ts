@@ -2,12 +2,12 @@
  * Locales Saldo has no catalogue for are answered in the nearest one, deliberately (the
  * README's table), on both platforms; money is always said in the account's currency.
  */
-import type { Express } from 'express';
+import type { HttpApp } from '../../src/server/app';
 import { alexaDriver, googleDriver } from '../support/drivers';
 import { testHttpApp } from '../support/http';
 
 describe('the nearest supported locale', () => {
-  let app: Express;
+  let app: HttpApp;
   beforeAll(async () => {
     ({ app } = await testHttpApp());
   });

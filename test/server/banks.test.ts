@@ -2,7 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Express } from 'express';
+import type { HttpApp } from '../../src/server/app';
 import request from 'supertest';
 import { stringify as toYaml } from 'yaml';
 import { loadConfig } from '../../src/config';
@@ -41,7 +41,7 @@ const twoBanks = {
 
 const JOHN = 'sandbox-token-john';
 
-async function say(app: Express, skill: 'alpha' | 'beta' | 'other', options: EnvelopeOptions) {
+async function say(app: HttpApp, skill: 'alpha' | 'beta' | 'other', options: EnvelopeOptions) {
   const res = await request(app)
     .post('/alexa')
     .set('content-type', 'application/json')

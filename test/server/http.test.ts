@@ -1,7 +1,7 @@
 import { createSign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Express } from 'express';
+import type { HttpApp } from '../../src/server/app';
 import request from 'supertest';
 import { signatureVerifier, timestampVerifier } from '../../src/server/alexa-verification';
 import { alexaEnvelope } from '../support/alexa-requests';
@@ -19,7 +19,7 @@ function sign(body: string, key: string): string {
 }
 
 /** The real verifiers, downloading the test certificate (issued by the test root) in place of Amazon's. */
-async function verifyingApp(): Promise<Express> {
+async function verifyingApp(): Promise<HttpApp> {
   const signature = signatureVerifier({ download: async () => trustedCert, trustedRoots: [testRoot] });
   return (await testHttpApp({ verifiers: [signature, timestampVerifier()] })).app;
 }
@@ -27,7 +27,7 @@ async function verifyingApp(): Promise<Express> {
 const balanceBody = () => JSON.stringify(alexaEnvelope({ intent: 'GetBalanceIntent', token: 'sandbox-token-john' }));
 
 describe('POST /alexa with verification on', () => {
-  let app: Express;
+  let app: HttpApp;
   beforeAll(async () => {
     app = await verifyingApp();
   });
@@ -83,7 +83,7 @@ describe('POST /alexa with verification on', () => {
 });
 
 describe('POST /alexa input handling', () => {
-  let app: Express;
+  let app: HttpApp;
   beforeAll(async () => {
     ({ app } = await testHttpApp());
   });
@@ -157,7 +157,7 @@ describe('POST /alexa input handling', () => {
 });
 
 describe('ALEXA_SKILL_ID', () => {
-  let app: Express;
+  let app: HttpApp;
   beforeAll(async () => {
     ({ app } = await testHttpApp({ env: { ALEXA_SKILL_ID: 'amzn1.ask.skill.saldo' } }));
   });
@@ -188,7 +188,7 @@ describe('ALEXA_SKILL_ID', () => {
 });
 
 describe('health', () => {
-  let app: Express;
+  let app: HttpApp;
   beforeAll(async () => {
     ({ app } = await testHttpApp());
   });

@@ -6,7 +6,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Express } from 'express';
+import type { HttpApp } from '../../src/server/app';
 import request from 'supertest';
 import { readAudit } from '../../src/store/audit';
 import { voiceProfiles } from '../../src/store/voice-profiles';
@@ -25,7 +25,7 @@ function configWith(bank: Record<string, unknown>): string {
   return file;
 }
 
-function say(app: Express, options: EnvelopeOptions & { person?: string }) {
+function say(app: HttpApp, options: EnvelopeOptions & { person?: string }) {
   const envelope = alexaEnvelope({ token: 'sandbox-token-john', ...options });
   if (options.person) {
     const system = (envelope.context as { System: Record<string, unknown> }).System;
@@ -38,7 +38,7 @@ const pay = { intent: 'PayBillIntent', slots: { payee: { value: 'city power' }, 
 const balance = { intent: 'GetBalanceIntent', slots: { accountType: { value: 'checking', id: 'checking' } } };
 
 describe('requireRecognizedSpeaker', () => {
-  let app: Express;
+  let app: HttpApp;
   let application: Application;
   beforeAll(async () => {
     ({ app, application } = await testHttpApp({

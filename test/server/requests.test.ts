@@ -2,7 +2,7 @@
  * Every request type Alexa sends, with or without a session: answered with a valid
  * response, never a 500, never an echo of what the client sent.
  */
-import type { Express } from 'express';
+import type { HttpApp } from '../../src/server/app';
 import request from 'supertest';
 import { createHttpApp } from '../../src/server/app';
 import type { Conversation } from '../../src/core/conversation';
@@ -10,7 +10,7 @@ import { alexaEnvelope } from '../support/alexa-requests';
 import { testHttpApp, type TestHttp } from '../support/http';
 import { expectWellFormedSsml } from '../support/ssml';
 
-function post(app: Express, body: unknown) {
+function post(app: HttpApp, body: unknown) {
   return request(app).post('/alexa').set('content-type', 'application/json').send(JSON.stringify(body));
 }
 
@@ -302,5 +302,52 @@ describe('nothing thrown inside the skill becomes a 500', () => {
     expect(res.body.prompt.firstSimple.speech).toMatch(/sorry/i);
     expect(res.body.scene.next.name).toBe('actions.scene.END_CONVERSATION');
     expect(res.text).not.toMatch(/boom|TypeError/);
+  });
+});
+
+describe('POST /alexa outside express', () => {
+  let http: TestHttp;
+  beforeAll(async () => {
+    http = await testHttpApp();
+  });
+
+  it.each(['/alexa?probe=1', '/alexa/', '/Alexa'])('%s is answered by the same route', async (path) => {
+    const res = await request(http.app)
+      .post(path)
+      .set('content-type', 'application/json')
+      .send(JSON.stringify(alexaEnvelope({ intent: 'GetBalanceIntent', token: 'sandbox-token-john' })));
+    expect(res.status).toBe(200);
+    expect(res.body.response.outputSpeech.ssml).toContain('$1,234.56 available');
+  });
+
+  it('GET /alexa is not a route', async () => {
+    expect((await request(http.app).get('/alexa')).status).toBe(404);
+  });
+
+  it('a failure even the apology cannot survive is a 500 without a stack, logged by message', async () => {
+    const failing = new TypeError('broken beyond words sandbox-token-john');
+    const app = createHttpApp({
+      log: http.application.log,
+      banks: http.application.banks.map((bank) => ({
+        ...bank,
+        conversation: {
+          ...bank.conversation,
+          handle: () => Promise.reject(failing),
+          recover: () => {
+            throw failing;
+          },
+        },
+      })),
+      metrics: http.application.metrics,
+      readiness: http.application.readiness,
+      verifyRequests: false,
+      alexaVerifiers: [],
+      bodyLimit: '256kb',
+    });
+    const res = await post(app, alexaEnvelope({ intent: 'GetBalanceIntent', token: 'sandbox-token-john' }));
+    expect(res.status).toBe(500);
+    expect(res.body).toEqual({ error: 'internal error' });
+    const logged = http.saldo.logs.lines.map((line) => JSON.parse(line) as { msg?: string; path?: string });
+    expect(logged).toContainEqual(expect.objectContaining({ msg: 'request failed', path: '/alexa' }));
   });
 });

@@ -6,7 +6,7 @@
 import { createSign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Express } from 'express';
+import type { HttpApp } from '../../src/server/app';
 import request from 'supertest';
 import type { Application } from '../../src/app/application';
 import { signatureVerifier, timestampVerifier } from '../../src/server/alexa-verification';
@@ -40,7 +40,7 @@ function skillEvent(type: string, options: { token?: string; bodyToken?: string 
 }
 
 describe('skill lifecycle events', () => {
-  let app: Express;
+  let app: HttpApp;
   let application: Application;
 
   beforeAll(async () => {

@@ -10,7 +10,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { rootCertificates } from 'node:tls';
-import type { Express } from 'express';
+import type { HttpApp } from '../../src/server/app';
 import request from 'supertest';
 import {
   downloadCertificate,
@@ -120,7 +120,7 @@ describe('certificate URLs', () => {
 });
 
 describe('signature verification over HTTP', () => {
-  let app: Express;
+  let app: HttpApp;
   let downloads: string[];
   let download: (url: string) => Promise<string>;
 

@@ -4,7 +4,7 @@
  * turns) and reports what the customer heard.
  */
 import { ssmlToText } from '../../src/voice/ssml-text';
-import type { Express } from 'express';
+import type { HttpApp } from '../../src/server/app';
 import request from 'supertest';
 import type { IntentName } from '../../src/core/turn';
 import { alexaEnvelope } from './alexa-requests';
@@ -48,7 +48,7 @@ const ALEXA_INTENTS: Partial<Record<IntentName, string>> = {
   More: 'AMAZON.NextIntent',
 };
 
-export function alexaDriver(app: Express, options: { token?: string; locale: string; skillId?: string }): Driver {
+export function alexaDriver(app: HttpApp, options: { token?: string; locale: string; skillId?: string }): Driver {
   let attributes: Record<string, unknown> = {};
   let newSession = true;
   return {
@@ -103,7 +103,7 @@ function googleParam(slot: SpokenSlot): { original: string; resolved: unknown } 
   return { original: slot.spoken, resolved: slot.spoken };
 }
 
-export function googleDriver(app: Express, options: { token?: string; locale: string }): Driver {
+export function googleDriver(app: HttpApp, options: { token?: string; locale: string }): Driver {
   let params: Record<string, unknown> = {};
   const sceneName = 'Main';
   return {

@@ -1,5 +1,5 @@
 /** The express app wired as `npm start` wires it, with test doubles where a test needs them. */
-import type { Express } from 'express';
+import type { HttpApp } from '../../src/server/app';
 import type { GoogleApp } from '../../src/platforms/google/app';
 import type { RequestVerifier } from '../../src/server/alexa-route';
 import { createHttpApp } from '../../src/server/app';
@@ -7,7 +7,7 @@ import type { Application, ApplicationOverrides } from '../../src/app/applicatio
 import { testSaldo, type TestSaldo } from './app';
 
 export interface TestHttp {
-  readonly app: Express;
+  readonly app: HttpApp;
   readonly application: Application;
   readonly saldo: TestSaldo;
 }
