@@ -4,8 +4,7 @@
  * Start-up is what it is for: loading ~400 files through Node's resolver (stat, package.json,
  * compile each) was half of a cold start. Packages that a request may never need, or that
  * cannot live in a bundle, stay in node_modules and load as before:
- *  - native or worker-based: better-sqlite3 (an addon), pino (its transports start workers
- *    from files next to it);
+ *  - better-sqlite3, a native addon;
  *  - loaded only when configured: pg, prom-client (when /metrics is first scraped), the
  *    Google SDK (first /google request), yaml (SALDO_CONFIG), the Open Banking validator;
  *  - iconv-lite: raw-body requires it, and its encoding tables are most of its size (a
@@ -30,7 +29,7 @@ const outfile = path.join(root, 'dist/bundle/server.js');
 
 const EXTERNAL = [
   'better-sqlite3',
-  'pino',
+  // A development dependency, loaded on a terminal only (src/app/logger.ts).
   'pino-pretty',
   'pg',
   'prom-client',

@@ -16,27 +16,23 @@ export const REDACTED_PATHS = [
 
 /**
  * JSON lines, except on a developer's terminal: there, when pino-pretty is installed (a
- * development dependency), colourised lines with local times.
+ * development dependency), colourised lines with local times, formatted in this process
+ * (as a stream, not a pino transport, whose worker thread loads files next to pino that
+ * the server's bundle does not have).
  */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   const options = { level, base: { service: 'saldo' }, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
-  if (!destination && process.stdout.isTTY && prettyInstalled()) {
-    return pino({
-      ...options,
-      transport: {
-        target: 'pino-pretty',
-        options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' },
-      },
-    });
-  }
-  return pino(options, destination);
+  const pretty = !destination && process.stdout.isTTY ? prettyStream() : undefined;
+  return pino(options, destination ?? pretty);
 }
 
-function prettyInstalled(): boolean {
+function prettyStream(): DestinationStream | undefined {
+  let pretty: (options: Record<string, unknown>) => DestinationStream;
   try {
-    require.resolve('pino-pretty');
-    return true;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional, and absent in production
+    pretty = require('pino-pretty') as typeof pretty;
   } catch {
-    return false;
+    return undefined;
   }
+  return pretty({ translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' });
 }
