@@ -53,13 +53,18 @@ export function amazonVerifiers(): Promise<RequestVerifier[]> {
 export const MISSING_SKILL_ID =
   'Alexa request verification is on but no Alexa skill id is configured, so requests for any skill are served: set ALEXA_SKILL_ID to your skill id (or alexaSkillIds in SALDO_CONFIG)';
 
-/** The body as text, within the limit (a 413 error past it); compressed bodies are refused. */
-function readBody(req: IncomingMessage, limit: string): Promise<string> {
+/**
+ * The body as UTF-8 text (a byte-order mark dropped), within the limit (a 413 error past
+ * it); compressed bodies are refused. Decoded by Buffer, not by raw-body's iconv-lite,
+ * which loads every encoding it knows on its first use: a cold start's first request paid for it.
+ */
+async function readBody(req: IncomingMessage, limit: string): Promise<string> {
   const encoding = req.headers['content-encoding'];
   if (encoding !== undefined && encoding.toLowerCase() !== 'identity') {
-    return Promise.reject(Object.assign(new Error('unsupported content encoding'), { status: 415 }));
+    throw Object.assign(new Error('unsupported content encoding'), { status: 415 });
   }
-  return getRawBody(req, { length: req.headers['content-length'], limit, encoding: 'utf8' });
+  const text = (await getRawBody(req, { length: req.headers['content-length'], limit })).toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

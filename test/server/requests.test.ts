@@ -320,6 +320,13 @@ describe('POST /alexa outside express', () => {
     expect(res.body.response.outputSpeech.ssml).toContain('$1,234.56 available');
   });
 
+  it('a body that starts with a UTF-8 byte-order mark is read as the JSON after it', async () => {
+    const json = JSON.stringify(alexaEnvelope({ intent: 'GetBalanceIntent', token: 'sandbox-token-john' }));
+    const res = await request(http.app).post('/alexa').set('content-type', 'application/json').send(`\uFEFF${json}`);
+    expect(res.status).toBe(200);
+    expect(res.body.response.outputSpeech.ssml).toContain('$1,234.56 available');
+  });
+
   it('GET /alexa is not a route', async () => {
     expect((await request(http.app).get('/alexa')).status).toBe(404);
   });
