@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import express from 'express';
 import fc from 'fast-check';
 import inject, { type DispatchFunc } from 'light-my-request';
 import type { HttpApp } from '../../src/server/app';
@@ -253,12 +254,21 @@ export interface Answer {
 }
 
 /**
- * Sends a request straight into the express app's handler (no socket: thousands of
- * requests must fit in seconds), exactly as the HTTP server would hand it over.
+ * light-my-request, handed an express app, makes express's shared request and response
+ * prototypes inherit from its own, so that express's handling keeps its fake socket. The
+ * HTTP app hands express everything but POST /alexa, and is no express app itself: an
+ * express app of no consequence is handed over once, to the same effect.
+ */
+const expressInjectable = inject(express() as unknown as DispatchFunc, { url: '/' });
+
+/**
+ * Sends a request straight into the HTTP app's handler (no socket: thousands of requests
+ * must fit in seconds), exactly as the HTTP server would hand it over.
  */
 export function sender(app: HttpApp) {
   const dispatch = app as unknown as DispatchFunc;
   return async (method: 'GET' | 'POST', url: string, body?: string, headers: Record<string, string> = {}) => {
+    await expressInjectable;
     const res = await inject(dispatch, {
       method,
       url,
