@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /*
- * `npm run build`'s second step: the server as one file, dist/bundle/server.js (esbuild).
- * Start-up is what it is for: loading ~400 files through Node's resolver (stat, package.json,
+ * `npm run build`'s second step: the server as one file, dist/bundle/server.js (esbuild), and
+ * the AWS Lambda handler as another, dist/bundle/lambda.js. Start-up is what it is for: loading ~400 files through Node's resolver (stat, package.json,
  * compile each) was half of a cold start. Packages that a request may never need, or that
  * cannot live in a bundle, stay in node_modules and load as before:
  *  - better-sqlite3, a native addon;
@@ -25,7 +25,8 @@ const path = require('node:path');
 const { createInterface } = require('node:readline');
 
 const root = path.resolve(__dirname, '..');
-const outfile = path.join(root, 'dist/bundle/server.js');
+const outdir = path.join(root, 'dist/bundle');
+const serverBundle = path.join(outdir, 'server.js');
 
 const EXTERNAL = [
   'better-sqlite3',
@@ -50,7 +51,7 @@ const distDirnames = {
       const source = readFileSync(args.path, 'utf8');
       if (!source.includes('__dirname')) return undefined;
       const distDir = path.join(root, 'dist', path.relative(path.join(root, 'src'), path.dirname(args.path)));
-      const fromBundle = JSON.stringify(path.relative(path.dirname(outfile), distDir));
+      const fromBundle = JSON.stringify(path.relative(outdir, distDir));
       return {
         contents: source.replace(/\b__dirname\b/g, `require('node:path').resolve(__dirname, ${fromBundle})`),
         loader: 'ts',
@@ -129,13 +130,16 @@ async function trainCodeCache() {
     rmSync(dir, { recursive: true, force: true });
     if (code !== 0) throw new Error(`the bundled server stopped with ${code}`);
   }
-  if (!existsSync(`${outfile}.v8cache`)) throw new Error('the training start wrote no code cache');
+  if (!existsSync(`${serverBundle}.v8cache`)) throw new Error('the training start wrote no code cache');
 }
 
 esbuild
   .build({
-    entryPoints: [path.join(root, 'src/server/main.ts')],
-    outfile,
+    entryPoints: {
+      server: path.join(root, 'src/server/main.ts'),
+      lambda: path.join(root, 'src/platforms/alexa/lambda.ts'),
+    },
+    outdir,
     bundle: true,
     platform: 'node',
     target: 'node20',

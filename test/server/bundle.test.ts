@@ -3,13 +3,15 @@
  * cache its build trained (src/server/start.ts). test/server/process.test.ts starts it; this
  * checks what a start cannot show: that the cache is one this Node accepts (a refused cache
  * still starts, only slowly), and that what the bundle leaves outside is installed in
- * production.
+ * production. And the Lambda handler's own bundle answers as Lambda calls it.
  */
+import { execFile } from 'node:child_process';
 import { builtinModules } from 'node:module';
 import { readFileSync } from 'node:fs';
 import Module from 'node:module';
 import path from 'node:path';
 import { Script } from 'node:vm';
+import { alexaEnvelope } from '../support/alexa-requests';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BUNDLE = path.join(ROOT, 'dist/bundle/server.js');
@@ -41,3 +43,22 @@ it('every package the bundle leaves outside is a built-in or a production depend
   // A dynamic import() would need a module loader the plain script it is compiled as lacks.
   expect(source).not.toMatch(/\bimport\(/);
 });
+
+it('the bundled Lambda handler answers a balance from the function environment', async () => {
+  const envelope = alexaEnvelope({ intent: 'GetBalanceIntent', token: 'sandbox-token-john' });
+  const script = `require(${JSON.stringify(path.join(ROOT, 'dist/bundle/lambda.js'))}).handler(
+    JSON.parse(process.argv[1]), {}, (error, response) => {
+      process.stdout.write(JSON.stringify(error ? { error: error.message } : response));
+      process.exit(0);
+    });`;
+  const output = await new Promise<string>((resolve, reject) =>
+    execFile(
+      process.execPath,
+      ['-e', script, JSON.stringify(envelope)],
+      { env: { PATH: process.env.PATH, DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'silent' }, timeout: 30_000 },
+      (error, stdout) => (error ? reject(error) : resolve(stdout)),
+    ),
+  );
+  const response = JSON.parse(output) as { response?: { outputSpeech?: { ssml?: string } } };
+  expect(response.response?.outputSpeech?.ssml).toContain('$1,234.56 available');
+}, 30_000);
