@@ -1,13 +1,33 @@
-/** The store's guarantees, on every engine: schema, append-only audit, atomic counters and limits. */
+/**
+ * The store's guarantees, on every engine: schema, append-only audit, atomic counters and
+ * limits, and the per-turn question of payments to settle answered from its own index (so
+ * its cost does not grow with the payments a customer has made).
+ */
 import { auditLog, readAudit } from '../../src/store/audit';
-import type { Db } from '../../src/store/db';
+import type { Db, Row, SqlValue } from '../../src/store/db';
 import { MIGRATIONS, migrate } from '../../src/store/migrations';
 import { openStore } from '../../src/store/open';
+import { unsettledPayments } from '../../src/store/pending-payments';
 import { pinCredentials } from '../../src/store/pin-credentials';
 import { reserveSpending, spentOn } from '../../src/store/spending';
 import { engines, type TestDatabase } from '../support/databases';
 
-describe.each(engines().map((e) => [e.name, e] as const))('store on %s', (_name, engine) => {
+/** The statement and parameters unsettledPayments sends, captured on their way to the store. */
+async function settleQuery(db: Db): Promise<{ sql: string; params: readonly SqlValue[] }> {
+  let sent: { sql: string; params: readonly SqlValue[] } | undefined;
+  const recording: Db = {
+    ...db,
+    query: <T extends Row>(sql: string, params: readonly SqlValue[] = []) => {
+      sent = { sql, params };
+      return db.query<T>(sql, params);
+    },
+  };
+  await unsettledPayments(recording, 'bank', 'customer', Date.now());
+  if (!sent) throw new Error('unsettledPayments sent no statement');
+  return sent;
+}
+
+describe.each(engines().map((e) => [e.name, e] as const))('store on %s', (name, engine) => {
   let database: TestDatabase;
   let db: Db;
 
@@ -77,5 +97,18 @@ describe.each(engines().map((e) => [e.name, e] as const))('store on %s', (_name,
     );
     expect(results.filter(Boolean)).toHaveLength(6);
     expect(await spentOn(db, day)).toBe(180000);
+  });
+
+  it('finds the payments a turn must settle through the index of undecided payments alone (migration 9)', async () => {
+    const { sql, params } = await settleQuery(db);
+    const plan =
+      name === 'sqlite'
+        ? await db.query<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params)
+        : // An empty table is read whole by PostgreSQL's planner unless told what a large one costs.
+          await db.transaction(async (tx) => {
+            await tx.run('SET LOCAL enable_seqscan = off');
+            return tx.query<Row>(`EXPLAIN ${sql}`, params);
+          });
+    expect(JSON.stringify(plan)).toContain('pending_payments_to_settle');
   });
 });
