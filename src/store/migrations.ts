@@ -244,8 +244,8 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 9,
     name: 'payments still to settle, indexed on their own in the order they are settled',
     statements: () => [
-      // Every turn asks for these: the index holds only undecided payments, so the answer
-      // costs the same however many payments a customer has made.
+      // Every new conversation asks for these: the index holds only undecided payments, so
+      // the answer costs the same however many payments a customer has made.
       `CREATE INDEX pending_payments_to_settle ON pending_payments (bank_id, customer_id, created_at)
        WHERE status IN ('approved', 'unknown')`,
     ],

@@ -1,7 +1,7 @@
 /**
  * The store's guarantees, on every engine: schema, append-only audit, atomic counters and
- * limits, and the per-turn question of payments to settle answered from its own index (so
- * its cost does not grow with the payments a customer has made).
+ * limits, and each new conversation's question of payments to settle answered from its own
+ * index (so its cost does not grow with the payments a customer has made).
  */
 import { auditLog, readAudit } from '../../src/store/audit';
 import type { Db, Row, SqlValue } from '../../src/store/db';
@@ -99,7 +99,7 @@ describe.each(engines().map((e) => [e.name, e] as const))('store on %s', (name, 
     expect(await spentOn(db, day)).toBe(180000);
   });
 
-  it('finds the payments a turn must settle through the index of undecided payments alone (migration 9)', async () => {
+  it('finds the payments a new conversation must settle through the index of undecided payments alone (migration 9)', async () => {
     const { sql, params } = await settleQuery(db);
     const plan =
       name === 'sqlite'
