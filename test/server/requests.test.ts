@@ -3,6 +3,7 @@
  * response, never a 500, never an echo of what the client sent.
  */
 import type { HttpApp } from '../../src/server/app';
+import express from 'express';
 import request from 'supertest';
 import { createHttpApp } from '../../src/server/app';
 import type { Conversation } from '../../src/core/conversation';
@@ -309,6 +310,21 @@ describe('POST /alexa outside express', () => {
   let http: TestHttp;
   beforeAll(async () => {
     http = await testHttpApp();
+  });
+
+  it('never enters express, while the spellings only express matches do', async () => {
+    // Every express app calls the handle its prototype gave it: watched before the app is made.
+    const handle = jest.spyOn(express.application as unknown as { handle: () => void }, 'handle');
+    try {
+      const { app } = await testHttpApp();
+      const body = JSON.stringify(alexaEnvelope({ intent: 'GetBalanceIntent', token: 'sandbox-token-john' }));
+      expect((await request(app).post('/alexa').set('content-type', 'application/json').send(body)).status).toBe(200);
+      expect(handle).not.toHaveBeenCalled();
+      expect((await request(app).post('/alexa/').set('content-type', 'application/json').send(body)).status).toBe(200);
+      expect(handle).toHaveBeenCalledTimes(1);
+    } finally {
+      handle.mockRestore();
+    }
   });
 
   it.each(['/alexa?probe=1', '/alexa/', '/Alexa'])('%s is answered by the same route', async (path) => {
