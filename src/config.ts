@@ -39,6 +39,7 @@ export const envSchema = z.object({
     .regex(/^\d{1,12}(\.\d{1,4})?$/, 'a decimal amount like 2000.00')
     .default('2000.00'),
   SALDO_PIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(5).default(3),
+  SALDO_PIN_CPU_SHARE: z.coerce.number().min(0.01).max(1).default(0.08),
   SALDO_CONFIG: z.string().min(1).optional(),
 });
 
@@ -194,6 +195,8 @@ export interface Config {
   readonly dailyLimit: string;
   /** Consecutive wrong PINs before voice payments lock (at most 5). */
   readonly pinMaxAttempts: number;
+  /** The share of one core each PIN worker may use over time (see security/pin-workers). */
+  readonly pinCpuShare: number;
   /** The banks of SALDO_CONFIG; undefined means one sandbox bank configured from the environment. */
   readonly banks?: readonly BankConfig[];
 }
@@ -224,6 +227,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     paymentLimit: e.SALDO_PAYMENT_LIMIT,
     dailyLimit: e.SALDO_DAILY_LIMIT,
     pinMaxAttempts: e.SALDO_PIN_MAX_ATTEMPTS,
+    pinCpuShare: e.SALDO_PIN_CPU_SHARE,
     banks: e.SALDO_CONFIG ? loadConfigFile(e.SALDO_CONFIG, env).banks : undefined,
   };
 }

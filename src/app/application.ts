@@ -16,10 +16,11 @@ import type { CoreDeps } from '../core/context';
 import { createConversation, type Conversation } from '../core/conversation';
 import { PAYMENT_LEASE_MS, PENDING_TTL_MS, type PaymentDeps } from '../core/payments/deps';
 import { inFlight, noCoalescing } from '../core/payments/in-flight';
-import type { PinHashCost } from '../security/pin-hash';
+import type { DeriveKey, PinHashCost } from '../security/pin-hash';
 import { backgroundWork } from './background';
 import { enrolMissingPins } from '../security/enrol';
 import { pinChecker } from '../security/voice-pin';
+import { pinWorkers, type PinWorkerOptions } from '../security/pin-workers';
 import { auditLog } from '../store/audit';
 import { bankPaymentRequests } from '../store/bank-payment-requests';
 import { enrolledPayees } from '../store/enrolled-payees';
@@ -79,6 +80,8 @@ export interface ApplicationOverrides {
   readonly coalesceConfirmations?: boolean;
   /** How the sandbox's PINs are hashed at enrolment (tests that check thousands of PINs use a cheap cost). */
   readonly pinHashCost?: PinHashCost;
+  /** The PIN workers' CPU budget beyond SALDO_PIN_CPU_SHARE (tests make it tiny to see checks deferred). */
+  readonly pinWorkers?: PinWorkerOptions;
   /** Wraps each bank's connector (tests inject faults this way). */
   readonly wrapConnector?: (bankId: string, connector: BankConnector) => BankConnector;
 }
@@ -89,13 +92,21 @@ export function paymentDeps(
   config: Pick<Config, 'pinMaxAttempts' | 'paymentLimit' | 'dailyLimit'>,
   bankId: string,
   now: () => Date,
+  /** Where PIN checks' scrypt runs: the process's PIN workers, shared by every bank. */
+  derive: DeriveKey,
   coalesceConfirmations = true,
 ): PaymentDeps {
   const audit = auditLog(db, now);
   return {
     bankId,
     store: paymentStore(db),
-    pins: pinChecker({ credentials: pinCredentials(db), audit, now, maxAttempts: config.pinMaxAttempts }),
+    pins: pinChecker({
+      credentials: pinCredentials(db),
+      audit,
+      now,
+      maxAttempts: config.pinMaxAttempts,
+      derive,
+    }),
     audit,
     limits: { perPayment: config.paymentLimit, perDay: config.dailyLimit },
     pendingTtlMs: PENDING_TTL_MS,
@@ -267,6 +278,8 @@ export async function createApplication(
   const db = overrides.db ?? (await openConfiguredStore(config.databaseUrl, log));
   const closeStore = () => (overrides.db ? Promise.resolve() : db.close());
   const background = backgroundWork(log);
+  // One pool for every bank, so that the CPU budget for PIN checks is the process's.
+  const pins = pinWorkers({ cpuShare: config.pinCpuShare, ...overrides.pinWorkers });
   let closing: Promise<void> | undefined;
   try {
     const metrics = createMetrics();
@@ -287,6 +300,7 @@ export async function createApplication(
         },
         bank.id,
         now,
+        pins.derive,
         overrides.coalesceConfirmations,
       );
       const privacy = bank.privacyMode ? { approvals: readApprovals(db) } : undefined;
@@ -347,10 +361,12 @@ export async function createApplication(
       close: () =>
         (closing ??= (async () => {
           await background.settled();
+          await pins.close();
           await closeStore();
         })()),
     };
   } catch (error) {
+    await pins.close();
     await closeStore().catch(() => undefined);
     throw error;
   }

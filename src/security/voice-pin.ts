@@ -7,8 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AuditLog } from '../store/audit';
 import type { PinCredentials } from '../store/pin-credentials';
-import { verifyPin } from './pin-hash';
-import { pinWorkers, type PinWorkers } from './pin-workers';
+import { verifyPin, type DeriveKey } from './pin-hash';
 
 export type PinCheck =
   | { readonly kind: 'ok' }
@@ -24,6 +23,8 @@ export interface PinCheckerDeps {
   readonly maxAttempts: number;
   readonly leaseMs?: number;
   readonly waitMs?: number;
+  /** Where scrypt runs: the PIN workers (pin-workers). */
+  readonly derive: DeriveKey;
 }
 
 export class PinCheckBusyError extends Error {
@@ -36,12 +37,17 @@ export class PinCheckBusyError extends Error {
 const POLL_FIRST_MS = 5;
 const POLL_MAX_MS = 100;
 
-export function pinChecker({ credentials, audit, now, maxAttempts, leaseMs = 5000, waitMs = 4000 }: PinCheckerDeps) {
+export function pinChecker({
+  credentials,
+  audit,
+  now,
+  maxAttempts,
+  leaseMs = 5000,
+  waitMs = 4000,
+  derive,
+}: PinCheckerDeps) {
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 5)
     throw new Error('PIN attempts must be 1 to 5');
-  // Started with the first check: a process that checks no PIN starts no worker.
-  let workers: PinWorkers | undefined;
-  const derive: PinWorkers['derive'] = (...args) => (workers ??= pinWorkers()).derive(...args);
 
   return {
     maxAttempts,

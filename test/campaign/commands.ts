@@ -73,7 +73,12 @@ const PIN_WRONG = /^That PIN didn't match\. You have (\d) tr(?:y|ies) left\./;
 const PIN_JUST_LOCKED = /^That PIN didn't match, so for your security I've locked voice payments/;
 const PIN_LOCKED = /^Voice payments are locked for your security/;
 /** Answers that mean no PIN was checked at all. */
-const NOT_CHECKED = [/^There's no payment waiting for your PIN/, /^I'm still checking your last PIN/, /expired/];
+const NOT_CHECKED = [
+  /^There's no payment waiting for your PIN/,
+  /^I'm still checking your last PIN/,
+  /^Sorry, I couldn't get to your PIN/,
+  /expired/,
+];
 
 type PinVerdict = 'wrong' | 'just_locked' | 'locked' | 'not_checked' | 'right';
 

@@ -23,6 +23,17 @@ describe('SALDO_VERIFY_REQUESTS', () => {
   });
 });
 
+describe('SALDO_PIN_CPU_SHARE', () => {
+  it('is 8 % of a core unless set', () => {
+    expect(loadConfig({}).pinCpuShare).toBe(0.08);
+    expect(loadConfig({ SALDO_PIN_CPU_SHARE: '0.25' }).pinCpuShare).toBe(0.25);
+  });
+
+  it.each(['0', '0.001', '1.5', 'half'])('refuses %s, naming the variable', (value) => {
+    expect(() => loadConfig({ SALDO_PIN_CPU_SHARE: value })).toThrow(/SALDO_PIN_CPU_SHARE: /);
+  });
+});
+
 describe('${VAR:-default} in SALDO_CONFIG', () => {
   const file = path.resolve(__dirname, '../../config/open-banking-sandbox.yaml');
   const baseUrl = (env: NodeJS.ProcessEnv) => {

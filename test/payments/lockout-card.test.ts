@@ -12,7 +12,7 @@ import type { CoreDeps } from '../../src/core/context';
 import { pinCredentials } from '../../src/store/pin-credentials';
 import { openStore } from '../../src/store/open';
 import type { Db } from '../../src/store/db';
-import { captureLogs, FIXED_NOW } from '../support/app';
+import { captureLogs, FIXED_NOW, NO_PIN_CHECKS } from '../support/app';
 import { turn } from '../support/turns';
 
 describe('the lockout card', () => {
@@ -26,7 +26,7 @@ describe('the lockout card', () => {
     const fixture = loadSandboxFixture(undefined);
     const now = () => FIXED_NOW;
     await seedLedger(db, fixture);
-    const payments = paymentDeps(db, loadConfig({}), fixture.bank.id, now);
+    const payments = paymentDeps(db, loadConfig({}), fixture.bank.id, now, NO_PIN_CHECKS);
     const credentials = pinCredentials(db);
     await credentials.set(fixture.bank.id, 'cust-john', 'not-a-real-hash', now().getTime());
     for (let i = 0; i < 3; i++) await credentials.recordFailure(fixture.bank.id, 'cust-john', 3, now().getTime());

@@ -6,7 +6,7 @@ import { createAlexaSkill } from '../../src/platforms/alexa/skill';
 import { lambdaHandlerFor } from '../../src/platforms/alexa/lambda';
 import { createApplication, type Application, type ApplicationOverrides } from '../../src/app/application';
 import { REDACTED_PATHS } from '../../src/app/logger';
-import type { PinHashCost } from '../../src/security/pin-hash';
+import type { DeriveKey, PinHashCost } from '../../src/security/pin-hash';
 
 /** Sunday 29 November 2026, 15:00 UTC: daytime in New York and Madrid. */
 export const FIXED_NOW = new Date('2026-11-29T15:00:00Z');
@@ -18,6 +18,9 @@ export const FIXED_NOW = new Date('2026-11-29T15:00:00Z');
  * fixture's customers for every test application was a large part of the suite's time.
  */
 export const TEST_PIN_COST: PinHashCost = { log2N: 4, r: 1, p: 1 };
+
+/** For conversations built by hand that never check a PIN: a check would be a test's mistake. */
+export const NO_PIN_CHECKS: DeriveKey = () => Promise.reject(new Error('this test checks no PIN'));
 
 const ROOMY_MERCHANT_READS_MS = 60_000;
 

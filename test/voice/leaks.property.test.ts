@@ -16,7 +16,7 @@ import { openStore } from '../../src/store/open';
 import { EMPTY_SESSION } from '../../src/shared/session';
 import type { IntentName, Turn } from '../../src/core/turn';
 import type { SafeReply } from '../../src/voice/reply';
-import { captureLogs, FIXED_NOW } from '../support/app';
+import { captureLogs, FIXED_NOW, NO_PIN_CHECKS } from '../support/app';
 import { alnum, expectWellFormedSsml } from '../support/ssml';
 
 const digitString = (min: number, max: number) =>
@@ -180,7 +180,7 @@ describe('no identifier reaches the customer whole', () => {
             bankNames: fixture.bank.names,
             now,
             log,
-            payments: paymentDeps(db, loadConfig({}), fixture.bank.id, now),
+            payments: paymentDeps(db, loadConfig({}), fixture.bank.id, now, NO_PIN_CHECKS),
             background: (_what, work) => void work(),
           },
           () => {

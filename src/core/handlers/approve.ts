@@ -12,6 +12,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { PaymentNotSentError, type PaymentOrder } from '../../bank/connector';
 import { parseDecimal } from '../../money';
 import { PIN_PATTERN } from '../../security/pin-hash';
+import { PinCheckDeferredError } from '../../security/pin-workers';
 import { PinCheckBusyError } from '../../security/voice-pin';
 import type { Actor, BankAnswer, Recorded } from '../../store/payment-transitions';
 import type { PendingPayment, Settled, Undecided } from '../../store/pending-payments';
@@ -297,6 +298,7 @@ async function confirm(ctx: CustomerTurn, payment: PendingPayment, pin: string):
     });
   } catch (error) {
     if (error instanceof PinCheckBusyError) return ask(say.pinBusy(), { payment: payment.id }, 'pin');
+    if (error instanceof PinCheckDeferredError) return ask(say.pinCheckDeferred(), { payment: payment.id }, 'pin');
     throw error;
   }
   if (verdict.kind === 'answered') return verdict.draft;

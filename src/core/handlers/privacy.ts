@@ -7,6 +7,7 @@
  */
 import * as z from 'zod';
 import { PIN_PATTERN } from '../../security/pin-hash';
+import { PinCheckDeferredError } from '../../security/pin-workers';
 import { PinCheckBusyError } from '../../security/voice-pin';
 import { sessionStateSchema } from '../../shared/session';
 import { SLOT_NAMES } from '../../shared/slots';
@@ -106,6 +107,7 @@ export async function approveRead(
     }
   } catch (error) {
     if (error instanceof PinCheckBusyError) return ask(ctx.say.pinBusy(), { readApproval: id }, 'pin');
+    if (error instanceof PinCheckDeferredError) return ask(ctx.say.pinCheckDeferred(), { readApproval: id }, 'pin');
     throw error;
   }
   await privacy.approvals.approve(id);

@@ -181,6 +181,8 @@ export interface Catalogue {
   pinLockedCard(p: { bankName: string; contact?: string; developerReset?: string }): { title: string; text: string };
   pinNotEnrolled(bankName: string): Spoken;
   pinBusy(): Spoken;
+  /** The PIN could not be checked in time (many payments at once); nothing was counted. */
+  pinCheckDeferred(): Spoken;
   noPendingPayment(): Spoken;
   paymentExpired(): Spoken;
   paymentCancelled(): Spoken;

@@ -305,6 +305,8 @@ export const enUS: Catalogue = {
   pinNotEnrolled: (bank) =>
     say`You haven't set up a voice PIN with ${bank}, so I can't make payments yet. You can set one up in your bank's app.`,
   pinBusy: () => say`I'm still checking your last PIN. Please say it again in a moment. What's your voice PIN?`,
+  pinCheckDeferred: () =>
+    say`Sorry, I couldn't get to your PIN just then. Please say it again in a moment. What's your voice PIN?`,
   noPendingPayment: () => say`There's no payment waiting for your PIN.`,
   paymentExpired: () => say`That payment wasn't approved within five minutes, so it expired. Nothing was sent.`,
   paymentCancelled: () => say`OK, I've cancelled that payment. No money was moved.`,

@@ -355,6 +355,8 @@ export const esES: Catalogue = {
   pinNotEnrolled: (bank) =>
     say`No tienes un PIN de voz configurado con ${bank}, así que todavía no puedo hacer pagos. Puedes configurarlo en la aplicación de tu banco.`,
   pinBusy: () => say`Todavía estoy comprobando tu último PIN. Dímelo otra vez en un momento. ¿Cuál es tu PIN de voz?`,
+  pinCheckDeferred: () =>
+    say`Perdona, ahora mismo no he podido comprobar tu PIN. Dímelo otra vez dentro de un momento. ¿Cuál es tu PIN de voz?`,
   noPendingPayment: () => say`No hay ningún pago esperando tu PIN.`,
   paymentExpired: () => say`Ese pago no se aprobó en cinco minutos, así que ha caducado. No se ha enviado nada.`,
   paymentCancelled: () => say`De acuerdo, he cancelado ese pago. No se ha movido dinero.`,

@@ -196,6 +196,8 @@ export const esUS: Catalogue = {
   pinNotEnrolled: (bank) =>
     say`No tienes un PIN de voz configurado con ${bank}, así que todavía no puedo hacer pagos. Puedes configurarlo en la app de tu banco.`,
   pinBusy: () => say`Todavía estoy verificando tu último PIN. Dímelo otra vez en un momento. ¿Cuál es tu PIN de voz?`,
+  pinCheckDeferred: () =>
+    say`Disculpa, ahora mismo no pude verificar tu PIN. Dímelo otra vez en un momento. ¿Cuál es tu PIN de voz?`,
   paymentExpired: () => say`Ese pago no se aprobó en cinco minutos, así que venció. No se envió nada.`,
   paymentCancelled: () => say`Muy bien, cancelé ese pago. No se movió dinero.`,
   paidBill: ({ amount, payee, account, reference, available, variant = 0 }) => {
