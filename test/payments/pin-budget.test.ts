@@ -61,6 +61,14 @@ describe('a PIN check the CPU budget cannot start in time (en-US, John)', () => 
     expect(second.answer.response.shouldEndSession).toBe(false);
     expect(second.answer.sessionAttributes).toEqual({ payment: second.attributes.payment });
 
+    // Operators hear of it: the workers are at their budget (the payment by its id's tail only).
+    const warning = saldo.logs.lines.find((line) => line.includes('no PIN check could start in time'));
+    expect(JSON.parse(warning ?? '{}')).toMatchObject({
+      level: 40,
+      payment: String(second.attributes.payment).slice(-6),
+    });
+    expect(warning).not.toContain('2468');
+
     expect(await countPaymentsExecuted(saldo)).toBe(1);
     expect((await pendingStatuses(saldo, 'cust-john')).map((p) => p.status)).toEqual(['executed', 'awaiting_pin']);
     expect(await auditEventsOf(saldo, 'cust-john')).not.toContain('pin.failed');

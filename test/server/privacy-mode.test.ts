@@ -30,6 +30,26 @@ describe('privacy mode', () => {
     expect(more.speech).toContain('Shell Oil');
   });
 
+  it('asks for the PIN again, telling nothing, when its check could not start in time', async () => {
+    const { app } = await testHttpApp({
+      env: { SALDO_CONFIG: file, SALDO_PIN_CPU_SHARE: '0.01' },
+      // As though busy answering all along, no burst: after one check, the next waits seconds.
+      overrides: {
+        pinHashCost: { log2N: 14, r: 8, p: 1 },
+        pinWorkers: { burstMs: 0, maxWaitMs: 50, shareMeter: (cpuShare) => () => cpuShare },
+      },
+    });
+    const alexa = alexaDriver(app, { token: 'sandbox-token-john', locale: 'en-US' });
+    await alexa.say('GetBalance', { accountType: { spoken: 'checking', id: 'checking' } });
+    const wrong = await alexa.say('ProvidePin', { pin: { spoken: '1111' } });
+    expect(wrong.speech).toContain('You have 2 tries left.');
+    const deferred = await alexa.say('ProvidePin', { pin: { spoken: '2468' } });
+    expect(deferred.speech).toBe(
+      "Sorry, I couldn't get to your PIN just then. Please say it again in a moment. What's your voice PIN?",
+    );
+    expect(deferred.raw).not.toContain('1,234.56');
+  });
+
   it('asks again in a new conversation, and a forged approval id unlocks nothing', async () => {
     const { app } = await testHttpApp({ env: { SALDO_CONFIG: file } });
     const first = alexaDriver(app, { token: 'sandbox-token-john', locale: 'en-US' });

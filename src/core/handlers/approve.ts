@@ -298,7 +298,10 @@ async function confirm(ctx: CustomerTurn, payment: PendingPayment, pin: string):
     });
   } catch (error) {
     if (error instanceof PinCheckBusyError) return ask(say.pinBusy(), { payment: payment.id }, 'pin');
-    if (error instanceof PinCheckDeferredError) return ask(say.pinCheckDeferred(), { payment: payment.id }, 'pin');
+    if (error instanceof PinCheckDeferredError) {
+      ctx.deps.log.warn({ payment: payment.id.slice(-6) }, error.message);
+      return ask(say.pinCheckDeferred(), { payment: payment.id }, 'pin');
+    }
     throw error;
   }
   if (verdict.kind === 'answered') return verdict.draft;

@@ -107,7 +107,10 @@ export async function approveRead(
     }
   } catch (error) {
     if (error instanceof PinCheckBusyError) return ask(ctx.say.pinBusy(), { readApproval: id }, 'pin');
-    if (error instanceof PinCheckDeferredError) return ask(ctx.say.pinCheckDeferred(), { readApproval: id }, 'pin');
+    if (error instanceof PinCheckDeferredError) {
+      ctx.deps.log.warn({ readApproval: id.slice(-6) }, error.message);
+      return ask(ctx.say.pinCheckDeferred(), { readApproval: id }, 'pin');
+    }
     throw error;
   }
   await privacy.approvals.approve(id);
