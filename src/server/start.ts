@@ -4,7 +4,8 @@
  * build made for it, so a cold start neither resolves ~400 modules nor compiles what the
  * first request runs. The cache is read-only here: only the build writes it (a training
  * start, SALDO_CODE_CACHE=write), so nothing the server can write is ever run as code.
- * A cache V8 refuses (another Node version or V8 flags) costs the start-up time, nothing else.
+ * A cache V8 refuses (another Node version or V8 flags) costs the start-up time, nothing else;
+ * a line on standard error says so, since no logger exists yet.
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
@@ -25,6 +26,11 @@ function readCache(): Buffer | undefined {
 function start(): void {
   const cachedData = process.env.SALDO_CODE_CACHE === 'write' ? undefined : readCache();
   const script = new Script(Module.wrap(readFileSync(BUNDLE, 'utf8')), { filename: BUNDLE, cachedData });
+  if (script.cachedDataRejected) {
+    process.stderr.write(
+      `saldo: V8 refused the code cache (${CODE_CACHE}): another Node version or V8 flags? Starting without it, more slowly; \`npm run build\` makes a new one.\n`,
+    );
+  }
   if (process.env.SALDO_CODE_CACHE === 'write') {
     // At exit the cache holds every function start-up and the training requests compiled.
     process.once('exit', () => {

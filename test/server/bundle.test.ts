@@ -12,6 +12,7 @@ import Module from 'node:module';
 import path from 'node:path';
 import { Script } from 'node:vm';
 import { alexaEnvelope } from '../support/alexa-requests';
+import { startServer } from '../support/server-process';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BUNDLE = path.join(ROOT, 'dist/bundle/server.js');
@@ -29,6 +30,29 @@ it('a cache for other code is refused, not run', () => {
   const other = new Script(Module.wrap('module.exports = 1;'), { filename: 'other.js' }).createCachedData();
   const script = new Script(Module.wrap(source), { filename: BUNDLE, cachedData: other });
   expect(script.cachedDataRejected).toBe(true);
+});
+
+describe('node dist/server/start.js, on a scratch store', () => {
+  const env = { DATABASE_URL: 'sqlite::memory:', SALDO_VERIFY_REQUESTS: 'false' };
+  const REFUSED = 'V8 refused the code cache';
+
+  it("starts on the build's cache under Node's own flags: no refusal said", async () => {
+    const server = await startServer(env);
+    await server.stop();
+    expect(server.output()).not.toContain(REFUSED);
+  }, 30_000);
+
+  it('hands V8 the cache: under other V8 flags V8 refuses it, the server says so and serves all the same', async () => {
+    const server = await startServer(env, [
+      process.execPath,
+      '--max-semi-space-size=32',
+      path.join(ROOT, 'dist/server/start.js'),
+    ]);
+    const answer = await fetch(`${server.url}/healthz`);
+    await server.stop();
+    expect(answer.status).toBe(200);
+    expect(server.output()).toContain(REFUSED);
+  }, 30_000);
 });
 
 it('every package the bundle leaves outside is a built-in or a production dependency', () => {
