@@ -195,7 +195,7 @@ export interface Config {
   readonly dailyLimit: string;
   /** Consecutive wrong PINs before voice payments lock (at most 5). */
   readonly pinMaxAttempts: number;
-  /** The share of one core each PIN worker may use over time (see security/pin-workers). */
+  /** The share of one core each PIN worker earns while the skill is busy answering (security/pin-workers). */
   readonly pinCpuShare: number;
   /** The banks of SALDO_CONFIG; undefined means one sandbox bank configured from the environment. */
   readonly banks?: readonly BankConfig[];

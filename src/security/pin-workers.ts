@@ -24,7 +24,7 @@ export interface PinWorkerOptions {
   readonly size?: number;
   /** The share of one core each worker earns while the event loop is busy answering. */
   readonly cpuShare?: number;
-  /** CPU milliseconds a rested worker may spend at full speed (a few checks at once). */
+  /** CPU milliseconds a rested worker may spend at once (the default: about one check). */
   readonly burstMs?: number;
   /** A check not started by then is refused: half the turn's deadline, leaving time to pay. */
   readonly maxWaitMs?: number;
@@ -65,7 +65,8 @@ export class PinCheckDeferredError extends Error {
 
 /**
  * Plain JavaScript, so that the worker needs no build step (tests run the TypeScript). It
- * reports the CPU time a check took: the thread's own on Linux, else the time it lasted.
+ * reports the CPU time a check took: the thread's own on Linux (a clock that moves in
+ * scheduler ticks: right over many checks, coarse for one short one), else the time it lasted.
  */
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
