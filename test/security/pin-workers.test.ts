@@ -68,13 +68,14 @@ describe('PIN workers within their CPU budget', () => {
   });
 
   it('give every queued check its key in the end, however long the rests between them', async () => {
-    // Tiny checks, a share of one core in a hundred: each rest is short, and the wait is long.
-    const workers = pool({ cpuShare: 0.01, burstMs: 0, maxWaitMs: 60_000 });
+    // Tiny checks (a scheduler tick or two, as the thread's clock sees them) at a twentieth
+    // of a core: each rest is a fraction of a second, and the wait is long.
+    const workers = pool({ cpuShare: 0.05, burstMs: 0, maxWaitMs: 60_000 });
     const cheap = { N: 1024, r: 8, p: 1 };
     const pins = ['1111', '2222', '3333', '4444'];
     const keys = await Promise.all(pins.map((pin) => workers.derive(pin, salt, 32, cheap)));
     expect(keys).toEqual(pins.map((pin) => scryptSync(pin, salt, 32, cheap)));
-  });
+  }, 30_000);
 
   it('refuse what is still queued when closed', async () => {
     const workers = pinWorkers({ size: 1, cpuShare: 1e-6, burstMs: 0, maxWaitMs: 60_000, shareMeter: busyLoop });
