@@ -1,7 +1,8 @@
 /**
  * scrypt for PIN checks in worker threads, within a CPU budget. A check is 100–200 ms of a
- * core, as much as a thousand balance answers, and its 32 MiB sweep evicts the caches the
- * answers run from: nice 10 alone (below) left a busy skill 30 % slower with checks in flight.
+ * core, as much as a thousand balance answers, and its 32 MiB sweep competes for the caches
+ * and memory the answers use: nice 10 alone (below) left a busy skill 30 % slower with checks
+ * in flight.
  * So checks run one at a time per worker, on at most all cores but one, and each worker
  * earns CPU time at a share of one core that follows the event loop: all of a core while the
  * loop is mostly idle, only `cpuShare` while it is busy answering. Under load, checks queue
