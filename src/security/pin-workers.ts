@@ -41,32 +41,24 @@ const RECHECK_MS = 250;
 /** Event loop utilisation at or below which checks earn a whole core, and at or above which `cpuShare`. */
 const LOOP_QUIET = 0.2;
 const LOOP_BUSY = 0.5;
-/**
- * After a busy stretch, checks keep to `cpuShare` this long: between bursts of requests, or
- * while it waits for a core the machine cannot give it, a busy loop reads as idle a moment.
- */
-const BUSY_HOLD_MS = 2000;
 /** The loop is judged over stretches at least this long: a shorter one is mostly the JavaScript measuring it. */
 const MIN_STRETCH_MS = 50;
 
 /**
  * The share of one core earned since the last call: a whole core while the event loop was
- * mostly idle, `cpuShare` while it was busy (and for `holdMs` after), in between in proportion;
- * over a stretch too short to judge, the share of the last one judged.
+ * mostly idle, `cpuShare` while it was busy, in between in proportion; over a stretch too
+ * short to judge, the share of the last one judged.
  */
-export function shareLeftByTheLoop(cpuShare: number, holdMs = BUSY_HOLD_MS): () => number {
+export function shareLeftByTheLoop(cpuShare: number): () => number {
   let since = performance.eventLoopUtilization();
-  let heldUntil = -Infinity;
   let share = cpuShare;
   return () => {
     const now = performance.eventLoopUtilization();
     const stretch = performance.eventLoopUtilization(now, since);
     if (stretch.idle + stretch.active < MIN_STRETCH_MS) return share;
     since = now;
-    const at = performance.now();
-    if (stretch.utilization >= LOOP_BUSY) heldUntil = at + holdMs;
     const quiet = Math.min(1, Math.max(0, (LOOP_BUSY - stretch.utilization) / (LOOP_BUSY - LOOP_QUIET)));
-    share = at < heldUntil ? cpuShare : cpuShare + (1 - cpuShare) * quiet;
+    share = cpuShare + (1 - cpuShare) * quiet;
     return share;
   };
 }
