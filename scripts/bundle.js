@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /*
  * `npm run build`'s second step: the server as one file, dist/bundle/server.js (esbuild), and
- * the AWS Lambda handler as another, dist/bundle/lambda.js. Start-up is what it is for: loading ~400 files through Node's resolver (stat, package.json,
- * compile each) was half of a cold start. Packages that a request may never need, or that
+ * the AWS Lambda handler as another, dist/bundle/lambda.js. Start-up is what it is for:
+ * loading ~400 files through Node's resolver (stat, package.json, compile each) was half of
+ * a cold start. Packages that a request may never need, or that
  * cannot live in a bundle, stay in node_modules and load as before:
  *  - better-sqlite3, a native addon;
  *  - loaded only when configured: pg, prom-client (when /metrics is first scraped), the

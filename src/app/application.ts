@@ -279,7 +279,7 @@ export async function createApplication(
   const closeStore = () => (overrides.db ? Promise.resolve() : db.close());
   const background = backgroundWork(log);
   // One pool for every bank, so that the CPU budget for PIN checks is the process's.
-  const pins = pinWorkers({ cpuShare: config.pinCpuShare, ...overrides.pinWorkers });
+  const pinPool = pinWorkers({ cpuShare: config.pinCpuShare, ...overrides.pinWorkers });
   let closing: Promise<void> | undefined;
   try {
     const metrics = createMetrics();
@@ -300,7 +300,7 @@ export async function createApplication(
         },
         bank.id,
         now,
-        pins.derive,
+        pinPool.derive,
         overrides.coalesceConfirmations,
       );
       const privacy = bank.privacyMode ? { approvals: readApprovals(db) } : undefined;
@@ -361,12 +361,12 @@ export async function createApplication(
       close: () =>
         (closing ??= (async () => {
           await background.settled();
-          await pins.close();
+          await pinPool.close();
           await closeStore();
         })()),
     };
   } catch (error) {
-    await pins.close();
+    await pinPool.close();
     await closeStore().catch(() => undefined);
     throw error;
   }

@@ -12,8 +12,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { PaymentNotSentError, type PaymentOrder } from '../../bank/connector';
 import { parseDecimal } from '../../money';
 import { PIN_PATTERN } from '../../security/pin-hash';
-import { PinCheckDeferredError } from '../../security/pin-workers';
-import { PinCheckBusyError } from '../../security/voice-pin';
 import type { Actor, BankAnswer, Recorded } from '../../store/payment-transitions';
 import type { PendingPayment, Settled, Undecided } from '../../store/pending-payments';
 import type { Draft } from '../../voice/draft';
@@ -21,7 +19,7 @@ import { characters, plain, type Spoken } from '../../voice/spoken';
 import { accountName, answer, ask } from '../answers';
 import type { CustomerTurn } from '../context';
 import { availableMinor, PrivateUntilPinError } from '../customer-bank';
-import { lockedDraft, readBack } from './pay';
+import { askPinAgain, lockedDraft, readBack } from './pay';
 
 /** At most 40 characters, as Open Banking allows: "saldo-" and the 22-character pending id. */
 function idempotencyKeyFor(payment: Pick<PendingPayment, 'id'>): string {
@@ -297,12 +295,7 @@ async function confirm(ctx: CustomerTurn, payment: PendingPayment, pin: string):
       }
     });
   } catch (error) {
-    if (error instanceof PinCheckBusyError) return ask(say.pinBusy(), { payment: payment.id }, 'pin');
-    if (error instanceof PinCheckDeferredError) {
-      ctx.deps.log.warn({ payment: payment.id.slice(-6) }, error.message);
-      return ask(say.pinCheckDeferred(), { payment: payment.id }, 'pin');
-    }
-    throw error;
+    return askPinAgain(ctx, error, { payment: payment.id });
   }
   if (verdict.kind === 'answered') return verdict.draft;
   ctx.privacy.allow();

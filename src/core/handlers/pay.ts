@@ -19,6 +19,9 @@ import type { CustomerTurn } from '../context';
 import { amountFromSlots } from '../payments/amount';
 import { matchPayee } from '../payments/payees';
 import type { Draft } from '../../voice/draft';
+import { PinCheckDeferredError } from '../../security/pin-workers';
+import { PinCheckBusyError } from '../../security/voice-pin';
+import type { SessionState } from '../../shared/session';
 import { actorOf } from './approve';
 import { availableMinor } from '../customer-bank';
 
@@ -242,6 +245,20 @@ export async function requestPayment(ctx: CustomerTurn, kind: PaymentKind): Prom
     elicitSlot: 'pin',
     suggest: ['cancel'],
   };
+}
+
+/**
+ * A PIN that was never checked, because another check of the customer's was still running or
+ * the PIN workers could not start it in time, is asked for again: nothing was counted. The
+ * second is logged (by request id), since it means the workers are at their CPU budget.
+ */
+export function askPinAgain(ctx: CustomerTurn, error: unknown, session: SessionState): Draft {
+  if (error instanceof PinCheckBusyError) return ask(ctx.say.pinBusy(), session, 'pin');
+  if (error instanceof PinCheckDeferredError) {
+    ctx.deps.log.warn({ requestId: ctx.turn.requestId }, error.message);
+    return ask(ctx.say.pinCheckDeferred(), session, 'pin');
+  }
+  throw error;
 }
 
 /** Voice payments are locked: say how to unlock, with the details on a card. */

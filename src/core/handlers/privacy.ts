@@ -7,15 +7,13 @@
  */
 import * as z from 'zod';
 import { PIN_PATTERN } from '../../security/pin-hash';
-import { PinCheckDeferredError } from '../../security/pin-workers';
-import { PinCheckBusyError } from '../../security/voice-pin';
 import { sessionStateSchema } from '../../shared/session';
 import { SLOT_NAMES } from '../../shared/slots';
 import type { Draft } from '../../voice/draft';
 import { answer, ask } from '../answers';
 import type { CoreDeps, CustomerTurn } from '../context';
 import { INTENT_NAMES, type Turn } from '../turn';
-import { lockedDraft } from './pay';
+import { askPinAgain, lockedDraft } from './pay';
 import { unrecognisedSpeaker } from './speaker';
 
 const READ_APPROVAL_TTL_MS = 5 * 60 * 1000;
@@ -106,12 +104,7 @@ export async function approveRead(
         break;
     }
   } catch (error) {
-    if (error instanceof PinCheckBusyError) return ask(ctx.say.pinBusy(), { readApproval: id }, 'pin');
-    if (error instanceof PinCheckDeferredError) {
-      ctx.deps.log.warn({ readApproval: id.slice(-6) }, error.message);
-      return ask(ctx.say.pinCheckDeferred(), { readApproval: id }, 'pin');
-    }
-    throw error;
+    return askPinAgain(ctx, error, { readApproval: id });
   }
   await privacy.approvals.approve(id);
   const { intent, slots, session } = waiting.data;
