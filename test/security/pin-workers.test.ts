@@ -67,7 +67,7 @@ describe('PIN workers within their CPU budget', () => {
     expect(keys).toHaveLength(3);
   });
 
-  it('give every queued check its key in the end, however long the rests between them', async () => {
+  it('give every queued check its own key at a small share: none lost or mixed up in the queue', async () => {
     // Tiny checks (a scheduler tick or two, as the thread's clock sees them) at a twentieth
     // of a core: each rest is a fraction of a second, and the wait is long.
     const workers = pool({ cpuShare: 0.05, burstMs: 0, maxWaitMs: 60_000 });
